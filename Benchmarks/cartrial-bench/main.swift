@@ -1,0 +1,2 @@
+// Release-mode benchmarks: `swift run -c release cartrial-bench`. Figures go to BENCHMARKS.md.
+print("cartrial-bench: no benchmarks yet")

@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Shared compiler settings for every target (Swift 6 language mode is implied by the tools version).
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+  name: "cartrial",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "cartrial", targets: ["cartrial"]),
+    .library(name: "TrialModel", targets: ["TrialModel"]),
+    .library(name: "DoseFinding", targets: ["DoseFinding"]),
+    .library(name: "Simulation", targets: ["Simulation"]),
+    .library(name: "Eligibility", targets: ["Eligibility"]),
+    .library(name: "Assessment", targets: ["Assessment"]),
+    .library(name: "Analysis", targets: ["Analysis"]),
+    .library(name: "Charts", targets: ["Charts"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+  ],
+  targets: [
+    .target(
+      name: "TrialModel",
+      dependencies: ["Yams"],
+      resources: [.copy("Resources/Protocols")],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "DoseFinding",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+      swiftSettings: swiftSettings),
+    .target(name: "Simulation", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),
+    .target(name: "Eligibility", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
+    .target(
+      name: "Assessment",
+      dependencies: ["TrialModel", .product(name: "RealModule", package: "swift-numerics")],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "Analysis",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+      swiftSettings: swiftSettings),
+    .target(name: "Charts", swiftSettings: swiftSettings),
+    .target(
+      name: "CartrialCLI",
+      dependencies: [
+        "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis", "Charts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+    .executableTarget(name: "cartrial", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "cartrial-bench",
+      dependencies: ["DoseFinding", "Simulation", "Eligibility", "TrialModel", "Analysis"],
+      path: "Benchmarks/cartrial-bench",
+      swiftSettings: swiftSettings),
+    .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
+    .testTarget(name: "DoseFindingTests", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "AssessmentTests", dependencies: ["Assessment", "TrialModel"], swiftSettings: swiftSettings),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: swiftSettings),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
+    .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
+  ]
+)

@@ -1,0 +1,1 @@
+// The Assessment module; see DESIGN.md.

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `cartrial` command: one subcommand per job, each a thin shell over the library modules.
+public struct Cartrial: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "cartrial",
+    abstract: "Design, screen, conduct and analyse phase I CAR-T trials in r/r B-ALL.",
+    version: "0.1.0",
+    subcommands: [
+      // Each subcommand lives in its own file under Commands/; register it here.
+    ]
+  )
+
+  public init() {}
+}

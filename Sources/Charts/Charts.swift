@@ -1,0 +1,1 @@
+// The Charts module; see DESIGN.md.

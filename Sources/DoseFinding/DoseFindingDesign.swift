@@ -1,0 +1,121 @@
+/// Patients treated and dose-limiting toxicities (DLTs) observed at one dose level.
+public struct DoseCounts: Hashable, Sendable {
+  /// Patients treated and evaluable for DLT at this dose.
+  public var patients: Int
+  /// Patients with a DLT at this dose.
+  public var dlts: Int
+
+  public init(patients: Int = 0, dlts: Int = 0) {
+    self.patients = patients
+    self.dlts = dlts
+  }
+}
+
+/// Everything a count-driven design may look at when it decides: the per-dose counts, the dose the
+/// last cohort was treated at, the doses already eliminated and the outcome of the last cohort.
+///
+/// Dose indices are 0-based in code (dose level 1 is index 0); user-facing output is 1-based.
+/// Two histories that compare equal must lead every design to the same decision and the same final
+/// selection: exact operating characteristics merge equal histories.
+public struct TrialHistory: Hashable, Sendable {
+  /// Counts per dose, index 0 = lowest dose.
+  public var counts: [DoseCounts]
+  /// Index of the dose the most recent cohort received (the "current dose").
+  public var currentDose: Int
+  /// Lowest eliminated dose index: it and every higher dose are never used again. `nil` when none.
+  public var eliminatedFrom: Int?
+  /// The most recent cohort (CRM coherence needs it); designs that do not use it keep it `nil`
+  /// (see ``DoseFindingDesign/usesLastCohort``) so that histories merge.
+  public var lastCohort: DoseCounts?
+
+  public init(
+    counts: [DoseCounts], currentDose: Int, eliminatedFrom: Int? = nil, lastCohort: DoseCounts? = nil
+  ) {
+    self.counts = counts
+    self.currentDose = currentDose
+    self.eliminatedFrom = eliminatedFrom
+    self.lastCohort = lastCohort
+  }
+
+  /// A trial with no patients yet, about to treat at `startDose`.
+  public init(doseCount: Int, startDose: Int) {
+    self.init(
+      counts: Array(repeating: DoseCounts(), count: doseCount), currentDose: startDose)
+  }
+
+  /// Total patients treated so far.
+  public var totalPatients: Int { counts.reduce(0) { $0 + $1.patients } }
+}
+
+/// The four decisions of an interval design's decision table.
+public enum TableDecision: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Escalate to the next higher dose.
+  case escalate = "E"
+  /// Stay at the current dose.
+  case stay = "S"
+  /// De-escalate to the next lower dose.
+  case deescalate = "D"
+  /// De-escalate; the current dose and every higher dose are unacceptable (eliminated).
+  case deescalateUnacceptable = "DU"
+}
+
+/// Why a trial stopped.
+public enum StopReason: String, Sendable, Hashable, Codable {
+  /// The maximum sample size was reached: select the MTD from all data.
+  case maxSampleSize
+  /// The lowest dose is too toxic (eliminated or the safety rule fired): no MTD.
+  case lowestDoseTooToxic
+  /// A design-specific early stop (3+3 termination, BOIN n.earlystop, …): select the MTD.
+  case designRule
+}
+
+/// What a design recommends after a cohort's outcomes are known.
+public struct Recommendation: Hashable, Sendable {
+  /// The table decision behind the recommendation, or `nil` for designs without one (CRM).
+  public var decision: TableDecision?
+  /// Dose index for the next cohort; `nil` when the trial stops.
+  public var nextDose: Int?
+  /// Lowest eliminated dose index after this decision (`nil`: none eliminated).
+  public var eliminatedFrom: Int?
+  /// Set when the trial stops.
+  public var stop: StopReason?
+  /// The numbers behind the decision, in words a statistician can check.
+  public var explanation: [String]
+
+  public init(
+    decision: TableDecision?, nextDose: Int?, eliminatedFrom: Int?, stop: StopReason?,
+    explanation: [String] = []
+  ) {
+    self.decision = decision
+    self.nextDose = nextDose
+    self.eliminatedFrom = eliminatedFrom
+    self.stop = stop
+    self.explanation = explanation
+  }
+}
+
+/// A dose-finding design whose decisions depend only on a ``TrialHistory``.
+///
+/// This is the contract between `DoseFinding` (the designs) and `Simulation` (exact and Monte Carlo
+/// operating characteristics): both the exact enumeration and the simulator call ``recommend(_:)``
+/// after every cohort and ``selectMTD(_:stoppedBy:)`` once at the end.
+public protocol DoseFindingDesign: Sendable {
+  /// Number of dose levels.
+  var doseCount: Int { get }
+  /// Cohort size (patients per cohort).
+  var cohortSize: Int { get }
+  /// Maximum number of patients; the trial stops when it is reached.
+  var maxSampleSize: Int { get }
+  /// Name of the design and its variant, printed with every result (e.g. "BOIN (BOIN 2.7.2 rules)").
+  var variantName: String { get }
+  /// Whether decisions depend on ``TrialHistory/lastCohort``; when `false` simulations keep it `nil`.
+  var usesLastCohort: Bool { get }
+  /// The recommendation after the most recent cohort (already included in `history`).
+  func recommend(_ history: TrialHistory) -> Recommendation
+  /// The final MTD (or recommended dose) index from all data, or `nil` for "no MTD".
+  func selectMTD(_ history: TrialHistory, stoppedBy reason: StopReason) -> Int?
+}
+
+extension DoseFindingDesign {
+  public var usesLastCohort: Bool { false }
+}

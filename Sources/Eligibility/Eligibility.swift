@@ -1,0 +1,1 @@
+// The Eligibility module; see DESIGN.md.

@@ -1,0 +1,3 @@
+import CartrialCLI
+
+Cartrial.main()
