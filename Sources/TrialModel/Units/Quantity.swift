@@ -1,0 +1,87 @@
+import Foundation
+
+/// Lab analytes whose mass and molar concentrations convert into each other.
+public enum Analyte: String, Sendable, Hashable, Codable {
+  /// Serum creatinine: 1 mg/dL = 88.42 µmol/L (CDISC admiral's factor; clinical.md §1.3).
+  case creatinine
+  /// Total bilirubin: 1 mg/dL = 17.1 µmol/L.
+  case bilirubin
+
+  /// µmol/L per mg/dL.
+  public var micromolPerLitrePerMgPerDL: Double {
+    switch self {
+    case .creatinine: 88.42
+    case .bilirubin: 17.1
+    }
+  }
+}
+
+/// An error converting between units.
+public struct UnitConversionError: Error, Sendable, Hashable, CustomStringConvertible {
+  public var from: MeasurementUnit
+  public var to: MeasurementUnit
+  public var analyte: Analyte?
+
+  public var description: String {
+    if analyte == nil, from.dimension != to.dimension,
+      [from.dimension, to.dimension].allSatisfy({
+        $0 == .massConcentration || $0 == .molarConcentration
+      })
+    {
+      return "cannot convert \(from.rawValue) to \(to.rawValue) without knowing the analyte"
+    }
+    return
+      "cannot convert \(from.rawValue) (\(from.dimension.rawValue)) to \(to.rawValue) (\(to.dimension.rawValue))"
+  }
+}
+
+/// A number with its unit, e.g. `1.9 mg/dL` or `3.0e8 cells`.
+public struct Quantity: Sendable, Hashable, Codable, CustomStringConvertible {
+  public var value: Double
+  public var unit: MeasurementUnit
+
+  public init(_ value: Double, _ unit: MeasurementUnit) {
+    self.value = value
+    self.unit = unit
+  }
+
+  /// This quantity expressed in `target`. Mass ↔ molar concentration needs the `analyte`.
+  public func converted(to target: MeasurementUnit, analyte: Analyte? = nil) throws(UnitConversionError)
+    -> Quantity
+  {
+    if target == unit { return self }
+    let source = unit.dimension
+    let destination = target.dimension
+    if source == destination {
+      return Quantity(value * unit.factorToBase / target.factorToBase, target)
+    }
+    guard let analyte else { throw UnitConversionError(from: unit, to: target, analyte: nil) }
+    let factor = analyte.micromolPerLitrePerMgPerDL
+    switch (source, destination) {
+    case (.massConcentration, .molarConcentration):
+      return Quantity(value * unit.factorToBase * factor, target)
+    case (.molarConcentration, .massConcentration):
+      return Quantity(value / factor / target.factorToBase, target)
+    default:
+      throw UnitConversionError(from: unit, to: target, analyte: analyte)
+    }
+  }
+
+  /// `value unit`, with the value in compact scientific notation when large (`3e+08 cells`).
+  public var description: String { "\(Quantity.format(value)) \(unit.rawValue)" }
+
+  /// Formats a number compactly: plain for 0.001 ≤ |x| < 10⁶, scientific (`3.0e8`) otherwise.
+  public static func format(_ x: Double) -> String {
+    let magnitude = abs(x)
+    if x == 0 || (magnitude >= 0.001 && magnitude < 1e6) {
+      var s = String(format: "%.6g", x)
+      if s.contains("e") { s = String(x) }
+      return s
+    }
+    let exponent = Int(log10(magnitude).rounded(.down))
+    let mantissa = x / pow(10, Double(exponent))
+    var m = String(format: "%.4g", mantissa)
+    if !m.contains(".") { m += ".0" }
+    return "\(m)e\(exponent)"
+  }
+}
