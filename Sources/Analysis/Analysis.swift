@@ -1,1 +1,0 @@
-// The Analysis module; see DESIGN.md.

@@ -1,0 +1,126 @@
+import RealModule
+
+/// Settings of a non-compartmental analysis; defaults are PKNCA 0.11.0's.
+public struct NCAOptions: Sendable, Hashable {
+  /// AUC integration method (default lin-up/log-down).
+  public var aucMethod: AUCMethod
+  /// BLQ handling (default: first and last kept as 0, middle dropped).
+  public var blq: BLQHandling
+  /// λz window selection (default: PKNCA's adjusted-R² rule).
+  public var terminalPhase: TerminalPhaseSelection
+  /// Lower limit of quantification: values below it are treated as BLQ (0). nil = values are used
+  /// as given, 0 meaning BLQ.
+  public var lloq: Double?
+  /// Partial-AUC interval [start, end], e.g. 0…28 days for AUC0–28d. nil = none.
+  public var interval: ClosedRange<Double>?
+
+  public init(
+    aucMethod: AUCMethod = .linUpLogDown, blq: BLQHandling = .pkncaDefault,
+    terminalPhase: TerminalPhaseSelection = .pkncaDefault, lloq: Double? = nil,
+    interval: ClosedRange<Double>? = nil
+  ) {
+    self.aucMethod = aucMethod
+    self.blq = blq
+    self.terminalPhase = terminalPhase
+    self.lloq = lloq
+    self.interval = interval
+  }
+}
+
+/// Non-compartmental analysis of one profile, with PKNCA's conventions (specs/clinical.md §3.3).
+///
+/// λz, t½ and AUCinf use the whole profile (PKNCA's 0–∞ interval); `aucInterval` covers
+/// ``NCAOptions/interval``.
+public struct NCAResult: Sendable, Hashable {
+  /// Maximum observed concentration.
+  public let cmax: Double
+  /// First time at which Cmax is observed.
+  public let tmax: Double
+  /// Last time with a measurable (> 0) concentration.
+  public let tlast: Double
+  /// Concentration at Tlast.
+  public let clast: Double
+  /// AUC from the first sample to Tlast.
+  public let auclast: Double
+  /// AUC over the requested interval, nil if none was requested or it cannot be computed
+  /// (interval starts before the first sample, or ends after Tlast without a λz).
+  public let aucInterval: Double?
+  /// The terminal phase, nil when no window qualifies.
+  public let terminalPhase: TerminalPhase?
+
+  /// λz (1/time).
+  public var lambdaZ: Double? { terminalPhase?.lambdaZ }
+  /// t½ = ln 2/λz.
+  public var halfLife: Double? { terminalPhase?.halfLife }
+  /// AUCinf,obs = AUClast + Clast/λz.
+  public var aucinfObserved: Double? { terminalPhase.map { auclast + clast / $0.lambdaZ } }
+  /// AUCinf,pred = AUClast + Clast,pred/λz.
+  public var aucinfPredicted: Double? { terminalPhase.map { auclast + $0.clastPredicted / $0.lambdaZ } }
+  /// 100·(AUCinf,obs − AUClast)/AUCinf,obs (quality flag: ≤ 20%).
+  public var percentExtrapolated: Double? { aucinfObserved.map { 100 * ($0 - auclast) / $0 } }
+}
+
+/// Errors of a non-compartmental analysis.
+public struct NCAError: Error, CustomStringConvertible {
+  public let description: String
+}
+
+extension ConcentrationProfile {
+  /// Runs a non-compartmental analysis (PKNCA 0.11.0 conventions, specs/clinical.md §3.3).
+  /// - Throws: ``NCAError`` when no sample is measurable.
+  public func nonCompartmentalAnalysis(_ options: NCAOptions = NCAOptions()) throws -> NCAResult {
+    let censored = options.lloq.map { censoring(belowLLOQ: $0) } ?? self
+    let clean = censored.applying(options.blq)
+    let t = clean.times
+    let c = clean.concentrations
+    guard let lastIndex = c.lastIndex(where: { $0 > 0 }), let cmax = c.max() else {
+      throw NCAError(description: "no measurable concentration (all BLQ or empty)")
+    }
+    let tmax = t[c.firstIndex(of: cmax)!]
+    let tlast = t[lastIndex]
+    let auclast = options.aucMethod.area(
+      times: Array(t[...lastIndex]), concentrations: Array(c[...lastIndex]), tmax: tmax)
+    let phase = options.terminalPhase.select(times: t, concentrations: c, tmax: tmax, tlast: tlast)
+    let partial = options.interval.flatMap {
+      Self.partialArea(
+        over: $0, times: Array(t[...lastIndex]), concentrations: Array(c[...lastIndex]),
+        method: options.aucMethod, tmax: tmax, lambdaZ: phase?.lambdaZ)
+    }
+    return NCAResult(
+      cmax: cmax, tmax: tmax, tlast: tlast, clast: c[lastIndex], auclast: auclast,
+      aucInterval: partial, terminalPhase: phase)
+  }
+
+  /// AUC over [start, end], interpolating at ends between samples and extrapolating after Tlast
+  /// by Clast·exp(−λz·(t − Tlast)) (PKNCA `interp.extrap.conc`). `times` end at Tlast.
+  static func partialArea(
+    over interval: ClosedRange<Double>, times t: [Double], concentrations c: [Double],
+    method: AUCMethod, tmax: Double, lambdaZ: Double?
+  ) -> Double? {
+    guard let first = t.first, let tlast = t.last, interval.lowerBound >= first else { return nil }
+    func concentration(at time: Double) -> Double? {
+      if let i = t.firstIndex(of: time) { return c[i] }
+      if time > tlast {
+        guard let lambdaZ else { return nil }
+        return c[c.count - 1] * Double.exp(-lambdaZ * (time - tlast))
+      }
+      let after = t.firstIndex { $0 > time }!
+      return method.interpolate(
+        at: time, t1: t[after - 1], c1: c[after - 1], t2: t[after], c2: c[after], tmax: tmax)
+    }
+    guard let startC = concentration(at: interval.lowerBound),
+      let endC = concentration(at: interval.upperBound)
+    else { return nil }
+    var times = [interval.lowerBound]
+    var concs = [startC]
+    for i in t.indices where t[i] > interval.lowerBound && t[i] < interval.upperBound {
+      times.append(t[i])
+      concs.append(c[i])
+    }
+    if interval.upperBound > interval.lowerBound {
+      times.append(interval.upperBound)
+      concs.append(endC)
+    }
+    return method.area(times: times, concentrations: concs, tmax: tmax)
+  }
+}
