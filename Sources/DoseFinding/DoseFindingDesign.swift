@@ -99,6 +99,21 @@ public struct Recommendation: Hashable, Sendable {
 /// This is the contract between `DoseFinding` (the designs) and `Simulation` (exact and Monte Carlo
 /// operating characteristics): both the exact enumeration and the simulator call ``recommend(_:)``
 /// after every cohort and ``selectMTD(_:stoppedBy:)`` once at the end.
+///
+/// ## Fast path for simulation
+/// ``recommend(_:)`` fills ``Recommendation/explanation`` with formatted numbers (it allocates
+/// strings). Simulators should call ``recommend(_:explain:)`` with `explain: false`: every design
+/// in this module then returns an empty explanation and, for the interval designs (BOIN, i3+3,
+/// mTPI-2, 3+3), performs only table look-ups — no heap allocation. Decisions, next dose,
+/// eliminations and stop reasons are identical with and without `explain`.
+///
+/// ## Protocol of a trial
+/// Start with `TrialHistory(doseCount:startDose:)` at ``startDose``. After each cohort add its
+/// counts at `currentDose` (and set `lastCohort` when ``usesLastCohort``), then call
+/// ``recommend(_:explain:)``. If `stop` is non-nil the trial ends and ``selectMTD(_:stoppedBy:)``
+/// gives the MTD; otherwise the next history has `currentDose = nextDose!` and
+/// `eliminatedFrom = recommendation.eliminatedFrom`. The design itself reports
+/// ``StopReason/maxSampleSize`` once `totalPatients >= maxSampleSize`.
 public protocol DoseFindingDesign: Sendable {
   /// Number of dose levels.
   var doseCount: Int { get }
@@ -110,12 +125,23 @@ public protocol DoseFindingDesign: Sendable {
   var variantName: String { get }
   /// Whether decisions depend on ``TrialHistory/lastCohort``; when `false` simulations keep it `nil`.
   var usesLastCohort: Bool { get }
-  /// The recommendation after the most recent cohort (already included in `history`).
+  /// Dose index of the first cohort (0 = lowest dose).
+  var startDose: Int { get }
+  /// The recommendation after the most recent cohort (already included in `history`), with its
+  /// explanation. Same as `recommend(history, explain: true)`.
   func recommend(_ history: TrialHistory) -> Recommendation
+  /// The recommendation after the most recent cohort; with `explain: false` the explanation is
+  /// empty and nothing is allocated (the simulator's fast path).
+  func recommend(_ history: TrialHistory, explain: Bool) -> Recommendation
   /// The final MTD (or recommended dose) index from all data, or `nil` for "no MTD".
   func selectMTD(_ history: TrialHistory, stoppedBy reason: StopReason) -> Int?
 }
 
 extension DoseFindingDesign {
   public var usesLastCohort: Bool { false }
+  public var startDose: Int { 0 }
+  /// Default for designs written before the fast path existed: always explains.
+  public func recommend(_ history: TrialHistory, explain: Bool) -> Recommendation {
+    recommend(history)
+  }
 }

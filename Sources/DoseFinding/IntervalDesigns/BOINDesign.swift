@@ -1,0 +1,87 @@
+/// Bayesian optimal interval design, BOIN (Liu & Yuan 2015, JRSS-C 64:507–523), with the trial
+/// conduct of BOIN 2.7.2 `get.oc`: elimination when n ≥ 3 and Pr(p > φ | data) > 0.95, no
+/// elimination check on the final cohort (the selection re-applies it), optional `extrasafe` stop
+/// at the lowest dose and optional `n.earlystop`; MTD by ``IsotonicMTDSelection``.
+public struct BOINDesign: IntervalDesign {
+  public let doseCount: Int
+  public let cohortSize: Int
+  public let maxSampleSize: Int
+  public let startDose: Int
+  public let target: Double
+  /// λe, λd and the counts derived from them.
+  public let boundaries: BOINBoundaries
+  public let elimination: EliminationRule
+  public let earlyStopPatients: Int?
+  /// BOIN `extrasafe`: stop when n₁ ≥ 3 and Pr(p₁ > φ | data) > cutoff − `extraSafetyOffset`
+  /// while treating at the lowest dose. `nil`: off (package default).
+  public let extraSafetyOffset: Double?
+  public let decisionTable: CountTable<TableDecision>
+  public let mtdSelection: IsotonicMTDSelection
+
+  /// - Parameters:
+  ///   - underdosingRate: φ₁ (default 0.6φ); `overdosingRate`: φ₂ (default 1.4φ).
+  ///   - boundMTD: BOIN `boundMTD` — only doses with isotonic estimate ≤ λd can be selected.
+  public init(
+    target: Double, doseCount: Int, cohortSize: Int = 3, maxSampleSize: Int, startDose: Int = 0,
+    underdosingRate: Double? = nil, overdosingRate: Double? = nil,
+    eliminationCutoff: Double = 0.95, earlyStopPatients: Int? = nil,
+    extraSafetyOffset: Double? = nil, boundMTD: Bool = false
+  ) {
+    self.target = target
+    self.doseCount = doseCount
+    self.cohortSize = cohortSize
+    self.maxSampleSize = maxSampleSize
+    self.startDose = startDose
+    self.earlyStopPatients = earlyStopPatients
+    self.extraSafetyOffset = extraSafetyOffset
+    let boundaries = BOINBoundaries(
+      target: target, underdosingRate: underdosingRate, overdosingRate: overdosingRate)
+    let elimination = EliminationRule(target: target, cutoff: eliminationCutoff)
+    self.boundaries = boundaries
+    self.elimination = elimination
+    decisionTable = CountTable(maxPatients: min(maxSampleSize, 300)) { n, y in
+      Self.decision(patients: n, dlts: y, boundaries: boundaries, elimination: elimination)
+    }
+    mtdSelection = IsotonicMTDSelection(
+      target: target, elimination: elimination,
+      upperBound: boundMTD ? boundaries.deescalation : nil)
+  }
+
+  public var variantName: String {
+    "BOIN (Liu & Yuan 2015; BOIN 2.7.2 get.oc conduct: no elimination check on the final cohort"
+      + (extraSafetyOffset == nil ? "" : ", extrasafe") + ")"
+  }
+
+  public func computeDecision(patients n: Int, dlts y: Int) -> TableDecision {
+    Self.decision(patients: n, dlts: y, boundaries: boundaries, elimination: elimination)
+  }
+
+  static func decision(
+    patients n: Int, dlts y: Int, boundaries: BOINBoundaries, elimination: EliminationRule
+  ) -> TableDecision {
+    if n == 0 { return .stay }
+    if elimination.eliminates(patients: n, dlts: y) { return .deescalateUnacceptable }
+    if y <= boundaries.escalationCount(patients: n) { return .escalate }
+    if y >= boundaries.deescalationCount(patients: n, elimination: elimination) {
+      return .deescalate
+    }
+    return .stay
+  }
+
+  public func explainDecision(patients n: Int, dlts y: Int) -> [String] {
+    let rate = n > 0 ? Double(y) / Double(n) : 0
+    return [
+      "BOIN boundaries for φ = \(target): λe = \(decimal(boundaries.escalation, 6)), "
+        + "λd = \(decimal(boundaries.deescalation, 6)).",
+      "Observed \(y)/\(n) = \(decimal(rate)); escalate if y ≤ \(boundaries.escalationCount(patients: n)), "
+        + "de-escalate if y ≥ \(boundaries.deescalationCount(patients: n, elimination: elimination)).",
+      elimination.describe(patients: n, dlts: y),
+    ]
+  }
+
+  public func stopsForSafetyAtLowestDose(_ counts: DoseCounts) -> Bool {
+    guard let offset = extraSafetyOffset, counts.patients >= 3 else { return false }
+    return elimination.overdoseProbability(patients: counts.patients, dlts: counts.dlts)
+      > elimination.cutoff - offset
+  }
+}
