@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import DoseFinding
+
+/// A minimal exact enumeration (probability of every merged ``TrialHistory`` cohort by cohort),
+/// written here only to check the designs end to end against `exact_oc_reference.json`, an
+/// independent exact computation that agrees with BOIN 2.7.2, FIND 0.1.1 and dfcrm simulations.
+/// (The production engine is the `Simulation` module.)
+enum ExactEnumeration {
+  struct Result {
+    var selection: [Double]
+    var noSelection: Double
+    var meanPatients: [Double]
+  }
+
+  static func run(_ design: some DoseFindingDesign, truth: [Double], cohorts: Int) -> Result {
+    let k = design.doseCount
+    let c = design.cohortSize
+    var result = Result(
+      selection: Array(repeating: 0, count: k), noSelection: 0,
+      meanPatients: Array(repeating: 0, count: k))
+    var states = [TrialHistory(doseCount: k, startDose: design.startDose): 1.0]
+    for _ in 0..<cohorts where !states.isEmpty {
+      var next: [TrialHistory: Double] = [:]
+      for (history, probability) in states {
+        let d = history.currentDose
+        for y in 0...c {
+          let outcome = binomial(c, y, truth[d]) * probability
+          guard outcome > 0 else { continue }
+          var h = history
+          h.counts[d].patients += c
+          h.counts[d].dlts += y
+          if design.usesLastCohort { h.lastCohort = DoseCounts(patients: c, dlts: y) }
+          let rec = design.recommend(h, explain: false)
+          if let stop = rec.stop {
+            if let mtd = design.selectMTD(h, stoppedBy: stop) {
+              result.selection[mtd] += outcome
+            } else {
+              result.noSelection += outcome
+            }
+            for j in 0..<k { result.meanPatients[j] += outcome * Double(h.counts[j].patients) }
+          } else {
+            h.currentDose = rec.nextDose!
+            h.eliminatedFrom = rec.eliminatedFrom
+            next[h, default: 0] += outcome
+          }
+        }
+      }
+      states = next
+    }
+    precondition(states.isEmpty, "the design did not stop at its maximum sample size")
+    return result
+  }
+
+  static func binomial(_ n: Int, _ y: Int, _ p: Double) -> Double {
+    var coefficient = 1.0
+    for i in 0..<y { coefficient = coefficient * Double(n - i) / Double(i + 1) }
+    return coefficient * pow(p, Double(y)) * pow(1 - p, Double(n - y))
+  }
+}
+
+struct ExactOperatingCharacteristicsTests {
+  struct Reference {
+    var scenario: String
+    var design: String
+    var truth: [Double]
+    var selection: [Double]
+    var noSelection: Double?
+    var meanPatients: [Double]
+  }
+
+  static func references() throws -> [Reference] {
+    let entries = try Fixtures.json("exact_oc_reference.json") as! [[String: Any]]
+    return entries.map {
+      Reference(
+        scenario: $0["scenario"] as! String, design: $0["design"] as! String,
+        truth: $0["truth"] as! [Double], selection: $0["selection"] as! [Double],
+        noSelection: $0["noSelection"] as? Double, meanPatients: $0["meanPatients"] as! [Double])
+    }
+  }
+
+  func check(_ design: some DoseFindingDesign, against reference: Reference, tolerance: Double) {
+    let exact = ExactEnumeration.run(design, truth: reference.truth, cohorts: 100)
+    for (mine, theirs) in zip(exact.selection, reference.selection) {
+      #expect(abs(mine - theirs) < tolerance, "\(reference.design) \(reference.scenario) selection")
+    }
+    for (mine, theirs) in zip(exact.meanPatients, reference.meanPatients) {
+      #expect(abs(mine - theirs) < tolerance * 30, "\(reference.design) \(reference.scenario) patients")
+    }
+    if let none = reference.noSelection {
+      #expect(abs(exact.noSelection - none) < tolerance, "\(reference.design) \(reference.scenario) none")
+    }
+  }
+
+  @Test(arguments: ["boin", "i3+3", "mtpi2"])
+  func intervalDesignsMatchExactReference(name: String) throws {
+    let interval = EquivalenceInterval(lower: 0.25, upper: 0.35)
+    for reference in try Self.references() where reference.design == name {
+      let k = reference.truth.count
+      let design: any DoseFindingDesign =
+        switch name {
+        case "boin": BOINDesign(target: 0.3, doseCount: k, maxSampleSize: 30)
+        case "i3+3": I3Plus3Design(target: 0.3, interval: interval, doseCount: k, maxSampleSize: 30)
+        default: MTPI2Design(target: 0.3, interval: interval, doseCount: k, maxSampleSize: 30)
+        }
+      check(design, against: reference, tolerance: 1e-9)
+    }
+  }
+}
