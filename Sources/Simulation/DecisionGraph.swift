@@ -1,0 +1,91 @@
+import DoseFinding
+
+/// The states a count-driven design can reach, each asked for its decision once.
+///
+/// A node is the state after a cohort's outcome (or the start of the trial, node 0). Nodes are
+/// merged by their ``PackedState`` key, so the design is consulted once per distinct state however
+/// many paths lead there: this is the cache that makes exact CRM affordable (one posterior per
+/// state) and lets the simulator replace most design calls by an array look-up.
+///
+/// Nodes are created lazily by ``child(_:outcome:)``. When nodes are expanded in order of creation
+/// (as ``ExactOperatingCharacteristics`` does), every node's parents come before it.
+struct DecisionGraph<Design: DoseFindingDesign> {
+  let design: Design
+  let layout: StateLayout
+  let outcomesPerCohort: Int
+  /// Key of every node.
+  private(set) var keys: [PackedState] = []
+  /// Dose of the next cohort, or −1 when the trial has finished at this node.
+  private(set) var nextDose: [Int32] = []
+  /// Lowest eliminated dose after the node's decision (−1: none), for its children's keys.
+  private var eliminatedFrom: [Int32] = []
+  /// For finished nodes, the index of their outcome in ``terminals``; −1 otherwise.
+  private(set) var terminalIndex: [Int32] = []
+  /// `children[node * outcomesPerCohort + y]`: the node after y DLTs in the next cohort (−1: not
+  /// created yet).
+  private var children: [Int32] = []
+  private var nodeIndex: [PackedState: Int32] = [:]
+  /// Distinct finished-trial keys (counts, selection, stop reason).
+  private(set) var terminals: [PackedState] = []
+  private var terminalLookup: [PackedState: Int32] = [:]
+  private var scratch: TrialHistory
+
+  init(design: Design, layout: StateLayout, startDose: Int) {
+    self.design = design
+    self.layout = layout
+    outcomesPerCohort = design.cohortSize + 1
+    scratch = TrialHistory(doseCount: design.doseCount, startDose: startDose)
+    let root = layout.pack(scratch)
+    keys.append(root)
+    nextDose.append(Int32(startDose))
+    eliminatedFrom.append(-1)
+    terminalIndex.append(-1)
+    children.append(contentsOf: repeatElement(-1, count: outcomesPerCohort))
+    nodeIndex[root] = 0
+  }
+
+  var nodeCount: Int { keys.count }
+
+  /// The node reached from `node` when the next cohort has `y` DLTs.
+  mutating func child(_ node: Int32, outcome y: Int) -> Int32 {
+    let slot = Int(node) &* outcomesPerCohort &+ y
+    let known = children[slot]
+    if known >= 0 { return known }
+    let created = makeChild(node, outcome: y)
+    children[slot] = created
+    return created
+  }
+
+  private mutating func makeChild(_ node: Int32, outcome y: Int) -> Int32 {
+    let parent = Int(node)
+    let elim = eliminatedFrom[parent]
+    let key = layout.child(
+      of: keys[parent], dose: Int(nextDose[parent]), cohortSize: design.cohortSize, dlts: y,
+      eliminatedFrom: elim < 0 ? nil : Int(elim), recordLastCohort: design.usesLastCohort)
+    if let existing = nodeIndex[key] { return existing }
+    let id = Int32(keys.count)
+    nodeIndex[key] = id
+    keys.append(key)
+    children.append(contentsOf: repeatElement(-1, count: outcomesPerCohort))
+    layout.unpack(key, into: &scratch)
+    switch DesignStep.after(&scratch, design: design) {
+    case .treat(let next, let eliminated):
+      nextDose.append(Int32(next))
+      eliminatedFrom.append(Int32(eliminated ?? -1))
+      terminalIndex.append(-1)
+    case .finished(let selected, let reason):
+      nextDose.append(-1)
+      eliminatedFrom.append(-1)
+      let terminal = layout.terminal(of: key, selected: selected, reason: reason)
+      if let index = terminalLookup[terminal] {
+        terminalIndex.append(index)
+      } else {
+        let index = Int32(terminals.count)
+        terminalLookup[terminal] = index
+        terminals.append(terminal)
+        terminalIndex.append(index)
+      }
+    }
+    return id
+  }
+}

@@ -1,0 +1,33 @@
+import DoseFinding
+
+/// What happens after a cohort: the trial continues at `nextDose`, or it has finished.
+enum DesignStep: Sendable {
+  /// Treat the next cohort at `nextDose`; `eliminatedFrom` is the lowest eliminated dose (if any).
+  case treat(nextDose: Int, eliminatedFrom: Int?)
+  /// The trial is over; `selected` is the MTD index (`nil`: no MTD).
+  case finished(selected: Int?, reason: StopReason)
+
+  /// Asks `design` what to do after the cohort that produced `history`, and applies the engine's
+  /// own limit: no cohort may take the trial past the design's maximum sample size. A design that
+  /// returns no next dose and no stop reason is treated as stopping by its own rule.
+  ///
+  /// `history` is modified (its eliminated set) only when the trial finishes, for the selection.
+  static func after(_ history: inout TrialHistory, design: some DoseFindingDesign) -> DesignStep {
+    let recommendation = design.recommend(history)
+    let reason: StopReason
+    if let stop = recommendation.stop {
+      reason = stop
+    } else if let next = recommendation.nextDose {
+      if history.totalPatients + design.cohortSize <= design.maxSampleSize {
+        precondition(
+          next >= 0 && next < design.doseCount, "\(design.variantName) recommended dose index \(next)")
+        return .treat(nextDose: next, eliminatedFrom: recommendation.eliminatedFrom)
+      }
+      reason = .maxSampleSize
+    } else {
+      reason = .designRule
+    }
+    history.eliminatedFrom = recommendation.eliminatedFrom
+    return .finished(selected: design.selectMTD(history, stoppedBy: reason), reason: reason)
+  }
+}

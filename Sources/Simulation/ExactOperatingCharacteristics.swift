@@ -1,0 +1,82 @@
+import DoseFinding
+
+/// Exact operating characteristics of a count-driven design by enumeration of trial states.
+///
+/// The state after each cohort (per-dose counts, current dose, eliminated doses, last cohort if the
+/// design uses it) determines every later decision and the final selection. Starting from mass 1 at
+/// the start dose, the mass of each state is passed to its children with the binomial probability
+/// of each cohort outcome at the dose the design chose, merging equal states (see
+/// ``DecisionGraph``). Finished states are merged by counts, selection and stop reason. The design
+/// is asked once per distinct state. The method is the one described in the project's
+/// dose-finding specification ("Exact operating characteristics").
+public enum ExactOperatingCharacteristics {
+  /// Tolerance on the total probability of the finished trials.
+  public static let massTolerance = 1e-12
+
+  /// The exact operating characteristics of `design` under `scenario`, starting at the 0-based
+  /// `startDose`.
+  ///
+  /// - Throws: ``SimulationError`` for a scenario that does not fit the design, a state that does
+  ///   not fit the packed key, or a total probability that differs from 1 by more than 1e-12.
+  /// - Complexity: O(S · (c + 1)) key operations for S distinct states, plus one design decision
+  ///   per state.
+  public static func compute(
+    design: some DoseFindingDesign, scenario: Scenario, startDose: Int = 0
+  ) throws(SimulationError) -> OperatingCharacteristics {
+    let (outcomes, mass) = try terminalDistribution(
+      design: design, scenario: scenario, startDose: startDose)
+    guard abs(mass - 1) <= massTolerance else {
+      throw SimulationError(
+        "exact enumeration of \(design.variantName): total probability of finished trials is "
+          + "\(mass); expected 1 within \(massTolerance)")
+    }
+    return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
+      .characteristics(
+        outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
+  }
+
+  /// Every distinct finished trial with its probability, and the total probability.
+  static func terminalDistribution(
+    design: some DoseFindingDesign, scenario: Scenario, startDose: Int
+  ) throws(SimulationError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
+    try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
+    let layout = try StateLayout(doseCount: design.doseCount, maxSampleSize: design.maxSampleSize)
+    let table = CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize)
+    var graph = DecisionGraph(design: design, layout: layout, startDose: startDose)
+    let outcomesPerCohort = design.cohortSize + 1
+    var mass: [Double] = [1]
+    var terminalMass: [Double] = []
+    var node = 0
+    // Nodes are expanded in order of creation: every parent precedes its children.
+    while node < graph.nodeCount {
+      let m = mass[node]
+      let dose = Int(graph.nextDose[node])
+      if dose < 0 {
+        let t = Int(graph.terminalIndex[node])
+        if t >= terminalMass.count {
+          terminalMass.append(contentsOf: repeatElement(0, count: t + 1 - terminalMass.count))
+        }
+        terminalMass[t] += m
+      } else if m > 0 {
+        for y in 0..<outcomesPerCohort {
+          let p = table.probability[dose * outcomesPerCohort + y]
+          if p == 0 { continue }
+          let child = Int(graph.child(Int32(node), outcome: y))
+          if child >= mass.count {
+            mass.append(contentsOf: repeatElement(0, count: child + 1 - mass.count))
+          }
+          mass[child] += m * p
+        }
+      }
+      node += 1
+    }
+    var total = 0.0
+    var outcomes: [(outcome: TrialOutcome, weight: Double)] = []
+    outcomes.reserveCapacity(terminalMass.count)
+    for (index, weight) in terminalMass.enumerated() {
+      total += weight
+      outcomes.append((layout.outcome(graph.terminals[index]), weight))
+    }
+    return (outcomes, total)
+  }
+}

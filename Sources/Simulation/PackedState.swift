@@ -1,0 +1,190 @@
+import DoseFinding
+
+/// A trial state packed into 256 bits, used as a hash key when states are merged.
+///
+/// Holds what a count-driven design's decision and final selection depend on (per-dose counts,
+/// current dose, eliminated doses, last cohort) and, for finished trials, the selected dose and the
+/// stop reason. Hashing four words is far cheaper than hashing a ``TrialHistory`` with its array.
+public struct PackedState: Hashable, Sendable {
+  var words: SIMD4<UInt64>
+
+  init(words: SIMD4<UInt64>) { self.words = words }
+}
+
+/// Where each field of a ``PackedState`` lives: a fixed bit layout derived from the number of
+/// doses and the maximum sample size. Fields never straddle a word boundary.
+struct StateLayout: Sendable {
+  struct Field: Sendable {
+    let word: Int
+    let shift: UInt64
+    let mask: UInt64
+  }
+
+  let doseCount: Int
+  let patients: [Field]
+  let dlts: [Field]
+  let currentDose: Field
+  let eliminatedFrom: Field  // stores index + 1; 0 = none
+  let lastCohortPresent: Field
+  let lastCohortPatients: Field
+  let lastCohortDLTs: Field
+  let selection: Field  // stores index + 1; 0 = no MTD
+  let stopReason: Field  // 0 = running, 1… = StopReason
+
+  /// A layout for `doseCount` doses and at most `maxSampleSize` patients, or an error when it does
+  /// not fit in 256 bits.
+  init(doseCount: Int, maxSampleSize: Int) throws(SimulationError) {
+    func bits(_ maxValue: Int) -> Int { max(1, Int.bitWidth - max(maxValue, 1).leadingZeroBitCount) }
+    var word = 0
+    var used = 0
+    var overflow = false
+    func field(_ width: Int) -> Field {
+      if used + width > 64 {
+        word += 1
+        used = 0
+      }
+      if word > 3 { overflow = true }
+      let result = Field(
+        word: min(word, 3), shift: UInt64(used), mask: width == 64 ? .max : (1 << UInt64(width)) - 1)
+      used += width
+      return result
+    }
+    let countBits = bits(maxSampleSize)
+    let doseBits = bits(doseCount)
+    var patients: [Field] = []
+    var dlts: [Field] = []
+    for _ in 0..<doseCount {
+      patients.append(field(countBits))
+      dlts.append(field(countBits))
+    }
+    self.doseCount = doseCount
+    self.patients = patients
+    self.dlts = dlts
+    currentDose = field(doseBits)
+    eliminatedFrom = field(doseBits)
+    lastCohortPresent = field(1)
+    lastCohortPatients = field(countBits)
+    lastCohortDLTs = field(countBits)
+    selection = field(doseBits)
+    stopReason = field(2)
+    guard !overflow else {
+      throw SimulationError(
+        "design: \(doseCount) doses with up to \(maxSampleSize) patients do not fit the exact "
+          + "state key (256 bits); use --simulate instead")
+    }
+  }
+
+  func get(_ f: Field, _ s: PackedState) -> Int {
+    Int(truncatingIfNeeded: (s.words[f.word] >> f.shift) & f.mask)
+  }
+
+  func set(_ f: Field, _ value: Int, _ s: inout PackedState) {
+    let v = UInt64(truncatingIfNeeded: value) & f.mask
+    s.words[f.word] = (s.words[f.word] & ~(f.mask << f.shift)) | (v << f.shift)
+  }
+
+  /// The packed form of a running trial's history.
+  func pack(_ history: TrialHistory) -> PackedState {
+    var s = PackedState(words: .zero)
+    for (d, c) in history.counts.enumerated() {
+      set(patients[d], c.patients, &s)
+      set(dlts[d], c.dlts, &s)
+    }
+    set(currentDose, history.currentDose, &s)
+    set(eliminatedFrom, history.eliminatedFrom.map { $0 + 1 } ?? 0, &s)
+    if let last = history.lastCohort {
+      set(lastCohortPresent, 1, &s)
+      set(lastCohortPatients, last.patients, &s)
+      set(lastCohortDLTs, last.dlts, &s)
+    }
+    return s
+  }
+
+  /// Writes the packed state into `history`, reusing its storage (no allocation once `history`
+  /// has the right number of doses).
+  func unpack(_ s: PackedState, into history: inout TrialHistory) {
+    if history.counts.count != doseCount {
+      history.counts = Array(repeating: DoseCounts(), count: doseCount)
+    }
+    for d in 0..<doseCount {
+      history.counts[d] = DoseCounts(patients: get(patients[d], s), dlts: get(dlts[d], s))
+    }
+    history.currentDose = get(currentDose, s)
+    let eliminated = get(eliminatedFrom, s)
+    history.eliminatedFrom = eliminated == 0 ? nil : eliminated - 1
+    history.lastCohort =
+      get(lastCohortPresent, s) == 1
+      ? DoseCounts(patients: get(lastCohortPatients, s), dlts: get(lastCohortDLTs, s)) : nil
+  }
+
+  /// The key of the state after one more cohort of `cohortSize` patients with `dlts` DLTs at
+  /// `dose`, with the parent's decision's eliminated set.
+  func child(
+    of s: PackedState, dose: Int, cohortSize: Int, dlts y: Int, eliminatedFrom elim: Int?,
+    recordLastCohort: Bool
+  ) -> PackedState {
+    var c = s
+    set(patients[dose], get(patients[dose], s) + cohortSize, &c)
+    set(dlts[dose], get(dlts[dose], s) + y, &c)
+    set(currentDose, dose, &c)
+    set(eliminatedFrom, elim.map { $0 + 1 } ?? 0, &c)
+    if recordLastCohort {
+      set(lastCohortPresent, 1, &c)
+      set(lastCohortPatients, cohortSize, &c)
+      set(lastCohortDLTs, y, &c)
+    }
+    return c
+  }
+
+  /// The key of a finished trial: only what the operating characteristics need (counts,
+  /// selection, stop reason), so that equal outcomes merge.
+  func terminal(of s: PackedState, selected: Int?, reason: StopReason) -> PackedState {
+    var t = PackedState(words: .zero)
+    for d in 0..<doseCount {
+      set(patients[d], get(patients[d], s), &t)
+      set(dlts[d], get(dlts[d], s), &t)
+    }
+    set(selection, selected.map { $0 + 1 } ?? 0, &t)
+    set(stopReason, Self.code(reason), &t)
+    return t
+  }
+
+  static func code(_ reason: StopReason) -> Int {
+    switch reason {
+    case .maxSampleSize: 1
+    case .lowestDoseTooToxic: 2
+    case .designRule: 3
+    }
+  }
+
+  static func reason(_ code: Int) -> StopReason {
+    switch code {
+    case 2: .lowestDoseTooToxic
+    case 3: .designRule
+    default: .maxSampleSize
+    }
+  }
+
+  /// Reads a terminal key back.
+  func outcome(_ t: PackedState) -> TrialOutcome {
+    var counts: [DoseCounts] = []
+    counts.reserveCapacity(doseCount)
+    for d in 0..<doseCount {
+      counts.append(DoseCounts(patients: get(patients[d], t), dlts: get(dlts[d], t)))
+    }
+    let selected = get(selection, t)
+    return TrialOutcome(
+      counts: counts, selected: selected == 0 ? nil : selected - 1,
+      stopReason: Self.reason(get(stopReason, t)))
+  }
+}
+
+/// What the operating characteristics need from one finished trial.
+public struct TrialOutcome: Sendable, Hashable {
+  /// Patients and DLTs per dose.
+  public var counts: [DoseCounts]
+  /// The selected MTD index, `nil` for "no MTD".
+  public var selected: Int?
+  /// Why the trial stopped.
+  public var stopReason: StopReason
+}

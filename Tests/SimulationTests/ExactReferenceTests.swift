@@ -1,0 +1,75 @@
+import DoseFinding
+import Testing
+
+@testable import Simulation
+
+@Test func exactMatchesIndependentExactReference() throws {
+  var checked = 0
+  for entry in try ReferenceFixtures.exactReference() {
+    guard let design = try ReferenceDesigns.design(named: entry.design, doseCount: entry.truth.count)
+    else { continue }
+    let oc = try ExactOperatingCharacteristics.compute(
+      design: design, scenario: Scenario(truth: entry.truth, target: 0.3))
+    for (ours, theirs) in zip(oc.selection, entry.selection) {
+      #expect(abs(ours - theirs) < 1e-9, "\(entry.design) \(entry.scenario) selection")
+    }
+    if let none = entry.noSelection {
+      #expect(abs(oc.noSelection - none) < 1e-9, "\(entry.design) \(entry.scenario) no MTD")
+    }
+    for (ours, theirs) in zip(oc.meanPatients, entry.meanPatients) {
+      #expect(abs(ours - theirs) < 1e-9, "\(entry.design) \(entry.scenario) patients")
+    }
+    #expect(abs(oc.totalProbability! - 1) < 1e-12)
+    checked += 1
+  }
+  #expect(checked == 12)
+}
+
+@Test func exactAgreesWithPublishedSimulationsWithinFourStandardErrors() throws {
+  let rows = try ReferenceFixtures.simulatedReference()
+  let software = ["BOIN(BOIN pkg)": "boin", "i3+3(FIND)": "i3+3", "mTPI-2(FIND)": "mtpi2"]
+  let truths = Dictionary(
+    try ReferenceFixtures.exactReference().map { ($0.scenario, $0.truth) }, uniquingKeysWith: { a, _ in a })
+  var checked = 0
+  for row in rows {
+    guard let name = software[row.design], let truth = truths[row.scenario],
+      let design = try ReferenceDesigns.design(named: name, doseCount: truth.count)
+    else { continue }
+    let oc = try ExactOperatingCharacteristics.compute(
+      design: design, scenario: Scenario(truth: truth, target: 0.3))
+    for (p, percent) in zip(oc.selection, row.selectionPercent) {
+      // Binomial Monte Carlo error of the published proportion, plus its rounding to 0.1 %.
+      let se = (p * (1 - p) / Double(row.trials)).squareRoot()
+      #expect(abs(p - percent / 100) <= 4 * se + 0.0005, "\(row.design) \(row.scenario)")
+    }
+    checked += 1
+  }
+  #expect(checked == 12)
+}
+
+@Test func classicThreePlusThreeMatchesClosedForm() throws {
+  // Storer (1989): at dose d, escalation probability e_d = q0 + q1·q0 with q0 = (1−p)³ and
+  // q1 = 3p(1−p)²; the MTD is d−1 when the trial stops at d, K when every dose escalates.
+  for truth in [[0.05, 0.15, 0.3, 0.45, 0.6], [0.13, 0.28, 0.41, 0.5, 0.6, 0.7], [0.5, 0.6]] {
+    let k = truth.count
+    let escalate = truth.map { p -> Double in
+      let q0 = (1 - p) * (1 - p) * (1 - p)
+      let q1 = 3 * p * (1 - p) * (1 - p)
+      return q0 + q1 * q0
+    }
+    var reach = 1.0
+    var expected = [Double](repeating: 0, count: k)
+    var none = 0.0
+    for d in 0..<k {
+      let stop = reach * (1 - escalate[d])
+      if d == 0 { none = stop } else { expected[d - 1] += stop }
+      reach *= escalate[d]
+    }
+    expected[k - 1] += reach
+    let oc = try ExactOperatingCharacteristics.compute(
+      design: ClassicThreePlusThree(doseCount: k), scenario: Scenario(truth: truth, target: 0.3))
+    for (ours, closed) in zip(oc.selection, expected) { #expect(abs(ours - closed) < 1e-12) }
+    #expect(abs(oc.noSelection - none) < 1e-12)
+    #expect(abs(oc.stopForToxicity - none) < 1e-12)
+  }
+}
