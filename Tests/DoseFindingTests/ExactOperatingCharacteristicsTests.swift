@@ -107,4 +107,17 @@ struct ExactOperatingCharacteristicsTests {
       check(design, against: reference, tolerance: 1e-9)
     }
   }
+
+  /// The reference's "3+3 (FIND variant: Korn de-escalation)" is reproduced by the Korn and FIND
+  /// variants (which coincide when every dose holds at most 6 patients); classic differs.
+  @Test func threePlusThreeMatchesExactReference() throws {
+    for reference in try Self.references() where reference.design.hasPrefix("3+3") {
+      let k = reference.truth.count
+      check(ThreePlusThreeDesign(doseCount: k, variant: .korn), against: reference, tolerance: 1e-9)
+      check(ThreePlusThreeDesign(doseCount: k, variant: .find), against: reference, tolerance: 1e-9)
+      let classic = ExactEnumeration.run(
+        ThreePlusThreeDesign(doseCount: k, variant: .classic), truth: reference.truth, cohorts: 100)
+      #expect(abs(classic.noSelection - reference.noSelection!) > 1e-3)
+    }
+  }
 }
