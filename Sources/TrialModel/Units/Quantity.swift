@@ -72,6 +72,7 @@ public struct Quantity: Sendable, Hashable, Codable, CustomStringConvertible {
 
   /// Formats a number compactly: plain for 0.001 ≤ |x| < 10⁶, scientific (`3.0e8`) otherwise.
   public static func format(_ x: Double) -> String {
+    guard x.isFinite else { return String(x) }
     let magnitude = abs(x)
     if x == 0 || (magnitude >= 0.001 && magnitude < 1e6) {
       var s = String(format: "%.6g", x)
@@ -83,5 +84,70 @@ public struct Quantity: Sendable, Hashable, Codable, CustomStringConvertible {
     var m = String(format: "%.4g", mantissa)
     if !m.contains(".") { m += ".0" }
     return "\(m)e\(exponent)"
+  }
+}
+
+extension Quantity {
+  /// Parses `"3.0e6 cells/kg"`, `"1.5×10^8 cells"` or `"1.9 mg/dL"`: a number, then a unit.
+  public init?(parsing text: String) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let split = trimmed.firstIndex(where: { $0 == " " }) else { return nil }
+    let numberText = String(trimmed[..<split])
+    let unitText = trimmed[split...].trimmingCharacters(in: .whitespaces)
+    guard let value = Quantity.parseNumber(numberText), let unit = MeasurementUnit(parsing: unitText)
+    else { return nil }
+    self.init(value, unit)
+  }
+
+  /// Parses `3.0e6`, `3.0E6`, `3.0×10^6`, `3.0x10^6` and `3.0*10^6`.
+  public static func parseNumber(_ text: String) -> Double? {
+    if let value = Double(text) { return value }
+    for marker in ["×10^", "x10^", "*10^", "×10", "x10"] {
+      if let range = text.range(of: marker) {
+        guard let mantissa = Double(text[..<range.lowerBound]),
+          let exponent = Int(text[range.upperBound...])
+        else { return nil }
+        return mantissa * pow(10, Double(exponent))
+      }
+    }
+    return nil
+  }
+
+  private enum CodingKeys: String, CodingKey { case value, unit }
+
+  /// Decodes `"3.0e6 cells/kg"` or `{value: 3.0e6, unit: cells/kg}`.
+  public init(from decoder: any Decoder) throws {
+    if let keyed = try? decoder.container(keyedBy: CodingKeys.self), keyed.contains(.value) {
+      let value = try keyed.decode(Double.self, forKey: .value)
+      let unitText = try keyed.decode(String.self, forKey: .unit)
+      guard let unit = MeasurementUnit(parsing: unitText) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .unit, in: keyed,
+          debugDescription: "expected a unit (\(MeasurementUnit.canonicalSpellings)), found '\(unitText)'")
+      }
+      self.init(value, unit)
+      return
+    }
+    let single = try decoder.singleValueContainer()
+    let text: String
+    if let number = try? single.decode(Double.self) {
+      text = String(number)
+    } else {
+      text = try single.decode(String.self)
+    }
+    guard let quantity = Quantity(parsing: text) else {
+      let hasUnit = text.trimmingCharacters(in: .whitespaces).contains(" ")
+      throw DecodingError.dataCorruptedError(
+        in: single,
+        debugDescription: hasUnit
+          ? "expected a number and a known unit (\(MeasurementUnit.canonicalSpellings)), found '\(text)'"
+          : "expected a number followed by its unit (e.g. '3.0e6 cells/kg'), found '\(text)' with no unit")
+    }
+    self = quantity
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var single = encoder.singleValueContainer()
+    try single.encode(description)
   }
 }

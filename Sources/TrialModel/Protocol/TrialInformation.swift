@@ -1,0 +1,88 @@
+/// Registry phase of a trial, spelled as ClinicalTrials.gov v2 spells it.
+public enum TrialPhase: String, Codable, Sendable, Hashable, CaseIterable {
+  case earlyPhase1 = "EARLY_PHASE1"
+  case phase1 = "PHASE1"
+  case phase1Phase2 = "PHASE1_PHASE2"
+  case phase2 = "PHASE2"
+}
+
+/// Registry recruitment status (ClinicalTrials.gov v2 `overallStatus`).
+public enum TrialStatus: String, Codable, Sendable, Hashable, CaseIterable {
+  case notYetRecruiting = "NOT_YET_RECRUITING"
+  case recruiting = "RECRUITING"
+  case enrollingByInvitation = "ENROLLING_BY_INVITATION"
+  case activeNotRecruiting = "ACTIVE_NOT_RECRUITING"
+  case suspended = "SUSPENDED"
+  case terminated = "TERMINATED"
+  case completed = "COMPLETED"
+  case withdrawn = "WITHDRAWN"
+  case unknown = "UNKNOWN"
+}
+
+/// Where the CAR-T cells come from.
+public enum CellSource: String, Codable, Sendable, Hashable, CaseIterable {
+  case autologous, allogeneic, universal
+}
+
+/// The investigational product.
+public struct Product: Codable, Sendable, Hashable {
+  public var name: String
+  public var source: CellSource
+  /// Antigens targeted, e.g. `[CD19]` or `[CD19, CD20]`.
+  public var targets: [String]
+}
+
+/// A trial site.
+public struct Site: Codable, Sendable, Hashable {
+  public var name: String
+  public var city: String?
+  public var country: String?
+}
+
+/// Planned enrolment.
+public struct Enrollment: Codable, Sendable, Hashable {
+  /// The registry's target (or upper) enrolment.
+  public var target: Assumed<Int>
+  /// The lower end when the registry gives a range ("18–36").
+  public var minimum: Int?
+}
+
+/// One agent of the lymphodepleting regimen.
+public struct LymphodepletionAgent: Codable, Sendable, Hashable {
+  /// Drug name (`fludarabine`, `cyclophosphamide`).
+  public var drug: String
+  /// Daily dose, in mg/m².
+  public var dailyDose: Quantity
+  /// Days relative to infusion (day 0), e.g. `[-5, -4, -3]`.
+  public var days: [Int]
+}
+
+/// The lymphodepleting regimen.
+public struct Lymphodepletion: Codable, Sendable, Hashable {
+  public var agents: [LymphodepletionAgent]
+  /// Why the regimen was assumed, when the registry names the drugs but not the doses.
+  public var assumption: String?
+}
+
+/// A scheduled assessment (e.g. bone-marrow response on days 28 and 90).
+public struct ScheduledAssessment: Codable, Sendable, Hashable {
+  public var name: String
+  /// Days after infusion.
+  public var days: [Int]
+  public var assumption: String?
+}
+
+/// What an endpoint measures.
+public enum EndpointMeasure: String, Codable, Sendable, Hashable, CaseIterable {
+  case dlt, adverseEvents, orr, cr, mrdNegativity, dor, pfs, efs, rfs, os, kinetics, pharmacodynamics
+}
+
+/// A primary or secondary endpoint with its assessment window.
+public struct Endpoint: Codable, Sendable, Hashable {
+  public var id: String
+  public var name: String
+  public var primary: Bool
+  public var measure: EndpointMeasure
+  /// Window after infusion in days (ORR within 3 months: 90), when the endpoint has one.
+  public var windowDays: Assumed<Int>?
+}

@@ -1,0 +1,83 @@
+/// A computable trial protocol: everything the registry record and the protocol fix, in one value.
+///
+/// Loaded from a YAML protocol file by ``ProtocolLoader``; the five seed trials ship as bundled
+/// resources (``BundledProtocols``). The file format is documented key by key in the README.
+public struct TrialProtocol: Codable, Sendable, Hashable {
+  /// ClinicalTrials.gov id, e.g. `NCT07470073`.
+  public var id: String
+  /// Sponsor and other secondary ids (`CT19-ALL-02`).
+  public var secondaryIds: [String]
+  /// Official title.
+  public var title: String
+  /// Short name used in listings.
+  public var shortTitle: String?
+  public var phase: TrialPhase
+  public var status: TrialStatus
+  /// Study start date as the registry gives it (partial ISO: `2022-03` or `2022-03-18`).
+  public var startDate: String?
+  public var sponsor: String
+  public var sites: [Site]
+  public var conditions: [String]
+  public var product: Product
+  public var enrollment: Enrollment
+  /// Ages admitted to the trial as a whole (each group narrows it).
+  public var ages: AgeRange
+  /// Population groups, each with its own dose levels and escalation.
+  public var groups: [PopulationGroup]
+  public var lymphodepletion: Lymphodepletion?
+  public var schedule: [ScheduledAssessment]
+  public var endpoints: [Endpoint]
+  public var criteria: Criteria
+  /// Clinical assessment settings (CRS/ICANS, DLT rules, response); defaults when omitted.
+  public var assessment: AssessmentSettings
+
+  private enum CodingKeys: String, CodingKey {
+    case id, secondaryIds, title, shortTitle, phase, status, startDate, sponsor, sites, conditions
+    case product, enrollment, ages, groups, lymphodepletion, schedule, endpoints, criteria, assessment
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    secondaryIds = try c.decodeIfPresent([String].self, forKey: .secondaryIds) ?? []
+    title = try c.decode(String.self, forKey: .title)
+    shortTitle = try c.decodeIfPresent(String.self, forKey: .shortTitle)
+    phase = try c.decode(TrialPhase.self, forKey: .phase)
+    status = try c.decode(TrialStatus.self, forKey: .status)
+    startDate = try c.decodeIfPresent(String.self, forKey: .startDate)
+    sponsor = try c.decode(String.self, forKey: .sponsor)
+    sites = try c.decodeIfPresent([Site].self, forKey: .sites) ?? []
+    conditions = try c.decodeIfPresent([String].self, forKey: .conditions) ?? []
+    product = try c.decode(Product.self, forKey: .product)
+    enrollment = try c.decode(Enrollment.self, forKey: .enrollment)
+    ages = try c.decode(AgeRange.self, forKey: .ages)
+    groups = try c.decode([PopulationGroup].self, forKey: .groups)
+    lymphodepletion = try c.decodeIfPresent(Lymphodepletion.self, forKey: .lymphodepletion)
+    schedule = try c.decodeIfPresent([ScheduledAssessment].self, forKey: .schedule) ?? []
+    endpoints = try c.decodeIfPresent([Endpoint].self, forKey: .endpoints) ?? []
+    criteria =
+      try c.decodeIfPresent(Criteria.self, forKey: .criteria) ?? Criteria(inclusion: [], exclusion: [])
+    assessment = try c.decodeIfPresent(AssessmentSettings.self, forKey: .assessment) ?? AssessmentSettings()
+  }
+
+  /// The group with id `id` (case-insensitive), or the only group when `id` is `nil`.
+  public func group(_ id: String?) throws(ProtocolError) -> PopulationGroup {
+    guard let id else {
+      guard groups.count == 1 else {
+        throw ProtocolError(
+          location: nil, path: "groups",
+          message:
+            "\(self.id) has \(groups.count) groups (\(groups.map(\.id).joined(separator: ", "))); name one with --group"
+        )
+      }
+      return groups[0]
+    }
+    guard let group = groups.first(where: { $0.id.lowercased() == id.lowercased() }) else {
+      throw ProtocolError(
+        location: nil, path: "groups",
+        message:
+          "\(self.id) has no group '\(id)'; expected one of: \(groups.map(\.id).joined(separator: ", "))")
+    }
+    return group
+  }
+}

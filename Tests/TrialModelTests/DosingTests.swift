@@ -1,0 +1,52 @@
+import Testing
+
+@testable import TrialModel
+
+@Suite struct DosingTests {
+  let groupB = try! BundledProtocols.resolve("NCT07470073").group("B")
+  let groupA = try! BundledProtocols.resolve("NCT07470073").group("A")
+
+  @Test func perKgDoseIsCappedAtTheLevelMaximum() throws {
+    let heavy = try DoseCalculation(group: groupB, level: 2, weightKg: 62)
+    #expect(heavy.uncappedCells == 3.72e8)
+    #expect(heavy.cells == 3.0e8)
+    #expect(heavy.capped)
+    #expect(abs(heavy.cellsPerKg - 3.0e8 / 62) < 1e-6)
+  }
+
+  @Test func perKgDoseBelowTheCapIsWeightTimesDose() throws {
+    let light = try DoseCalculation(group: groupB, level: 2, weightKg: 40)
+    #expect(light.cells == 2.4e8)
+    #expect(!light.capped)
+    #expect(light.cellsPerKg == 6.0e6)
+  }
+
+  @Test func capIsInclusiveAtExactlyTheMaximum() throws {
+    // 50 kg × 3.0e6/kg = 1.5e8 = the cap: not capped.
+    let exact = try DoseCalculation(group: groupB, level: 1, weightKg: 50)
+    #expect(exact.cells == 1.5e8 && !exact.capped)
+  }
+
+  @Test func flatDoseIgnoresWeight() throws {
+    for weight in [45.0, 80.0, 130.0] {
+      let dose = try DoseCalculation(group: groupA, level: 2, weightKg: weight)
+      #expect(dose.cells == 4.5e8 && !dose.capped)
+    }
+    #expect(try DoseCalculation(group: groupA, level: -1, weightKg: 70).cells == 1.5e8)
+  }
+
+  @Test(arguments: [0.0, -5.0, 300.5, .nan, .infinity])
+  func implausibleWeightIsRejected(weight: Double) {
+    #expect(throws: DosingError.self) { try DoseCalculation(group: groupB, level: 1, weightKg: weight) }
+  }
+
+  @Test func unknownLevelIsRejectedNamingTheLevels() {
+    do {
+      _ = try DoseCalculation(group: groupB, level: 3, weightKg: 50)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.field == "level")
+      #expect(error.message.contains("1, 2"))
+    }
+  }
+}
