@@ -11,9 +11,10 @@ enum DesignStep: Sendable {
   /// own limit: no cohort may take the trial past the design's maximum sample size. A design that
   /// returns no next dose and no stop reason is treated as stopping by its own rule.
   ///
-  /// `history` is modified (its eliminated set) only when the trial finishes, for the selection.
+  /// Uses the designs' allocation-free fast path (`explain: false`). `history` is modified (its
+  /// eliminated set) only when the trial finishes, for the selection.
   static func after(_ history: inout TrialHistory, design: some DoseFindingDesign) -> DesignStep {
-    let recommendation = design.recommend(history)
+    let recommendation = design.recommend(history, explain: false)
     let reason: StopReason
     if let stop = recommendation.stop {
       reason = stop

@@ -14,17 +14,17 @@ public enum ExactOperatingCharacteristics {
   public static let massTolerance = 1e-12
 
   /// The exact operating characteristics of `design` under `scenario`, starting at the 0-based
-  /// `startDose`.
+  /// `startDose` (default: the design's own ``DoseFindingDesign/startDose``).
   ///
   /// - Throws: ``SimulationError`` for a scenario that does not fit the design, a state that does
   ///   not fit the packed key, or a total probability that differs from 1 by more than 1e-12.
   /// - Complexity: O(S · (c + 1)) key operations for S distinct states, plus one design decision
   ///   per state.
   public static func compute(
-    design: some DoseFindingDesign, scenario: Scenario, startDose: Int = 0
+    design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil
   ) throws(SimulationError) -> OperatingCharacteristics {
     let (outcomes, mass) = try terminalDistribution(
-      design: design, scenario: scenario, startDose: startDose)
+      design: design, scenario: scenario, startDose: startDose ?? design.startDose)
     guard abs(mass - 1) <= massTolerance else {
       throw SimulationError(
         "exact enumeration of \(design.variantName): total probability of finished trials is "

@@ -38,15 +38,16 @@ public struct MonteCarloSimulation: Sendable {
     self.memoizeDecisions = memoizeDecisions
   }
 
-  /// Simulates `design` under `scenario` from the 0-based `startDose`. `progress`, if given, is
+  /// Simulates `design` under `scenario` from the 0-based `startDose` (default: the design's own). `progress`, if given, is
   /// called from worker threads with the number of trials finished so far after every block.
   public func run(
-    design: some DoseFindingDesign, scenario: Scenario, startDose: Int = 0,
+    design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil,
     progress: (@Sendable (_ finishedTrials: Int) -> Void)? = nil
   ) throws(SimulationError) -> OperatingCharacteristics {
     guard trials >= 2 else {
       throw SimulationError("simulate: expected at least 2 trials, found \(trials)")
     }
+    let startDose = startDose ?? design.startDose
     try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
     let layout = try StateLayout(doseCount: design.doseCount, maxSampleSize: design.maxSampleSize)
     let table = CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize)

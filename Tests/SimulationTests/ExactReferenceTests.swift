@@ -6,7 +6,7 @@ import Testing
 @Test func exactMatchesIndependentExactReference() throws {
   var checked = 0
   for entry in try ReferenceFixtures.exactReference() {
-    guard let design = try ReferenceDesigns.design(named: entry.design, doseCount: entry.truth.count)
+    guard let design = ReferenceDesigns.design(named: entry.design, doseCount: entry.truth.count)
     else { continue }
     let oc = try ExactOperatingCharacteristics.compute(
       design: design, scenario: Scenario(truth: entry.truth, target: 0.3))
@@ -22,18 +22,21 @@ import Testing
     #expect(abs(oc.totalProbability! - 1) < 1e-12)
     checked += 1
   }
-  #expect(checked == 12)
+  #expect(checked == 16)
 }
 
 @Test func exactAgreesWithPublishedSimulationsWithinFourStandardErrors() throws {
   let rows = try ReferenceFixtures.simulatedReference()
-  let software = ["BOIN(BOIN pkg)": "boin", "i3+3(FIND)": "i3+3", "mTPI-2(FIND)": "mtpi2"]
+  let software = [
+    "BOIN(BOIN pkg)": "boin", "BOIN(FIND)": "boin", "i3+3(FIND)": "i3+3", "mTPI-2(FIND)": "mtpi2",
+    "3+3(FIND)": "3+3 (FIND variant: Korn de-escalation)",
+  ]
   let truths = Dictionary(
     try ReferenceFixtures.exactReference().map { ($0.scenario, $0.truth) }, uniquingKeysWith: { a, _ in a })
   var checked = 0
   for row in rows {
     guard let name = software[row.design], let truth = truths[row.scenario],
-      let design = try ReferenceDesigns.design(named: name, doseCount: truth.count)
+      let design = ReferenceDesigns.design(named: name, doseCount: truth.count)
     else { continue }
     let oc = try ExactOperatingCharacteristics.compute(
       design: design, scenario: Scenario(truth: truth, target: 0.3))
@@ -44,7 +47,7 @@ import Testing
     }
     checked += 1
   }
-  #expect(checked == 12)
+  #expect(checked == 20)
 }
 
 @Test func classicThreePlusThreeMatchesClosedForm() throws {
@@ -66,10 +69,33 @@ import Testing
       reach *= escalate[d]
     }
     expected[k - 1] += reach
-    let oc = try ExactOperatingCharacteristics.compute(
-      design: ClassicThreePlusThree(doseCount: k), scenario: Scenario(truth: truth, target: 0.3))
-    for (ours, closed) in zip(oc.selection, expected) { #expect(abs(ours - closed) < 1e-12) }
-    #expect(abs(oc.noSelection - none) < 1e-12)
-    #expect(abs(oc.stopForToxicity - none) < 1e-12)
+    let designs: [any DoseFindingDesign] = [
+      ThreePlusThreeDesign(doseCount: k, variant: .classic), ClassicThreePlusThree(doseCount: k),
+    ]
+    for design in designs {
+      let oc = try ExactOperatingCharacteristics.compute(
+        design: design, scenario: Scenario(truth: truth, target: 0.3))
+      for (ours, closed) in zip(oc.selection, expected) {
+        #expect(abs(ours - closed) < 1e-12, "\(design.variantName)")
+      }
+      #expect(abs(oc.noSelection - none) < 1e-12)
+      #expect(abs(oc.stopForToxicity - none) < 1e-12)
+    }
+  }
+}
+
+@Test func designsAgreeWithTheirPublishedDecisionTables() throws {
+  // The DoseFinding designs and test-only designs driven by FIND's published tables give the same
+  // exact operating characteristics on every reference scenario.
+  for entry in try ReferenceFixtures.exactReference() {
+    guard let design = ReferenceDesigns.design(named: entry.design, doseCount: entry.truth.count),
+      let table = try ReferenceDesigns.tableDriven(named: entry.design, doseCount: entry.truth.count)
+    else { continue }
+    let scenario = try Scenario(truth: entry.truth, target: 0.3)
+    let real = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario)
+    let tabled = try ExactOperatingCharacteristics.compute(design: table, scenario: scenario)
+    for (a, b) in zip(real.selection + real.meanPatients, tabled.selection + tabled.meanPatients) {
+      #expect(abs(a - b) < 1e-12, "\(entry.design) \(entry.scenario)")
+    }
   }
 }

@@ -1,8 +1,22 @@
 import DoseFinding
 
-/// The designs of the reference files, by the name used in exact_oc_reference.json.
+/// The designs of the reference files (target 0.3, cohorts of 3, 10 cohorts, EI [0.25, 0.35]), by
+/// the name used in exact_oc_reference.json; `nil` for designs not yet available.
 enum ReferenceDesigns {
-  static func design(named name: String, doseCount: Int) throws -> (any DoseFindingDesign)? {
+  static let interval = EquivalenceInterval(lower: 0.25, upper: 0.35)
+
+  static func design(named name: String, doseCount k: Int) -> (any DoseFindingDesign)? {
+    switch name {
+    case "boin": BOINDesign(target: 0.3, doseCount: k, maxSampleSize: 30)
+    case "i3+3": I3Plus3Design(target: 0.3, interval: interval, doseCount: k, maxSampleSize: 30)
+    case "mtpi2": MTPI2Design(target: 0.3, interval: interval, doseCount: k, maxSampleSize: 30)
+    case "3+3 (FIND variant: Korn de-escalation)": ThreePlusThreeDesign(doseCount: k, variant: .find)
+    default: nil
+    }
+  }
+
+  /// The test-only table-driven counterpart of an interval design (FIND 0.1.1 decision tables).
+  static func tableDriven(named name: String, doseCount k: Int) throws -> TableDrivenDesign? {
     let file: String
     switch name {
     case "boin": file = "boin_decisions_target0.3.csv"
@@ -11,6 +25,6 @@ enum ReferenceDesigns {
     default: return nil
     }
     return TableDrivenDesign(
-      table: try ReferenceFixtures.decisionTable(file), doseCount: doseCount, cohorts: 10)
+      table: try ReferenceFixtures.decisionTable(file), doseCount: k, cohorts: 10)
   }
 }
