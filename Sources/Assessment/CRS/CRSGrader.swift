@@ -1,0 +1,100 @@
+import TrialModel
+
+/// Grades cytokine release syndrome by the ASTCT 2019 consensus (Lee DW et al., Biol Blood Marrow
+/// Transplant 2019;25:625–638; table as reproduced in PMC8021214 Table 1; clinical.md §1.1).
+///
+/// Fever ≥ 38 °C is required until antipyretic or anti-cytokine therapy has started; then the grade
+/// is driven by hypotension and hypoxia alone. The worse of hypotension and hypoxia sets the grade.
+/// Organ toxicities are graded separately (CTCAE) and never change the CRS grade.
+public struct CRSGrader: Sendable {
+  public var settings: CRSSettings
+
+  public init(settings: CRSSettings = CRSSettings()) {
+    self.settings = settings
+  }
+
+  public static let system = "ASTCT 2019 CRS"
+
+  /// The CRS grade (0–5) of one observation, with its deciding findings.
+  public func grade(_ observation: CRSObservation) throws(AssessmentInputError) -> GradeResult {
+    try validate(observation)
+    if observation.deathDueToCRS {
+      return GradeResult(grade: 5, system: Self.system, reasons: ["death due to CRS"])
+    }
+    let threshold = settings.feverThresholdCelsius.value
+    let febrile = observation.temperatureCelsius.map { $0 >= threshold } ?? false
+    let temperature = observation.temperatureCelsius.map { "\(Quantity.format($0)) °C" } ?? "not recorded"
+    if !febrile && !observation.antipyreticOrAnticytokineGiven {
+      return GradeResult(
+        grade: 0, system: Self.system,
+        reasons: [
+          "no CRS: temperature \(temperature) is below the fever threshold \(Quantity.format(threshold)) °C"
+        ])
+    }
+    var domains = [hypotension(observation), try hypoxia(observation)]
+    if febrile {
+      domains.append(
+        DomainGrade(grade: 1, finding: "fever: temperature \(temperature) ≥ \(Quantity.format(threshold)) °C")
+      )
+    }
+    var notes: [String] = []
+    if !febrile {
+      notes.append("fever not required: antipyretic or anti-cytokine therapy already given (ASTCT)")
+    }
+    return domains.worst(system: Self.system, notes: notes)
+  }
+
+  private func hypotension(_ o: CRSObservation) -> DomainGrade {
+    if o.vasopressors >= 2 {
+      return DomainGrade(
+        grade: 4, finding: "hypotension needing \(o.vasopressors) vasopressors (excluding vasopressin)")
+    }
+    if o.vasopressors == 1 || o.vasopressin {
+      let which =
+        o.vasopressors == 1 && o.vasopressin ? "one vasopressor plus vasopressin" : "one vasopressor"
+      return DomainGrade(grade: 3, finding: "hypotension needing \(which)")
+    }
+    if o.hypotension { return DomainGrade(grade: 2, finding: "hypotension not needing vasopressors") }
+    return DomainGrade(grade: 0, finding: "no hypotension")
+  }
+
+  private func hypoxia(_ o: CRSObservation) throws(AssessmentInputError) -> DomainGrade {
+    switch o.oxygenDevice {
+    case .none: return DomainGrade(grade: 0, finding: "no oxygen requirement")
+    case .blowBy: return DomainGrade(grade: 2, finding: "hypoxia needing blow-by oxygen (low flow)")
+    case .nasalCannula:
+      guard let flow = o.oxygenFlowLitresPerMinute else {
+        throw AssessmentInputError(
+          field: "oxygenFlowLitresPerMinute", expected: "the flow in L/min for a nasal cannula",
+          found: "nothing")
+      }
+      let limit = settings.lowFlowMaximumLitresPerMinute.value
+      let shown = "\(Quantity.format(flow)) L/min"
+      return flow <= limit
+        ? DomainGrade(
+          grade: 2, finding: "hypoxia needing low-flow nasal cannula (\(shown) ≤ \(Quantity.format(limit)))")
+        : DomainGrade(
+          grade: 3, finding: "hypoxia needing high-flow nasal cannula (\(shown) > \(Quantity.format(limit)))")
+    case .highFlowNasalCannula:
+      return DomainGrade(grade: 3, finding: "hypoxia needing high-flow nasal cannula")
+    case .faceMask, .nonRebreatherMask, .venturiMask:
+      return DomainGrade(grade: 3, finding: "hypoxia needing \(o.oxygenDevice.rawValue)")
+    case .cpap, .bipap, .mechanicalVentilation:
+      return DomainGrade(grade: 4, finding: "hypoxia needing positive pressure (\(o.oxygenDevice.rawValue))")
+    }
+  }
+
+  private func validate(_ o: CRSObservation) throws(AssessmentInputError) {
+    if let t = o.temperatureCelsius { try Check.range(t, 25.0...45.0, field: "temperatureCelsius") }
+    if o.temperatureCelsius == nil && !o.antipyreticOrAnticytokineGiven {
+      throw AssessmentInputError(
+        field: "temperatureCelsius",
+        expected: "the highest temperature in °C (required until therapy is given)",
+        found: "nothing")
+    }
+    try Check.range(o.vasopressors, 0...10, field: "vasopressors")
+    if let flow = o.oxygenFlowLitresPerMinute {
+      try Check.nonNegative(flow, field: "oxygenFlowLitresPerMinute")
+    }
+  }
+}

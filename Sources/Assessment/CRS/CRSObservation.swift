@@ -1,0 +1,74 @@
+/// Oxygen support at the time of a CRS assessment (ASTCT 2019 hypoxia row).
+public enum OxygenDevice: String, Sendable, Hashable, Codable, CaseIterable {
+  case none
+  /// Nasal cannula; low or high flow is decided by the flow rate.
+  case nasalCannula
+  /// Blow-by oxygen (low flow; common in children).
+  case blowBy
+  case highFlowNasalCannula
+  case faceMask
+  case nonRebreatherMask
+  case venturiMask
+  case cpap
+  case bipap
+  case mechanicalVentilation
+}
+
+/// One CRS assessment: the worst findings of a grading period (ASTCT 2019, clinical.md §1.1).
+///
+/// JSON: `{"temperatureCelsius": 38.5, "antipyreticOrAnticytokineGiven": false, "hypotension": true,
+/// "vasopressors": 1, "vasopressin": false, "oxygenDevice": "nasalCannula",
+/// "oxygenFlowLitresPerMinute": 2, "deathDueToCRS": false}`; every field but the temperature
+/// defaults to none/false/0.
+public struct CRSObservation: Sendable, Hashable, Codable {
+  /// Highest temperature in °C; may be omitted once antipyretic/anti-cytokine therapy has started.
+  public var temperatureCelsius: Double?
+  /// Antipyretic or anti-cytokine therapy (e.g. tocilizumab, corticosteroids) has been given.
+  public var antipyreticOrAnticytokineGiven: Bool
+  /// Hypotension by age-appropriate norms (e.g. SBP < 90 mmHg in adults).
+  public var hypotension: Bool
+  /// Number of vasopressors other than vasopressin.
+  public var vasopressors: Int
+  /// Vasopressin is given (never counts toward "multiple vasopressors").
+  public var vasopressin: Bool
+  public var oxygenDevice: OxygenDevice
+  /// Oxygen flow in L/min (needed for a nasal cannula).
+  public var oxygenFlowLitresPerMinute: Double?
+  /// Death due to CRS with no other principal factor.
+  public var deathDueToCRS: Bool
+
+  public init(
+    temperatureCelsius: Double?, antipyreticOrAnticytokineGiven: Bool = false, hypotension: Bool = false,
+    vasopressors: Int = 0, vasopressin: Bool = false, oxygenDevice: OxygenDevice = .none,
+    oxygenFlowLitresPerMinute: Double? = nil, deathDueToCRS: Bool = false
+  ) {
+    self.temperatureCelsius = temperatureCelsius
+    self.antipyreticOrAnticytokineGiven = antipyreticOrAnticytokineGiven
+    self.hypotension = hypotension
+    self.vasopressors = vasopressors
+    self.vasopressin = vasopressin
+    self.oxygenDevice = oxygenDevice
+    self.oxygenFlowLitresPerMinute = oxygenFlowLitresPerMinute
+    self.deathDueToCRS = deathDueToCRS
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case temperatureCelsius, antipyreticOrAnticytokineGiven, hypotension, vasopressors, vasopressin
+    case oxygenDevice, oxygenFlowLitresPerMinute, deathDueToCRS
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      temperatureCelsius: try c.decodeIfPresent(Double.self, forKey: .temperatureCelsius),
+      antipyreticOrAnticytokineGiven: try c.decodeIfPresent(
+        Bool.self, forKey: .antipyreticOrAnticytokineGiven)
+        ?? false,
+      hypotension: try c.decodeIfPresent(Bool.self, forKey: .hypotension) ?? false,
+      vasopressors: try c.decodeIfPresent(Int.self, forKey: .vasopressors) ?? 0,
+      vasopressin: try c.decodeIfPresent(Bool.self, forKey: .vasopressin) ?? false,
+      oxygenDevice: try c.decodeIfPresent(OxygenDevice.self, forKey: .oxygenDevice) ?? .none,
+      oxygenFlowLitresPerMinute: try c.decodeIfPresent(Double.self, forKey: .oxygenFlowLitresPerMinute),
+      deathDueToCRS: try c.decodeIfPresent(Bool.self, forKey: .deathDueToCRS) ?? false)
+  }
+}

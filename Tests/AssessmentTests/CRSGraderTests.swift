@@ -1,0 +1,104 @@
+import Testing
+import TrialModel
+
+@testable import Assessment
+
+/// clinical.md §1.1 test vectors (ASTCT 2019 CRS).
+struct CRSGraderTests {
+  let grader = CRSGrader()
+
+  struct Vector: Sendable, CustomStringConvertible {
+    var observation: CRSObservation
+    var expected: Int
+    var description: String { "\(observation) → \(expected)" }
+  }
+
+  static let vectors: [Vector] = [
+    Vector(observation: CRSObservation(temperatureCelsius: 38.0), expected: 1),
+    Vector(observation: CRSObservation(temperatureCelsius: 37.9), expected: 0),
+    Vector(observation: CRSObservation(temperatureCelsius: 38.5, hypotension: true), expected: 2),
+    Vector(
+      observation: CRSObservation(
+        temperatureCelsius: 38.5, oxygenDevice: .nasalCannula, oxygenFlowLitresPerMinute: 6),
+      expected: 2),
+    Vector(
+      observation: CRSObservation(
+        temperatureCelsius: 38.5, oxygenDevice: .nasalCannula, oxygenFlowLitresPerMinute: 6.5),
+      expected: 3),
+    Vector(
+      observation: CRSObservation(
+        temperatureCelsius: 38.5, hypotension: true, vasopressors: 1, oxygenDevice: .nasalCannula,
+        oxygenFlowLitresPerMinute: 2),
+      expected: 3),
+    Vector(
+      observation: CRSObservation(
+        temperatureCelsius: 38.5, hypotension: true, vasopressors: 1, vasopressin: true),
+      expected: 3),
+    Vector(
+      observation: CRSObservation(temperatureCelsius: 38.5, hypotension: true, vasopressors: 2), expected: 4),
+    Vector(
+      observation: CRSObservation(
+        temperatureCelsius: 37.0, antipyreticOrAnticytokineGiven: true, hypotension: true, vasopressors: 1),
+      expected: 3),
+    Vector(observation: CRSObservation(temperatureCelsius: 38.2, oxygenDevice: .bipap), expected: 4),
+  ]
+
+  @Test(arguments: vectors)
+  func specVector(_ vector: Vector) throws {
+    #expect(try grader.grade(vector.observation).grade == vector.expected)
+  }
+
+  @Test func worstComponentIsNamedFirst() throws {
+    let result = try grader.grade(
+      CRSObservation(
+        temperatureCelsius: 38.5, hypotension: true, vasopressors: 1, oxygenDevice: .nasalCannula,
+        oxygenFlowLitresPerMinute: 2))
+    #expect(result.reasons.first?.contains("one vasopressor") == true)
+    #expect(result.reasons.contains { $0.contains("low-flow") })
+  }
+
+  @Test func vasopressinAloneCountsAsOneVasopressor() throws {
+    #expect(try grader.grade(CRSObservation(temperatureCelsius: 38.5, vasopressin: true)).grade == 3)
+  }
+
+  @Test func blowByIsLowFlowAndMasksAreGrade3() throws {
+    #expect(try grader.grade(CRSObservation(temperatureCelsius: 38.1, oxygenDevice: .blowBy)).grade == 2)
+    for device in [OxygenDevice.faceMask, .nonRebreatherMask, .venturiMask, .highFlowNasalCannula] {
+      #expect(try grader.grade(CRSObservation(temperatureCelsius: 38.1, oxygenDevice: device)).grade == 3)
+    }
+    for device in [OxygenDevice.cpap, .mechanicalVentilation] {
+      #expect(try grader.grade(CRSObservation(temperatureCelsius: 38.1, oxygenDevice: device)).grade == 4)
+    }
+  }
+
+  @Test func afebrileWithoutTherapyIsNoCRSWhateverElse() throws {
+    #expect(try grader.grade(CRSObservation(temperatureCelsius: 37.5, vasopressors: 2)).grade == 0)
+  }
+
+  @Test func deathIsGrade5() throws {
+    #expect(try grader.grade(CRSObservation(temperatureCelsius: 39, deathDueToCRS: true)).grade == 5)
+  }
+
+  @Test func lowFlowLimitIsASetting() throws {
+    let strict = CRSGrader(settings: CRSSettings(lowFlowMaximumLitresPerMinute: Assumed(4)))
+    let o = CRSObservation(
+      temperatureCelsius: 38.5, oxygenDevice: .nasalCannula, oxygenFlowLitresPerMinute: 5)
+    #expect(try strict.grade(o).grade == 3)
+    #expect(try grader.grade(o).grade == 2)
+  }
+
+  @Test func negativeFlowIsRejectedNamingTheField() {
+    let o = CRSObservation(
+      temperatureCelsius: 38.5, oxygenDevice: .nasalCannula, oxygenFlowLitresPerMinute: -1)
+    #expect {
+      try grader.grade(o)
+    } throws: { error in
+      (error as? AssessmentInputError)?.field == "oxygenFlowLitresPerMinute"
+    }
+  }
+
+  @Test func nasalCannulaNeedsAFlow() {
+    let o = CRSObservation(temperatureCelsius: 38.5, oxygenDevice: .nasalCannula)
+    #expect(throws: AssessmentInputError.self) { try grader.grade(o) }
+  }
+}
