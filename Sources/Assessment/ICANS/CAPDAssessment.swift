@@ -53,19 +53,8 @@ public struct CAPDAssessment: Sendable, Hashable, Codable {
 
   /// The CAPD total, or `nil` when the child could not be assessed.
   public func score() throws(AssessmentInputError) -> Int? {
-    if unableToPerform == true { return nil }
-    if let items {
-      if let total, total != items.total {
-        throw AssessmentInputError(
-          field: "capd.total", expected: "the score of capd.items (\(items.total))", found: "\(total)")
-      }
-      return items.total
-    }
-    guard let total else {
-      throw AssessmentInputError(
-        field: "capd", expected: "\"items\", \"total\" or \"unableToPerform\": true", found: "none of them")
-    }
-    try Check.range(total, 0...32, field: "capd.total")
-    return total
+    try Check.score(
+      items: items?.total, total: total, unableToPerform: unableToPerform, range: 0...32, field: "capd")
   }
+
 }

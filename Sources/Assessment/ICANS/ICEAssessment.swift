@@ -66,20 +66,8 @@ public struct ICEAssessment: Sendable, Hashable, Codable {
 
   /// The ICE score, or `nil` when the patient could not perform it.
   public func score() throws(AssessmentInputError) -> Int? {
-    if unableToPerform == true { return nil }
-    if let items {
-      let sum = try items.total()
-      if let total, total != sum {
-        throw AssessmentInputError(
-          field: "ice.total", expected: "the sum of ice.items (\(sum))", found: "\(total)")
-      }
-      return sum
-    }
-    guard let total else {
-      throw AssessmentInputError(
-        field: "ice", expected: "\"items\", \"total\" or \"unableToPerform\": true", found: "none of them")
-    }
-    try Check.range(total, 0...10, field: "ice.total")
-    return total
+    try Check.score(
+      items: try items?.total(), total: total, unableToPerform: unableToPerform, range: 0...10, field: "ice")
   }
+
 }

@@ -41,3 +41,26 @@ enum Check {
     }
   }
 }
+
+extension Check {
+  /// The score of a scale given as items, as a total, or as "unable to perform" (`nil`); a total
+  /// given with the items must agree with them.
+  static func score(
+    items itemSum: Int?, total: Int?, unableToPerform: Bool?, range: ClosedRange<Int>, field: String
+  ) throws(AssessmentInputError) -> Int? {
+    if unableToPerform == true { return nil }
+    if let itemSum {
+      if let total, total != itemSum {
+        throw AssessmentInputError(
+          field: "\(field).total", expected: "the score of \(field).items (\(itemSum))", found: "\(total)")
+      }
+      return itemSum
+    }
+    guard let total else {
+      throw AssessmentInputError(
+        field: field, expected: "\"items\", \"total\" or \"unableToPerform\": true", found: "none of them")
+    }
+    try Check.range(total, range, field: "\(field).total")
+    return total
+  }
+}
