@@ -1,1 +1,0 @@
-// The Eligibility module; see DESIGN.md.

@@ -1,0 +1,139 @@
+extension Evaluator {
+  /// Whether an event passes the selection's dose/grade filter (unknown if the attribute is
+  /// not recorded).
+  private func passes(_ event: HistoryEvent, _ filter: EventSelector.Filter?) -> Truth {
+    switch filter {
+    case nil: return .yes
+    case .dose(let op, let limit): return event.dose.map { Truth(op.holds($0, limit)) } ?? .unknown
+    case .grade(let op, let limit): return event.grade.map { Truth(op.holds($0, limit)) } ?? .unknown
+    }
+  }
+
+  private func filterPath(_ filter: EventSelector.Filter?, _ index: Int) -> String {
+    if case .grade = filter { return "history.events[\(index)].grade" }
+    return "history.events[\(index)].prednisoneEquivalentMgPerDay"
+  }
+
+  /// Time since the latest selected event compared with `span`: `since OP span` holds exactly
+  /// when `(screening − span) OP eventDate`. With no such event the time is unbounded (if the
+  /// history is complete); with an incomplete history only a bound is known.
+  func since<S: EvidenceSink>(
+    _ selection: EventSelector, _ op: Comparison, _ span: CalendarSpan, _ sink: inout S
+  ) -> Truth {
+    var latest: (index: Int, date: CivilDate)?
+    var undecidedFilter: Int?
+    for (i, event) in record.history.enumerated() where event.classes.intersects(selection.classes) {
+      switch passes(event, selection.filter) {
+      case .no: continue
+      case .unknown: undecidedFilter = i
+      case .yes: if latest == nil || event.date > latest!.date { latest = (i, event.date) }
+      }
+    }
+    let boundary = span.before(screening)
+    var result: Truth
+    if let latest {
+      result = Truth(op.holds(boundary.dayNumber, latest.date.dayNumber))
+      if S.records {
+        let days = screening.dayNumber - latest.date.dayNumber
+        let shown = result == .yes ? op : op.negated
+        sink.note(
+          "\(selection.name) on \(latest.date), \(days) days before screening \(shown.symbol) \(span)")
+      }
+    } else {
+      result = Truth(op == .greater || op == .greaterOrEqual || op == .notEqual)
+      sink.note("no \(selection.name) in history")
+    }
+    // A missing later event could only shorten the time since.
+    let shorterMakesTrue = op == .less || op == .lessOrEqual
+    if !record.historyComplete, result == (shorterMakesTrue ? .no : .yes) || op == .equal || op == .notEqual {
+      sink.missing("history.complete")
+      result = .unknown
+    }
+    if let undecidedFilter, result != (shorterMakesTrue ? .yes : .no) {
+      sink.missing(filterPath(selection.filter, undecidedFilter))
+      result = .unknown
+    }
+    return result
+  }
+
+  private func windowText(_ span: CalendarSpan?, _ anchor: Anchor) -> String {
+    guard let span else { return " in history" }
+    let date: CivilDate? =
+      switch anchor {
+      case .screening: screening
+      case .infusion: record.plannedInfusionDate
+      case .consent: record.consentDate
+      }
+    return " within \(span) before \(anchor.rawValue)" + (date.map { " (\($0))" } ?? " (date not recorded)")
+  }
+
+  /// Whether some selected event (or a positive antigen result) falls on or after
+  /// `anchor − span`; `span == nil` means any time (`ever`). An unknown anchor date bounds the
+  /// window: infusion is on or after screening, consent on or before it.
+  func within<S: EvidenceSink>(
+    _ selection: EventSelector, _ span: CalendarSpan?, _ anchor: Anchor, _ sink: inout S
+  ) -> Truth {
+    var earliestStart = Int.min
+    var latestStart = Int.min
+    if let span {
+      let onScreening = span.before(screening).dayNumber
+      switch anchor {
+      case .screening: (earliestStart, latestStart) = (onScreening, onScreening)
+      case .infusion:
+        if let date = record.plannedInfusionDate {
+          let start = span.before(date).dayNumber
+          (earliestStart, latestStart) = (start, start)
+        } else {
+          (earliestStart, latestStart) = (onScreening, Int.max)
+        }
+      case .consent:
+        if let date = record.consentDate {
+          let start = span.before(date).dayNumber
+          (earliestStart, latestStart) = (start, start)
+        } else {
+          (earliestStart, latestStart) = (Int.min, onScreening)
+        }
+      }
+    }
+    var undecided: String?
+    if let antigen = selection.antigen {
+      var tested = false
+      for result in record.antigens where result.antigen == antigen {
+        tested = true
+        guard result.positive else { continue }
+        guard let date = result.date?.dayNumber else {
+          undecided = "antigens[\(antigen)].date"
+          continue
+        }
+        if date >= latestStart {
+          sink.note(
+            "\(antigen) positive on \(result.date!)\(result.method.map { " by \($0)" } ?? "")\(windowText(span, anchor))"
+          )
+          return .yes
+        }
+        if date >= earliestStart { undecided = anchor == .infusion ? "plannedInfusionDate" : "consent.date" }
+      }
+      if !tested { undecided = "antigens[\(antigen)]" }
+    } else {
+      for (i, event) in record.history.enumerated() where event.classes.intersects(selection.classes) {
+        let filter = passes(event, selection.filter)
+        guard filter != .no, event.date.dayNumber >= earliestStart else { continue }
+        if filter == .unknown {
+          undecided = filterPath(selection.filter, i)
+        } else if event.date.dayNumber >= latestStart {
+          sink.note("\(selection.name) on \(event.date)\(windowText(span, anchor))")
+          return .yes
+        } else {
+          undecided = anchor == .infusion ? "plannedInfusionDate" : "consent.date"
+        }
+      }
+      if undecided == nil, !record.historyComplete { undecided = "history.complete" }
+    }
+    if let undecided {
+      sink.missing(undecided)
+      return .unknown
+    }
+    sink.note("no \(selection.name)\(windowText(span, anchor))")
+    return .no
+  }
+}

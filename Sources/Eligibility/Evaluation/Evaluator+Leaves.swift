@@ -1,0 +1,200 @@
+import TrialModel
+
+extension Evaluator {
+  func leaf<S: EvidenceSink>(_ node: Node, _ sink: inout S) -> Truth {
+    switch node {
+    case .fact(let fact):
+      guard let value = record[fact] else {
+        sink.missing(fact.recordPath)
+        return .unknown
+      }
+      sink.note(
+        "\(fact.expressionName): \(value ? (BooleanFact.viralTests[fact] != nil ? "positive" : "yes") : (BooleanFact.viralTests[fact] != nil ? "negative" : "no"))"
+      )
+      return Truth(value)
+    case .compare(let source, let op, let threshold):
+      return compare(source, op, threshold, &sink)
+    case .age(let op, let span, let setting):
+      return age(op, span, setting, &sink)
+    case .since(let selection, let op, let span):
+      return since(selection, op, span, &sink)
+    case .within(let selection, let span, let anchor):
+      return within(selection, span, anchor, &sink)
+    case .ever(let selection):
+      return within(selection, nil, .screening, &sink)
+    case .sex(let sex):
+      guard let recorded = record.sex else {
+        sink.missing("demographics.sex")
+        return .unknown
+      }
+      sink.note("sex \(recorded.rawValue)")
+      return Truth(recorded == sex)
+    case .cnsStatus(let status):
+      guard let recorded = record.cnsStatus else {
+        sink.missing("disease.cnsStatus")
+        return .unknown
+      }
+      sink.note("CNS status \(recorded.rawValue.uppercased())")
+      return Truth(recorded == status)
+    case .antigen(let antigen):
+      var latest: AntigenResult?
+      for result in record.antigens where result.antigen == antigen {
+        if latest == nil || (result.date?.dayNumber ?? .min) >= (latest?.date?.dayNumber ?? .min) {
+          latest = result
+        }
+      }
+      guard let latest else {
+        sink.missing("antigens[\(antigen)]")
+        return .unknown
+      }
+      sink.note(
+        "\(antigen) \(latest.positive ? "positive" : "negative")"
+          + (latest.method.map { " by \($0)" } ?? "") + (latest.date.map { " on \($0)" } ?? ""))
+      return Truth(latest.positive)
+    default:
+      return .unknown
+    }
+  }
+
+  private func age<S: EvidenceSink>(
+    _ op: Comparison, _ span: CalendarSpan, _ setting: String?, _ sink: inout S
+  ) -> Truth {
+    let written = setting.map { "\(span) (\($0))" } ?? "\(span)"
+    if let birth = record.birthDate {
+      let holds = op.holds(span.before(screening).dayNumber, birth.dayNumber)
+      if S.records {
+        let exact = ClinicalFormulas.age(born: birth, on: screening).exact
+        sink.note(
+          "age \(formatNumber(exact)) y (born \(birth)) \((holds ? op : op.negated).symbol) \(written)")
+      }
+      return Truth(holds)
+    }
+    guard let years = record[.ageYears] else {
+      sink.missing("demographics.birthDate")
+      return .unknown
+    }
+    let holds = op.holds(years, span.years)
+    sink.note("age \(formatNumber(years)) y \((holds ? op : op.negated).symbol) \(written)")
+    return Truth(holds)
+  }
+
+  /// Age in completed years at screening, if known.
+  func completedAge() -> Double? {
+    if let birth = record.birthDate {
+      return Double(ClinicalFormulas.age(born: birth, on: screening).completed)
+    }
+    return record[.ageYears].map { $0.rounded(.down) }
+  }
+
+  private func compare<S: EvidenceSink>(
+    _ source: NumericSource, _ op: Comparison, _ threshold: Threshold, _ sink: inout S
+  )
+    -> Truth
+  {
+    guard let value = numericValue(source, &sink) else { return .unknown }
+    let holds = op.holds(value.value, threshold.canonical)
+    if S.records {
+      let setting = threshold.setting.map { " (\($0))" } ?? ""
+      sink.note("\(value.text) \((holds ? op : op.negated).symbol) \(threshold.written)\(setting)")
+    }
+    return Truth(holds)
+  }
+
+  /// A numeric value in its canonical unit and, when recording, its description.
+  private func numericValue<S: EvidenceSink>(_ source: NumericSource, _ sink: inout S) -> (
+    value: Double, text: String
+  )? {
+    switch source {
+    case .fact(let fact):
+      guard let v = record[fact] else {
+        sink.missing(fact.recordPath)
+        return nil
+      }
+      guard S.records else { return (v, "") }
+      let text: String =
+        switch fact {
+        case .weight: "weight \(formatNumber(v)) kg"
+        case .height: "height \(formatNumber(v)) cm"
+        case .marrowBlasts: "marrow blasts \(formatNumber(v)) %"
+        case .bloodBlasts: "blood blasts \(formatNumber(v)) %"
+        case .lifeExpectancyDays: "life expectancy \(formatNumber(v)) days"
+        case .ecog: "ECOG \(formatNumber(v))"
+        case .karnofsky: "Karnofsky \(formatNumber(v))"
+        case .lansky: "Lansky \(formatNumber(v))"
+        default: "\(fact.expressionName) \(formatNumber(v))"
+        }
+      return (v, text)
+    case .lab(let test, let index):
+      guard let lab = record.lab(at: index) else {
+        sink.missing("labs.\(test.rawValue)")
+        return nil
+      }
+      guard S.records else { return (lab.value, "") }
+      var text = "\(test.rawValue) \(formatNumber(lab.recordedValue)) \(lab.recordedUnit)"
+      if lab.value != lab.recordedValue { text += " (\(formatNumber(lab.value)) \(test.canonicalUnit))" }
+      return (lab.value, text)
+    case .labTimesULN(let test, let index):
+      guard let lab = record.lab(at: index) else {
+        sink.missing("labs.\(test.rawValue)")
+        return nil
+      }
+      guard let uln = lab.upperLimitOfNormal else {
+        sink.missing("labs.\(test.rawValue).uln")
+        return nil
+      }
+      let ratio = lab.recordedValue / uln
+      guard S.records else { return (ratio, "") }
+      return (
+        ratio,
+        "\(test.rawValue) \(formatNumber(lab.recordedValue)) \(lab.recordedUnit) = \(formatNumber(ratio)) ×ULN (ULN \(formatNumber(uln)))"
+      )
+    case .completedAge:
+      guard let years = completedAge() else {
+        sink.missing("demographics.birthDate")
+        return nil
+      }
+      return (years, S.records ? "age \(formatNumber(years)) completed years" : "")
+    case .creatinineClearance:
+      return creatinineClearance(&sink)
+    case .bsaMosteller, .bsaDuBois:
+      let w = record[.weight]
+      let h = record[.height]
+      if w == nil { sink.missing(NumericFact.weight.recordPath) }
+      if h == nil { sink.missing(NumericFact.height.recordPath) }
+      guard let w, let h else { return nil }
+      let mosteller = source == .bsaMosteller
+      let bsa =
+        mosteller
+        ? ClinicalFormulas.bsaMosteller(heightCm: h, weightKg: w)
+        : ClinicalFormulas.bsaDuBois(heightCm: h, weightKg: w)
+      guard S.records else { return (bsa, "") }
+      return (
+        bsa,
+        "BSA \(formatNumber(bsa, decimals: 3)) m² (\(mosteller ? "Mosteller" : "DuBois"), \(formatNumber(h)) cm, \(formatNumber(w)) kg)"
+      )
+    }
+  }
+
+  private func creatinineClearance<S: EvidenceSink>(_ sink: inout S) -> (value: Double, text: String)? {
+    let age = completedAge()
+    let weight = record[.weight]
+    let sex = record.sex
+    let creatinine = record.lab(at: 0)  // LabTest.creatinine is the first case
+    if age == nil { sink.missing("demographics.birthDate") }
+    if weight == nil { sink.missing(NumericFact.weight.recordPath) }
+    if sex == nil { sink.missing("demographics.sex") }
+    if creatinine == nil { sink.missing("labs.creatinine") }
+    guard let age, let weight, let sex, let creatinine else { return nil }
+    let crcl = ClinicalFormulas.cockcroftGault(
+      ageYears: age, weightKg: weight, creatinineMgPerDL: creatinine.value, female: sex == .female)
+    guard S.records else { return (crcl, "") }
+    let scr =
+      creatinine.recordedUnit == "mg/dL"
+      ? "\(formatNumber(creatinine.value)) mg/dL"
+      : "\(formatNumber(creatinine.recordedValue)) \(creatinine.recordedUnit) = \(formatNumber(creatinine.value, decimals: 3)) mg/dL"
+    return (
+      crcl,
+      "CrCl \(formatNumber(crcl, decimals: 1)) mL/min (Cockcroft–Gault, \(formatNumber(age)) y, \(formatNumber(weight)) kg, \(scr), \(sex.rawValue))"
+    )
+  }
+}

@@ -1,0 +1,31 @@
+/// Where evaluation writes its evidence. The screening hot path uses ``NoEvidence`` (every call
+/// compiles away); reports use ``EvidenceRecorder``.
+protocol EvidenceSink {
+  /// Whether this sink keeps anything (lets composite nodes skip explanation work).
+  static var records: Bool { get }
+  init()
+  mutating func note(_ text: @autoclosure () -> String)
+  mutating func missing(_ path: String)
+  mutating func absorb(_ other: Self)
+}
+
+struct NoEvidence: EvidenceSink {
+  static var records: Bool { false }
+  @inline(__always) mutating func note(_ text: @autoclosure () -> String) {}
+  @inline(__always) mutating func missing(_ path: String) {}
+  @inline(__always) mutating func absorb(_ other: NoEvidence) {}
+}
+
+struct EvidenceRecorder: EvidenceSink {
+  static var records: Bool { true }
+  var notes: [String] = []
+  var missingPaths: [String] = []
+  mutating func note(_ text: @autoclosure () -> String) { notes.append(text()) }
+  mutating func missing(_ path: String) {
+    if !missingPaths.contains(path) { missingPaths.append(path) }
+  }
+  mutating func absorb(_ other: EvidenceRecorder) {
+    notes += other.notes
+    for path in other.missingPaths { missing(path) }
+  }
+}

@@ -1,0 +1,171 @@
+import TrialModel
+
+/// Type-checks a parsed expression and compiles it to a ``Node``.
+///
+/// Types: boolean; a patient value (number, quantity, lab, age, duration, symbol); a threshold
+/// literal with its unit; an event selection. A criterion must be boolean. A comparison needs a
+/// patient value on one side and a threshold on the other, in a unit that converts to the
+/// value's (mg/dL ↔ µmol/L for creatinine and bilirubin, ×ULN for labs with a reference range,
+/// days/weeks/months/years for ages and times since events).
+struct ExpressionCompiler {
+  var settings: EligibilitySettings
+
+  /// The type of a sub-expression while checking.
+  enum Typed {
+    case boolean(Node)
+    case value(NameMeaning, name: String)
+    case since(EventSelector)
+    case threshold(Double, unit: LabUnit?, written: String, setting: String?)
+    case selection(EventSelector)
+    case word(String)
+
+    var description: String {
+      switch self {
+      case .boolean: "a condition (true/false)"
+      case .value(_, let name): "the patient value '\(name)'"
+      case .since: "a time since an event"
+      case .threshold(_, _, let written, _): "the threshold \(written)"
+      case .selection(let s): "the event selection '\(s.name)'"
+      case .word(let w): "the unknown name '\(w)'"
+      }
+    }
+  }
+
+  func compile(_ text: String) throws(ExpressionError) -> Node {
+    let syntax = try Parser.parse(text)
+    return try condition(syntax)
+  }
+
+  private func condition(_ e: Expression) throws(ExpressionError) -> Node {
+    switch try check(e) {
+    case .boolean(let node): return node
+    case .value(.fact(let fact), _): return .fact(fact)
+    case .value(.antigen(let antigen), _): return .antigen(antigen)
+    case .word(let name): throw unknownName(name, e)
+    case let other:
+      throw ExpressionError(
+        offset: e.offset, message: "expected a condition (true/false), found \(other.description)")
+    }
+  }
+
+  func unknownName(_ name: String, _ e: Expression) -> ExpressionError {
+    let hint = Names.suggestion(for: name).map { "; did you mean '\($0)'?" } ?? ""
+    return ExpressionError(offset: e.offset, message: "unknown name '\(name)'\(hint)")
+  }
+
+  func check(_ e: Expression) throws(ExpressionError) -> Typed {
+    switch e.syntax {
+    case .boolean(let b): return .boolean(.constant(b))
+    case .number(let value, let unit):
+      guard let unit else {
+        return .threshold(value, unit: nil, written: Quantity.format(value), setting: nil)
+      }
+      guard let parsed = LabUnit(threshold: unit) else {
+        throw ExpressionError(offset: e.offset, message: "unknown unit '\(unit)'")
+      }
+      return .threshold(value, unit: parsed, written: "\(Quantity.format(value)) \(parsed)", setting: nil)
+    case .name(let name):
+      guard let meaning = settings.meaning(of: name) else { return .word(name) }
+      switch meaning {
+      case .selector(let classes): return .selection(EventSelector(name: name, classes: classes))
+      case .setting(let setting, let span):
+        return .threshold(
+          span.amount, unit: .measurement(span.unit.measurementUnit), written: "\(span)", setting: setting)
+      default: return .value(meaning, name: name)
+      }
+    case .filtered(let name, let attribute, let op, let value):
+      let classes = EventClass.selecting(name)
+      guard !classes.isEmpty else { throw unknownName(name, e) }
+      let filter: EventSelector.Filter =
+        switch attribute {
+        case "dose": .dose(op, value)
+        case "grade": .grade(op, value)
+        default:
+          throw ExpressionError(
+            offset: e.offset, message: "expected the attribute dose or grade, found '\(attribute)'")
+        }
+      return .selection(
+        EventSelector(
+          name: "\(name)[\(attribute) \(op.symbol) \(Quantity.format(value))]", classes: classes,
+          filter: filter))
+    case .call(let function, let arguments):
+      guard arguments.count == 1, function == "ever" || function == "since" else {
+        throw ExpressionError(
+          offset: e.offset,
+          message:
+            "unknown function '\(function)' with \(arguments.count) argument(s); expected ever(EVENT) or since(EVENT)"
+        )
+      }
+      let selection = try selector(arguments[0])
+      return function == "ever" ? .boolean(.ever(selection)) : .since(selection)
+    case .within(let target, let spanSyntax, let anchorName):
+      let selection = try selector(target)
+      let span = try calendarSpan(spanSyntax)
+      let anchorText = anchorName ?? "screening"
+      guard let anchor = Anchor(rawValue: anchorText) else {
+        throw ExpressionError(
+          offset: e.offset,
+          message: "expected screening, infusion or consent after 'before', found '\(anchorText)'")
+      }
+      return .boolean(.within(selection, span, anchor))
+    case .compare(let left, let op, let right):
+      return .boolean(try comparison(try check(left), op, try check(right), e))
+    case .and(let terms):
+      var nodes: [Node] = []
+      for t in terms { nodes.append(try condition(t)) }
+      return .boolean(.and(nodes))
+    case .or(let terms):
+      var nodes: [Node] = []
+      for t in terms { nodes.append(try condition(t)) }
+      return .boolean(.or(nodes))
+    case .not(let inner): return .boolean(.not(try condition(inner)))
+    case .conditional(let c, let a, let b):
+      return .boolean(.conditional(try condition(c), try condition(a), try condition(b)))
+    }
+  }
+
+  private func selector(_ e: Expression) throws(ExpressionError) -> EventSelector {
+    switch try check(e) {
+    case .selection(let s): return s
+    case .value(.antigen(let antigen), let name):
+      return EventSelector(name: name, classes: EventClassSet(), antigen: antigen)
+    case .word(let name): throw unknownName(name, e)
+    case let other:
+      throw ExpressionError(
+        offset: e.offset,
+        message: "expected an event class (e.g. hsct) or an antigen, found \(other.description)")
+    }
+  }
+
+  private func calendarSpan(_ e: Expression) throws(ExpressionError) -> CalendarSpan {
+    guard case .threshold(let value, let unit, let written, _) = try check(e), value >= 0,
+      case .measurement(let m) = unit, let spanUnit = CalendarSpan.Unit(m)
+    else {
+      throw ExpressionError(
+        offset: e.offset, message: "expected a duration such as 7 days, 4 weeks, 3 months or 1 years")
+    }
+    _ = written
+    return CalendarSpan(amount: value, unit: spanUnit)
+  }
+}
+
+extension CalendarSpan.Unit {
+  init?(_ unit: MeasurementUnit) {
+    switch unit {
+    case .days: self = .days
+    case .weeks: self = .weeks
+    case .months: self = .months
+    case .years: self = .years
+    default: return nil
+    }
+  }
+
+  var measurementUnit: MeasurementUnit {
+    switch self {
+    case .days: .days
+    case .weeks: .weeks
+    case .months: .months
+    case .years: .years
+    }
+  }
+}

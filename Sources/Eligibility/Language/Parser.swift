@@ -1,0 +1,206 @@
+/// Recursive-descent parser for the criteria language (grammar in the README, "Criteria
+/// language"). Precedence, loosest first: `if … then … else`, `or`, `and`, `not`, comparison
+/// (one or a chained pair, `12 years <= age <= 75 years`), `within`, primary.
+struct Parser {
+  private let tokens: [Token]
+  private var index = 0
+  /// Nesting depth guard so that hostile input cannot overflow the stack.
+  private var depth = 0
+  private static let maximumDepth = 64
+
+  init(tokens: [Token]) { self.tokens = tokens }
+
+  static func parse(_ text: String) throws(ExpressionError) -> Expression {
+    var parser = Parser(tokens: try Lexer.tokenize(text))
+    let expression = try parser.expression()
+    guard parser.current.kind == .end else {
+      throw ExpressionError(
+        offset: parser.current.offset,
+        message: "expected end of expression, found \(parser.describe(parser.current))")
+    }
+    return expression
+  }
+
+  private var current: Token { tokens[index] }
+
+  private mutating func advance() -> Token {
+    let token = tokens[index]
+    if index < tokens.count - 1 { index += 1 }
+    return token
+  }
+
+  private func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .number(let n): "number \(n)"
+    case .unit(let u): "unit '\(u)'"
+    case .identifier(let name): "'\(name)'"
+    case .keyword(let k): "'\(k.rawValue)'"
+    case .comparison(let c): "'\(c.rawValue)'"
+    case .leftParen: "'('"
+    case .rightParen: "')'"
+    case .leftBracket: "'['"
+    case .rightBracket: "']'"
+    case .comma: "','"
+    case .end: "end of expression"
+    }
+  }
+
+  private mutating func expect(_ kind: Token.Kind, _ what: String) throws(ExpressionError) {
+    guard current.kind == kind else {
+      throw ExpressionError(offset: current.offset, message: "expected \(what), found \(describe(current))")
+    }
+    _ = advance()
+  }
+
+  private func node(_ syntax: Syntax, from start: Int) -> Expression {
+    let previous = tokens[max(index - 1, 0)]
+    return Expression(
+      syntax: syntax, offset: start, length: max(previous.offset + previous.length - start, 1))
+  }
+
+  mutating func expression() throws(ExpressionError) -> Expression {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Parser.maximumDepth else {
+      throw ExpressionError(offset: current.offset, message: "expression nested too deeply")
+    }
+    let start = current.offset
+    if current.kind == .keyword(.if) {
+      _ = advance()
+      let condition = try expression()
+      try expect(.keyword(.then), "'then'")
+      let whenTrue = try expression()
+      try expect(.keyword(.else), "'else'")
+      let whenFalse = try expression()
+      return node(.conditional(condition, then: whenTrue, else: whenFalse), from: start)
+    }
+    return try disjunction()
+  }
+
+  private mutating func disjunction() throws(ExpressionError) -> Expression {
+    let start = current.offset
+    var terms = [try conjunction()]
+    while current.kind == .keyword(.or) {
+      _ = advance()
+      terms.append(try conjunction())
+    }
+    return terms.count == 1 ? terms[0] : node(.or(terms), from: start)
+  }
+
+  private mutating func conjunction() throws(ExpressionError) -> Expression {
+    let start = current.offset
+    var terms = [try negation()]
+    while current.kind == .keyword(.and) {
+      _ = advance()
+      terms.append(try negation())
+    }
+    return terms.count == 1 ? terms[0] : node(.and(terms), from: start)
+  }
+
+  private mutating func negation() throws(ExpressionError) -> Expression {
+    let start = current.offset
+    guard current.kind == .keyword(.not) else { return try comparison() }
+    _ = advance()
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Parser.maximumDepth else {
+      throw ExpressionError(offset: current.offset, message: "expression nested too deeply")
+    }
+    return node(.not(try negation()), from: start)
+  }
+
+  private mutating func comparison() throws(ExpressionError) -> Expression {
+    let start = current.offset
+    let left = try postfix()
+    guard case .comparison(let op) = current.kind else { return left }
+    _ = advance()
+    let middle = try postfix()
+    let first = node(.compare(left, op, middle), from: start)
+    guard case .comparison(let op2) = current.kind else { return first }
+    _ = advance()
+    let right = try postfix()
+    let second = node(.compare(middle, op2, right), from: middle.offset)
+    return node(.and([first, second]), from: start)
+  }
+
+  private mutating func postfix() throws(ExpressionError) -> Expression {
+    let start = current.offset
+    let base = try primary()
+    guard current.kind == .keyword(.within) else { return base }
+    _ = advance()
+    let span = try primary()
+    var anchor: String?
+    if current.kind == .keyword(.before) {
+      _ = advance()
+      guard case .identifier(let name) = current.kind else {
+        throw ExpressionError(
+          offset: current.offset,
+          message: "expected screening, infusion or consent after 'before', found \(describe(current))")
+      }
+      _ = advance()
+      anchor = name
+    }
+    return node(.within(selector: base, span: span, anchor: anchor), from: start)
+  }
+
+  private mutating func primary() throws(ExpressionError) -> Expression {
+    let start = current.offset
+    let token = advance()
+    switch token.kind {
+    case .number(let value):
+      if case .unit(let unit) = current.kind {
+        _ = advance()
+        return node(.number(value, unit: unit), from: start)
+      }
+      return node(.number(value, unit: nil), from: start)
+    case .keyword(.true): return node(.boolean(true), from: start)
+    case .keyword(.false): return node(.boolean(false), from: start)
+    case .leftParen:
+      let inner = try expression()
+      try expect(.rightParen, "')'")
+      return inner
+    case .identifier(let name):
+      if current.kind == .leftParen { return try call(name, start) }
+      if current.kind == .leftBracket { return try filter(name, start) }
+      return node(.name(name), from: start)
+    default:
+      throw ExpressionError(
+        offset: token.offset, message: "expected a value, a name or '(', found \(describe(token))")
+    }
+  }
+
+  private mutating func call(_ name: String, _ start: Int) throws(ExpressionError) -> Expression {
+    _ = advance()
+    var arguments: [Expression] = []
+    if current.kind != .rightParen {
+      arguments.append(try expression())
+      while current.kind == .comma {
+        _ = advance()
+        arguments.append(try expression())
+      }
+    }
+    try expect(.rightParen, "')' or ','")
+    return node(.call(function: name, arguments: arguments), from: start)
+  }
+
+  private mutating func filter(_ name: String, _ start: Int) throws(ExpressionError) -> Expression {
+    _ = advance()
+    guard case .identifier(let attribute) = current.kind else {
+      throw ExpressionError(
+        offset: current.offset, message: "expected dose or grade, found \(describe(current))")
+    }
+    _ = advance()
+    guard case .comparison(let op) = current.kind else {
+      throw ExpressionError(
+        offset: current.offset, message: "expected a comparison, found \(describe(current))")
+    }
+    _ = advance()
+    guard case .number(let value) = current.kind else {
+      throw ExpressionError(offset: current.offset, message: "expected a number, found \(describe(current))")
+    }
+    _ = advance()
+    if case .unit = current.kind { _ = advance() }
+    try expect(.rightBracket, "']'")
+    return node(.filtered(name: name, attribute: attribute, comparison: op, value: value), from: start)
+  }
+}

@@ -1,0 +1,105 @@
+/// A calendar date (proleptic Gregorian, no time zone), stored as a day number so that date
+/// arithmetic in the evaluator's hot loop is integer arithmetic and allocates nothing.
+///
+/// Day numbers count from 1970-01-01; the conversions are Howard Hinnant's `days_from_civil` and
+/// `civil_from_days` algorithms (public-domain date algorithms, 2013).
+public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  /// Days since 1970-01-01.
+  public var dayNumber: Int
+
+  public init(dayNumber: Int) { self.dayNumber = dayNumber }
+
+  /// The date `year-month-day`; `nil` unless the day exists in that month.
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
+      return nil
+    }
+    dayNumber = CivilDate.days(year: year, month: month, day: day)
+  }
+
+  /// Parses `YYYY-MM-DD`; `nil` for anything else (including impossible days such as 02-30).
+  public init?(iso text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+
+  /// Year, month (1–12) and day (1–31).
+  public var components: (year: Int, month: Int, day: Int) {
+    let z = dayNumber + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  /// This date moved by `days` days.
+  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+  /// This date moved by calendar months; a day that does not exist in the target month becomes
+  /// that month's last day (31 Jan + 1 month = 28/29 Feb), the usual clinical convention.
+  public func adding(months: Int) -> CivilDate {
+    let (y, m, d) = components
+    let total = y * 12 + (m - 1) + months
+    let year = total >= 0 ? total / 12 : (total - 11) / 12
+    let month = total - year * 12 + 1
+    let day = min(d, CivilDate.daysIn(month: month, year: year))
+    return CivilDate(dayNumber: CivilDate.days(year: year, month: month, day: day))
+  }
+
+  /// This date moved by calendar years (29 Feb + 1 year = 28 Feb).
+  public func adding(years: Int) -> CivilDate { adding(months: 12 * years) }
+
+  /// `YYYY-MM-DD`.
+  public var description: String {
+    let (y, m, d) = components
+    func pad(_ n: Int, _ width: Int) -> String {
+      let s = String(n)
+      return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let date = CivilDate(iso: text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, found '\(text)'")
+      )
+    }
+    self = date
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+
+  static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  static func days(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = month > 2 ? month - 3 : month + 9
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+}

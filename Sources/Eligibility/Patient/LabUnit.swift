@@ -1,0 +1,46 @@
+import TrialModel
+
+/// The unit of a lab value: a ``MeasurementUnit`` or one of the three lab units it lacks
+/// (enzyme activity U/L, clotting time in seconds, and the dimensionless INR ratio).
+///
+/// The three extra units live here only until `TrialModel.MeasurementUnit` gains them.
+enum LabUnit: Sendable, Hashable, CustomStringConvertible {
+  case measurement(MeasurementUnit)
+  case unitsPerLitre, seconds, ratio
+
+  /// Parses a unit spelling; `nil` if unknown.
+  init?(parsing text: String) {
+    switch text.lowercased().replacingOccurrences(of: " ", with: "") {
+    case "u/l", "iu/l": self = .unitsPerLitre
+    case "s", "sec", "seconds": self = .seconds
+    case "", "ratio", "inr": self = .ratio
+    default:
+      guard let unit = MeasurementUnit(parsing: text) else { return nil }
+      self = .measurement(unit)
+    }
+  }
+
+  var description: String {
+    switch self {
+    case .measurement(let unit): unit.rawValue
+    case .unitsPerLitre: "U/L"
+    case .seconds: "s"
+    case .ratio: "(ratio)"
+    }
+  }
+
+  /// The factor that converts a value in this unit to `target`, or `nil` if they do not convert.
+  func factor(to target: LabUnit, analyte: Analyte?) -> Double? {
+    if self == target { return 1 }
+    guard case .measurement(let from) = self, case .measurement(let to) = target else { return nil }
+    return try? Quantity(1, from).converted(to: to, analyte: analyte).value
+  }
+}
+
+extension LabUnit {
+  /// Parses a unit written after a threshold in an expression (any unit except the bare ratio).
+  init?(threshold text: String) {
+    guard let unit = LabUnit(parsing: text), unit != .ratio else { return nil }
+    self = unit
+  }
+}

@@ -1,0 +1,128 @@
+/// Sex as recorded for Cockcroft–Gault and sex-specific criteria.
+public enum Sex: String, Sendable, Hashable, CaseIterable {
+  case male, female
+}
+
+/// CNS status of ALL: CNS1 no blasts in CSF, CNS2 blasts with < 5 WBC/µL, CNS3 ≥ 5 WBC/µL or
+/// clinical signs (NCCN / COG convention).
+public enum CNSStatus: String, Sendable, Hashable, CaseIterable {
+  case cns1, cns2, cns3
+}
+
+/// A lab result converted to the test's canonical unit, with its reference range.
+public struct LabResult: Sendable, Hashable {
+  /// Value in the canonical unit of the test (creatinine and bilirubin in mg/dL, …).
+  public var value: Double
+  /// The value and unit as recorded, for evidence.
+  public var recordedValue: Double
+  public var recordedUnit: String
+  /// Upper and lower limits of normal, in the recorded unit; `nil` if not given.
+  public var upperLimitOfNormal: Double?
+  public var lowerLimitOfNormal: Double?
+  public var date: CivilDate?
+}
+
+/// A dated event in the patient's history (treatment, procedure, complication).
+public struct HistoryEvent: Sendable, Hashable {
+  public var classes: EventClassSet
+  public var date: CivilDate
+  /// Daily prednisone-equivalent dose in mg (steroids) or another dose as recorded.
+  public var dose: Double?
+  /// Severity grade (e.g. GVHD grade).
+  public var grade: Double?
+  public var note: String?
+}
+
+/// An antigen expression result (CD19, CD20).
+public struct AntigenResult: Sendable, Hashable {
+  public var antigen: String
+  public var positive: Bool
+  public var date: CivilDate?
+  public var method: String?
+}
+
+/// The investigator's judgement on one criterion of one protocol.
+public struct Attestation: Sendable, Hashable {
+  public var protocolID: String
+  public var criterionID: String
+  /// Whether the patient passes the criterion (same convention as ``Verdict/met``).
+  public var met: Bool
+  public var by: String?
+  public var date: CivilDate?
+}
+
+/// Everything screening needs to know about one patient, already validated and converted to
+/// canonical units (see `PatientRecord(json:)` for the JSON format).
+///
+/// Facts are stored in arrays indexed by ``BooleanFact`` and ``NumericFact`` so that evaluation is
+/// a table lookup; `nil` means "not recorded", which the evaluator reports as `missing`.
+public struct PatientRecord: Sendable, Hashable {
+  public var id: String?
+  public var screeningDate: CivilDate?
+  public var plannedInfusionDate: CivilDate?
+  public var birthDate: CivilDate?
+  public var sex: Sex?
+  public var cnsStatus: CNSStatus?
+  public var consentDate: CivilDate?
+  /// Whether `history` lists every relevant event (absence of an event then means "none").
+  public var historyComplete: Bool = false
+  public var history: [HistoryEvent] = []
+  public var antigens: [AntigenResult] = []
+  public var attestations: [Attestation] = []
+  var booleans: [Bool?] = Array(repeating: nil, count: BooleanFact.allCases.count)
+  var numbers: [Double?] = Array(repeating: nil, count: NumericFact.allCases.count)
+  var labs: [LabResult?] = Array(repeating: nil, count: LabTest.allCases.count)
+
+  public init(id: String? = nil) { self.id = id }
+
+  public subscript(fact: BooleanFact) -> Bool? {
+    get { booleans[fact.rawValue] }
+    set { booleans[fact.rawValue] = newValue }
+  }
+
+  public subscript(fact: NumericFact) -> Double? {
+    get { numbers[fact.rawValue] }
+    set { numbers[fact.rawValue] = newValue }
+  }
+
+  public subscript(lab: LabTest) -> LabResult? {
+    get { labs[LabTest.index[lab]!] }
+    set { labs[LabTest.index[lab]!] = newValue }
+  }
+
+  func lab(at index: Int) -> LabResult? { labs[index] }
+
+  /// Sets a lab from a value in a unit spelling; throws if the unit is unknown or does not fit.
+  public mutating func setLab(
+    _ test: LabTest, value: Double, unit: String, uln: Double? = nil, lln: Double? = nil,
+    date: CivilDate? = nil
+  ) throws(RecordError) {
+    guard let parsed = LabUnit(parsing: unit) else {
+      throw RecordError(path: "labs.\(test.rawValue).unit", message: "unknown unit '\(unit)'")
+    }
+    guard let factor = parsed.factor(to: test.canonicalUnit, analyte: test.analyte) else {
+      throw RecordError(
+        path: "labs.\(test.rawValue).unit",
+        message: "expected a unit convertible to \(test.canonicalUnit), found '\(unit)'")
+    }
+    self[test] = LabResult(
+      value: value * factor, recordedValue: value, recordedUnit: parsed.description,
+      upperLimitOfNormal: uln, lowerLimitOfNormal: lln, date: date)
+  }
+}
+
+extension LabTest {
+  static let index: [LabTest: Int] = Dictionary(
+    uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+}
+
+/// A patient-record error: the JSON path of the offending field and what is wrong with it.
+public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
+  public var path: String
+  public var message: String
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+  public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,74 @@
+import TrialModel
+
+/// An error in a protocol's criteria: where it is (file:line:column when the protocol was
+/// loaded from a file), which criterion, and what is wrong.
+public struct CriteriaError: Error, Sendable, Hashable, CustomStringConvertible {
+  public var location: SourceLocation?
+  public var protocolID: String
+  public var criterionID: String
+  public var message: String
+
+  public var description: String {
+    let place = location.map { "\($0): " } ?? "\(protocolID): "
+    return "\(place)criterion \(criterionID): \(message)"
+  }
+}
+
+/// Parses and type-checks criteria expressions when a protocol loads.
+public enum CriteriaCompiler {
+  /// Compiles every criterion of `trial`.
+  /// - Throws: ``CriteriaError`` at the expression's file:line:column for the first bad expression.
+  public static func compile(_ trial: TrialProtocol, settings: EligibilitySettings = EligibilitySettings())
+    throws(CriteriaError) -> CompiledCriteria
+  {
+    try compile(protocolID: trial.id, criteria: trial.criteria.all, settings: settings)
+  }
+
+  /// Compiles a list of criteria (inclusion and exclusion, in order).
+  public static func compile(
+    protocolID: String, criteria: [Criterion], settings: EligibilitySettings = EligibilitySettings()
+  ) throws(CriteriaError) -> CompiledCriteria {
+    let compiler = ExpressionCompiler(settings: settings)
+    var compiled: [CompiledCriterion] = []
+    var seen = Set<String>()
+    for criterion in criteria {
+      guard seen.insert(criterion.id).inserted else {
+        throw CriteriaError(
+          location: criterion.expressionLocation, protocolID: protocolID, criterionID: criterion.id,
+          message: "duplicate criterion id")
+      }
+      var node: Node?
+      if let text = criterion.expression {
+        do {
+          node = try compiler.compile(text)
+        } catch {
+          throw CriteriaError(
+            location: criterion.expressionLocation.map { locate(error.offset, in: text, from: $0) },
+            protocolID: protocolID, criterionID: criterion.id, message: error.message)
+        }
+      }
+      compiled.append(
+        CompiledCriterion(
+          id: criterion.id, kind: criterion.kind, text: criterion.text, expression: criterion.expression,
+          needsAttestation: criterion.attestation || node == nil, node: node))
+    }
+    return CompiledCriteria(protocolID: protocolID, criteria: compiled, settings: settings)
+  }
+
+  /// The file position of character `offset` of an expression whose first character is at
+  /// `start` (lines after a line break in the scalar count from column 1).
+  static func locate(_ offset: Int, in text: String, from start: SourceLocation) -> SourceLocation {
+    var line = start.line
+    var column = start.column
+    for (i, c) in text.enumerated() {
+      if i == offset { break }
+      if c == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    return SourceLocation(file: start.file, line: line, column: column)
+  }
+}

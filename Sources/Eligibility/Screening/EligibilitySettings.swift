@@ -1,0 +1,22 @@
+/// Settings of the criteria language whose values are not fixed by the protocols' text.
+///
+/// Each has the default stated by `specs/clinical.md`; facts the spec tags **[R]** (recalled,
+/// unverified) are named in screening output whenever a verdict depends on them.
+public struct EligibilitySettings: Sendable, Hashable {
+  /// Age below which performance is scored on the Lansky play-performance scale rather than
+  /// Karnofsky. Default 16 years: MDCalc's Lansky guidance ("for < 16 years"), clinical.md §5;
+  /// the ELIANA-style switch is **[R]**.
+  public var lanskyAgeLimit: CalendarSpan
+
+  public init(lanskyAgeLimit: CalendarSpan = CalendarSpan(amount: 16, unit: .years)) {
+    self.lanskyAgeLimit = lanskyAgeLimit
+  }
+
+  /// The settings and their provenance, printed with screening output.
+  public var assumptions: [String: String] {
+    [
+      "lanskyAgeLimit":
+        "\(lanskyAgeLimit) ([R] default; Lansky below this age, Karnofsky at or above; clinical.md §5)"
+    ]
+  }
+}
