@@ -8,6 +8,8 @@ public struct Cartrial: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Each subcommand lives in its own file under Commands/; register it here.
+      ProtocolCommand.self,
+      DoseCommand.self,
     ]
   )
 

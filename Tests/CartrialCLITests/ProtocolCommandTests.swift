@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite struct ProtocolCommandTests {
+  @Test func listGivesIdAndTitleForEveryBundledProtocol() throws {
+    let result = try CLIRunner.run(["protocol", "list", "--format", "json"])
+    #expect(result.status == 0)
+    let rows = try #require(try result.json() as? [[String: Any]])
+    #expect(
+      Set(rows.compactMap { $0["id"] as? String }) == [
+        "NCT05350787", "NCT05270772", "NCT04825496", "NCT05164042", "NCT07470073",
+      ])
+    #expect(rows.allSatisfy { ($0["title"] as? String)?.isEmpty == false })
+  }
+
+  @Test func showFlagsAssumptionsInTextAndJSON() throws {
+    let text = try CLIRunner.run(["protocol", "show", "NCT07470073"])
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("target DLT rate: 0.3  [assumption:"))
+    #expect(text.stdout.contains("level -1: 1.5e8 cells"))
+    let json = try CLIRunner.run(["protocol", "show", "NCT07470073", "--format", "json"])
+    let object = try #require(try json.json() as? [String: Any])
+    let groups = try #require(object["groups"] as? [[String: Any]])
+    let design = try #require(groups[0]["design"] as? [String: Any])
+    let target = try #require(design["target"] as? [String: Any])
+    #expect(target["value"] as? Double == 0.3)
+    #expect((target["assumption"] as? String)?.isEmpty == false)
+  }
+
+  @Test func checkExitsZeroWhenValidAndReportsLocationsWhenNot() throws {
+    #expect(try CLIRunner.run(["protocol", "check", "NCT05270772"]).status == 0)
+    let path = try CLIRunner.temporaryFile(
+      "id: NCT00000001\ntitle: t\nphase: PHASE9\n", name: "broken.yaml")
+    let result = try CLIRunner.run(["protocol", "check", path])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("broken.yaml:3:8: error: phase:"))
+  }
+
+  @Test func unknownProtocolIsAnError() throws {
+    let result = try CLIRunner.run(["protocol", "show", "NCT99999999"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("no bundled protocol 'NCT99999999'"))
+  }
+}
