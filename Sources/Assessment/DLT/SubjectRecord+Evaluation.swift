@@ -1,0 +1,24 @@
+import TrialModel
+
+extension SubjectRecord {
+  /// DLT adjudication of this subject with the protocol's rules; the window is the DLT settings'
+  /// `windowDays`, else `designWindowDays` (the group design's DLT window), else 28 days [R].
+  public func adjudicateDLT(
+    settings: AssessmentSettings, designWindowDays: Int? = nil
+  ) throws(AssessmentInputError) -> DLTAdjudication {
+    let window = settings.dlt.windowDays?.value ?? designWindowDays ?? DLTSettings.defaultWindowDays.value
+    return DLTAdjudicator(rules: settings.dlt.rules, windowDays: window).adjudicate(
+      events: try gradedEvents(settings: settings), observedThroughDay: observedThroughDay,
+      offStudyDay: offStudyDay, notEvaluableReason: notEvaluableReason)
+  }
+
+  /// Best overall response of this subject; a record without a `response` section is not evaluable.
+  public func bestOverallResponse(settings: ResponseSettings) throws(AssessmentInputError)
+    -> BestOverallResponse
+  {
+    let classifier = ResponseClassifier(settings: settings)
+    return try classifier.bestOverallResponse(response ?? ResponseRecord(assessments: [])) {
+      (a: DiseaseAssessment) throws(AssessmentInputError) -> Double in try studyDay(day: a.day, date: a.date)
+    }
+  }
+}
