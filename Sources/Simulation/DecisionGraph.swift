@@ -11,8 +11,10 @@ import DoseFinding
 /// (as ``ExactOperatingCharacteristics`` does), every node's parents come before it.
 struct DecisionGraph<Design: DoseFindingDesign> {
   let design: Design
+  let selection: FinalSelection<Design>
   let layout: StateLayout
   let outcomesPerCohort: Int
+  let recordsLastCohort: Bool
   /// Key of every node.
   private(set) var keys: [PackedState] = []
   /// Dose of the next cohort, or −1 when the trial has finished at this node.
@@ -24,16 +26,18 @@ struct DecisionGraph<Design: DoseFindingDesign> {
   /// `children[node * outcomesPerCohort + y]`: the node after y DLTs in the next cohort (−1: not
   /// created yet).
   private var children: [Int32] = []
-  private var nodeIndex: [PackedState: Int32] = [:]
+  private var nodeIndex = StateIndex(capacity: 8192)
   /// Distinct finished-trial keys (counts, selection, stop reason).
   private(set) var terminals: [PackedState] = []
-  private var terminalLookup: [PackedState: Int32] = [:]
+  private var terminalLookup = StateIndex()
   private var scratch: TrialHistory
 
   init(design: Design, layout: StateLayout, startDose: Int) {
     self.design = design
+    selection = FinalSelection(design: design)
     self.layout = layout
     outcomesPerCohort = design.cohortSize + 1
+    recordsLastCohort = design.usesLastCohort
     scratch = TrialHistory(doseCount: design.doseCount, startDose: startDose)
     let root = layout.pack(scratch)
     keys.append(root)
@@ -41,7 +45,7 @@ struct DecisionGraph<Design: DoseFindingDesign> {
     eliminatedFrom.append(-1)
     terminalIndex.append(-1)
     children.append(contentsOf: repeatElement(-1, count: outcomesPerCohort))
-    nodeIndex[root] = 0
+    nodeIndex.insert(0, in: keys)
   }
 
   var nodeCount: Int { keys.count }
@@ -60,15 +64,15 @@ struct DecisionGraph<Design: DoseFindingDesign> {
     let parent = Int(node)
     let elim = eliminatedFrom[parent]
     let key = layout.child(
-      of: keys[parent], dose: Int(nextDose[parent]), cohortSize: design.cohortSize, dlts: y,
-      eliminatedFrom: elim < 0 ? nil : Int(elim), recordLastCohort: design.usesLastCohort)
-    if let existing = nodeIndex[key] { return existing }
+      of: keys[parent], dose: Int(nextDose[parent]), dlts: y, eliminatedFrom: Int(elim),
+      recordLastCohort: recordsLastCohort)
+    if let existing = nodeIndex.index(of: key, in: keys) { return existing }
     let id = Int32(keys.count)
-    nodeIndex[key] = id
     keys.append(key)
+    nodeIndex.insert(id, in: keys)
     children.append(contentsOf: repeatElement(-1, count: outcomesPerCohort))
     layout.unpack(key, into: &scratch)
-    switch DesignStep.after(&scratch, design: design) {
+    switch DesignStep.after(&scratch, design: design, selection: selection) {
     case .treat(let next, let eliminated):
       nextDose.append(Int32(next))
       eliminatedFrom.append(Int32(eliminated ?? -1))
@@ -77,12 +81,12 @@ struct DecisionGraph<Design: DoseFindingDesign> {
       nextDose.append(-1)
       eliminatedFrom.append(-1)
       let terminal = layout.terminal(of: key, selected: selected, reason: reason)
-      if let index = terminalLookup[terminal] {
+      if let index = terminalLookup.index(of: terminal, in: terminals) {
         terminalIndex.append(index)
       } else {
         let index = Int32(terminals.count)
-        terminalLookup[terminal] = index
         terminals.append(terminal)
+        terminalLookup.insert(index, in: terminals)
         terminalIndex.append(index)
       }
     }

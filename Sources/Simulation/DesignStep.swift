@@ -13,7 +13,9 @@ enum DesignStep: Sendable {
   ///
   /// Uses the designs' allocation-free fast path (`explain: false`). `history` is modified (its
   /// eliminated set) only when the trial finishes, for the selection.
-  static func after(_ history: inout TrialHistory, design: some DoseFindingDesign) -> DesignStep {
+  static func after<Design: DoseFindingDesign>(
+    _ history: inout TrialHistory, design: Design, selection: FinalSelection<Design>
+  ) -> DesignStep {
     let recommendation = design.recommend(history, explain: false)
     let reason: StopReason
     if let stop = recommendation.stop {
@@ -29,6 +31,6 @@ enum DesignStep: Sendable {
       reason = .designRule
     }
     history.eliminatedFrom = recommendation.eliminatedFrom
-    return .finished(selected: design.selectMTD(history, stoppedBy: reason), reason: reason)
+    return .finished(selected: selection(history, stoppedBy: reason), reason: reason)
   }
 }

@@ -40,7 +40,9 @@ public enum ExactOperatingCharacteristics {
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int
   ) throws(SimulationError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
     try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
-    let layout = try StateLayout(doseCount: design.doseCount, maxSampleSize: design.maxSampleSize)
+    let layout = try StateLayout(
+      doseCount: design.doseCount, maxSampleSize: design.maxSampleSize,
+      cohortSize: design.cohortSize)
     let table = CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize)
     var graph = DecisionGraph(design: design, layout: layout, startDose: startDose)
     let outcomesPerCohort = design.cohortSize + 1

@@ -49,7 +49,9 @@ public struct MonteCarloSimulation: Sendable {
     }
     let startDose = startDose ?? design.startDose
     try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
-    let layout = try StateLayout(doseCount: design.doseCount, maxSampleSize: design.maxSampleSize)
+    let layout = try StateLayout(
+      doseCount: design.doseCount, maxSampleSize: design.maxSampleSize,
+      cohortSize: design.cohortSize)
     let table = CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize)
     let blockCount = (trials + Self.blockSize - 1) / Self.blockSize
     var generator = Xoshiro256StarStar(seed: seed)

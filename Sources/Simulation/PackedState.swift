@@ -30,10 +30,17 @@ struct StateLayout: Sendable {
   let lastCohortDLTs: Field
   let selection: Field  // stores index + 1; 0 = no MTD
   let stopReason: Field  // 0 = running, 1… = StopReason
+  /// The bits of all per-dose count fields.
+  let countsMask: SIMD4<UInt64>
+  /// Cohort size the increments are tabulated for.
+  let cohortSize: Int
+  /// `cohortIncrement[d * (c + 1) + y]`: what adding a cohort of c with y DLTs at dose d adds to
+  /// the words (the count fields are wide enough never to carry into a neighbour).
+  let cohortIncrement: [SIMD4<UInt64>]
 
   /// A layout for `doseCount` doses and at most `maxSampleSize` patients, or an error when it does
   /// not fit in 256 bits.
-  init(doseCount: Int, maxSampleSize: Int) throws(SimulationError) {
+  init(doseCount: Int, maxSampleSize: Int, cohortSize: Int) throws(SimulationError) {
     func bits(_ maxValue: Int) -> Int { max(1, Int.bitWidth - max(maxValue, 1).leadingZeroBitCount) }
     var word = 0
     var used = 0
@@ -67,6 +74,20 @@ struct StateLayout: Sendable {
     lastCohortDLTs = field(countBits)
     selection = field(doseBits)
     stopReason = field(2)
+    var countsMask = SIMD4<UInt64>.zero
+    for f in patients + dlts { countsMask[f.word] |= f.mask << f.shift }
+    self.countsMask = countsMask
+    self.cohortSize = cohortSize
+    var increments: [SIMD4<UInt64>] = []
+    for d in 0..<doseCount {
+      for y in 0...cohortSize {
+        var delta = SIMD4<UInt64>.zero
+        delta[patients[d].word] &+= UInt64(cohortSize) << patients[d].shift
+        delta[dlts[d].word] &+= UInt64(y) << dlts[d].shift
+        increments.append(delta)
+      }
+    }
+    cohortIncrement = increments
     guard !overflow else {
       throw SimulationError(
         "design: \(doseCount) doses with up to \(maxSampleSize) patients do not fit the exact "
@@ -117,17 +138,15 @@ struct StateLayout: Sendable {
       ? DoseCounts(patients: get(lastCohortPatients, s), dlts: get(lastCohortDLTs, s)) : nil
   }
 
-  /// The key of the state after one more cohort of `cohortSize` patients with `dlts` DLTs at
-  /// `dose`, with the parent's decision's eliminated set.
+  /// The key of the state after one more cohort of ``cohortSize`` patients with `y` DLTs at
+  /// `dose`, with the parent's decision's eliminated set (−1: none).
   func child(
-    of s: PackedState, dose: Int, cohortSize: Int, dlts y: Int, eliminatedFrom elim: Int?,
-    recordLastCohort: Bool
+    of s: PackedState, dose: Int, dlts y: Int, eliminatedFrom elim: Int, recordLastCohort: Bool
   ) -> PackedState {
-    var c = s
-    set(patients[dose], get(patients[dose], s) + cohortSize, &c)
-    set(dlts[dose], get(dlts[dose], s) + y, &c)
+    var c = PackedState(
+      words: (s.words & countsMask) &+ cohortIncrement[dose &* (cohortSize &+ 1) &+ y])
     set(currentDose, dose, &c)
-    set(eliminatedFrom, elim.map { $0 + 1 } ?? 0, &c)
+    set(eliminatedFrom, elim &+ 1, &c)
     if recordLastCohort {
       set(lastCohortPresent, 1, &c)
       set(lastCohortPatients, cohortSize, &c)
@@ -139,11 +158,7 @@ struct StateLayout: Sendable {
   /// The key of a finished trial: only what the operating characteristics need (counts,
   /// selection, stop reason), so that equal outcomes merge.
   func terminal(of s: PackedState, selected: Int?, reason: StopReason) -> PackedState {
-    var t = PackedState(words: .zero)
-    for d in 0..<doseCount {
-      set(patients[d], get(patients[d], s), &t)
-      set(dlts[d], get(dlts[d], s), &t)
-    }
+    var t = PackedState(words: s.words & countsMask)
     set(selection, selected.map { $0 + 1 } ?? 0, &t)
     set(stopReason, Self.code(reason), &t)
     return t

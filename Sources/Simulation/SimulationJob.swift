@@ -47,6 +47,7 @@ struct SimulationJob<Design: DoseFindingDesign>: Sendable {
     let c = design.cohortSize
     var history = TrialHistory(doseCount: design.doseCount, startDose: startDose)
     var hits: [PackedState: Int] = [:]
+    let selection = FinalSelection(design: design, useShortcut: false)
     for block in blocks {
       var rng = streams[block]
       let count = trialCount(ofBlock: block)
@@ -61,7 +62,7 @@ struct SimulationJob<Design: DoseFindingDesign>: Sendable {
           history.counts[dose].dlts += y
           history.currentDose = dose
           if design.usesLastCohort { history.lastCohort = DoseCounts(patients: c, dlts: y) }
-          switch DesignStep.after(&history, design: design) {
+          switch DesignStep.after(&history, design: design, selection: selection) {
           case .treat(let next, let eliminated):
             dose = next
             history.eliminatedFrom = eliminated

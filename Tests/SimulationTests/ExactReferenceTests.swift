@@ -99,3 +99,43 @@ import Testing
     }
   }
 }
+
+/// Every state `design` can reach with cohorts of 3 (histories after each cohort).
+func reachableHistories(_ design: some DoseFindingDesign) throws -> [TrialHistory] {
+  let layout = try StateLayout(
+    doseCount: design.doseCount, maxSampleSize: design.maxSampleSize, cohortSize: 3)
+  var graph = DecisionGraph(design: design, layout: layout, startDose: 0)
+  var node = 0
+  while node < graph.nodeCount {
+    if graph.nextDose[node] >= 0 {
+      for y in 0...3 { _ = graph.child(Int32(node), outcome: y) }
+    }
+    node += 1
+  }
+  var history = TrialHistory(doseCount: design.doseCount, startDose: 0)
+  return graph.keys.map { key in
+    layout.unpack(key, into: &history)
+    return history
+  }
+}
+
+@Test func selectionShortcutEqualsDesignSelectionOnEveryReachableState() throws {
+  // Every state the reference designs can reach, finished as if the trial stopped there for each
+  // reason: the shortcut must return exactly what the design's own selectMTD returns.
+  // Reachable states depend on the design and the number of doses only, not on the truth.
+  var checked = 0
+  for name in ["boin", "i3+3", "mtpi2"] {
+    guard let design = ReferenceDesigns.design(named: name, doseCount: 6),
+      let shortcut = IntervalSelectionShortcut.make(for: design)
+    else { continue }
+    for history in try reachableHistories(design) {
+      for reason in [StopReason.maxSampleSize, .lowestDoseTooToxic, .designRule] {
+        #expect(
+          shortcut.select(history, stoppedBy: reason)
+            == design.selectMTD(history, stoppedBy: reason))
+      }
+      checked += 1
+    }
+  }
+  #expect(checked > 10_000)
+}
