@@ -94,7 +94,9 @@ struct ResponseTests {
   }
 
   func best(_ assessments: [DiseaseAssessment]) throws -> BestOverallResponse {
-    try classifier.bestOverallResponse(ResponseRecord(baseline: Self.baseline, assessments: assessments)) {
+    try classifier.bestOverallResponse(
+      ResponseRecord(baseline: Self.baseline, assessments: assessments), windowDays: 91
+    ) {
       (a: DiseaseAssessment) throws(AssessmentInputError) -> Double in a.day ?? 0
     }
   }

@@ -13,11 +13,15 @@ extension SubjectRecord {
   }
 
   /// Best overall response of this subject; a record without a `response` section is not evaluable.
-  public func bestOverallResponse(settings: ResponseSettings) throws(AssessmentInputError)
-    -> BestOverallResponse
-  {
+  /// The window is the response settings' `windowDays`, else `endpointWindowDays` (the protocol's
+  /// ORR endpoint), else 91 days [R].
+  public func bestOverallResponse(
+    settings: ResponseSettings, endpointWindowDays: Int? = nil
+  ) throws(AssessmentInputError) -> BestOverallResponse {
     let classifier = ResponseClassifier(settings: settings)
-    return try classifier.bestOverallResponse(response ?? ResponseRecord(assessments: [])) {
+    let window = settings.windowDays?.value ?? endpointWindowDays ?? ResponseSettings.defaultWindowDays.value
+    return try classifier.bestOverallResponse(response ?? ResponseRecord(assessments: []), windowDays: window)
+    {
       (a: DiseaseAssessment) throws(AssessmentInputError) -> Double in try studyDay(day: a.day, date: a.date)
     }
   }

@@ -37,7 +37,8 @@ extension ResponseClassifier {
   /// Classifies every assessment in day order (relapse needs the history) and derives the best
   /// overall response. `dayOf` places an assessment in study days (from its day or date).
   public func bestOverallResponse(
-    _ record: ResponseRecord, dayOf: (DiseaseAssessment) throws(AssessmentInputError) -> Double
+    _ record: ResponseRecord, windowDays: Int,
+    dayOf: (DiseaseAssessment) throws(AssessmentInputError) -> Double
   ) throws(AssessmentInputError) -> BestOverallResponse {
     var dated: [(Double, DiseaseAssessment)] = []
     for (index, a) in record.assessments.enumerated() {
@@ -57,11 +58,11 @@ extension ResponseClassifier {
         throw error.nested(under: "response.assessments[\(index)]")
       }
     }
-    return best(of: classified)
+    return best(of: classified, windowDays: windowDays)
   }
 
-  private func best(of all: [AssessedResponse]) -> BestOverallResponse {
-    let window = Double(settings.windowDays.value)
+  private func best(of all: [AssessedResponse], windowDays: Int) -> BestOverallResponse {
+    let window = Double(windowDays)
     let durability = settings.durabilityDays.value
     func result(
       _ best: ResponseCategory?, _ status: ResponseStatus, _ reason: String, _ deciding: [AssessedResponse],

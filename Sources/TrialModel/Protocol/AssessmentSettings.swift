@@ -297,8 +297,9 @@ public struct ResponseSettings: Sendable, Hashable, Codable {
   public var mrdNegativeBelow: Assumed<Double>
   /// … and only when the assay's sensitivity is at most this fraction (ELN: 10⁻⁴).
   public var mrdRequiredSensitivity: Assumed<Double>
-  /// Best overall response is taken over assessments up to this day after infusion.
-  public var windowDays: Assumed<Int>
+  /// Best overall response is taken over assessments up to this day after infusion. `nil` means
+  /// the protocol's ORR endpoint window, else ``defaultWindowDays``.
+  public var windowDays: Assumed<Int>?
   /// A remission counts only if maintained for at least this many days.
   public var durabilityDays: Assumed<Int>
 
@@ -318,7 +319,7 @@ public struct ResponseSettings: Sendable, Hashable, Codable {
     relapseAfterPartialResponseBlastsPercent = Assumed(25)
     mrdNegativeBelow = Assumed(1e-4, assumption: "\(recalled): ELIANA-style <0.01% by flow")
     mrdRequiredSensitivity = Assumed(1e-4)
-    windowDays = Assumed(91, assumption: "default per clinical.md §2.2: 3 months taken as 91 days")
+    windowDays = nil
     durabilityDays = Assumed(28)
   }
 
@@ -344,9 +345,16 @@ public struct ResponseSettings: Sendable, Hashable, Codable {
     try c.update(&relapseAfterPartialResponseBlastsPercent, .relapseAfterPartialResponseBlastsPercent)
     try c.update(&mrdNegativeBelow, .mrdNegativeBelow)
     try c.update(&mrdRequiredSensitivity, .mrdRequiredSensitivity)
-    try c.update(&windowDays, .windowDays)
+    windowDays = try c.decodeIfPresent(Assumed<Int>.self, forKey: .windowDays)
     try c.update(&durabilityDays, .durabilityDays)
   }
+}
+
+extension ResponseSettings {
+  /// The response window when neither these settings nor an ORR endpoint state one: ELIANA's
+  /// "within 3 months" (clinical.md §2.2) as 91 days.
+  public static let defaultWindowDays = Assumed(
+    91, assumption: "default per clinical.md §2.2: ORR within 3 months, taken as 91 days")
 }
 
 extension KeyedDecodingContainer {
