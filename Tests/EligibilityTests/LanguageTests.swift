@@ -56,7 +56,7 @@ import TrialModel
     ("alt <= 3 mg/dL", "U/L"),
     ("sex == other", "male or female"),
     ("hsct within 3 kg", "duration"),
-    ("hsct within 3 days before lunch", "screening, infusion or consent"),
+    ("hsct within 3 days before lunch", "screening, infusion"),
     ("steroid[weight > 2] within 3 days", "dose or grade"),
     ("crcl >= weight", "cannot compare"),
     ("frobnicate(hsct)", "unknown function"),

@@ -56,12 +56,22 @@ extension Evaluator {
     return result
   }
 
+  private func anchorPath(_ anchor: Anchor) -> String {
+    switch anchor {
+    case .screening: "screeningDate"
+    case .infusion: "plannedInfusionDate"
+    case .lymphodepletion: "plannedLymphodepletionDate"
+    case .consent: "consent.date"
+    }
+  }
+
   private func windowText(_ span: CalendarSpan?, _ anchor: Anchor) -> String {
     guard let span else { return " in history" }
     let date: CivilDate? =
       switch anchor {
       case .screening: screening
       case .infusion: record.plannedInfusionDate
+      case .lymphodepletion: record.plannedLymphodepletionDate
       case .consent: record.consentDate
       }
     return " within \(span) before \(anchor.rawValue)" + (date.map { " (\($0))" } ?? " (date not recorded)")
@@ -79,8 +89,8 @@ extension Evaluator {
       let onScreening = span.before(screening).dayNumber
       switch anchor {
       case .screening: (earliestStart, latestStart) = (onScreening, onScreening)
-      case .infusion:
-        if let date = record.plannedInfusionDate {
+      case .infusion, .lymphodepletion:
+        if let date = anchor == .infusion ? record.plannedInfusionDate : record.plannedLymphodepletionDate {
           let start = span.before(date).dayNumber
           (earliestStart, latestStart) = (start, start)
         } else {
@@ -111,7 +121,7 @@ extension Evaluator {
           )
           return .yes
         }
-        if date >= earliestStart { undecided = anchor == .infusion ? "plannedInfusionDate" : "consent.date" }
+        if date >= earliestStart { undecided = anchorPath(anchor) }
       }
       if !tested { undecided = "antigens[\(antigen)]" }
     } else {
@@ -124,7 +134,7 @@ extension Evaluator {
           sink.note("\(selection.name) on \(event.date)\(windowText(span, anchor))")
           return .yes
         } else {
-          undecided = anchor == .infusion ? "plannedInfusionDate" : "consent.date"
+          undecided = anchorPath(anchor)
         }
       }
       if undecided == nil, !record.historyComplete { undecided = "history.complete" }

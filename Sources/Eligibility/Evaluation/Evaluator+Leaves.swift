@@ -65,7 +65,8 @@ extension Evaluator {
       if S.records {
         let exact = ClinicalFormulas.age(born: birth, on: screening).exact
         sink.note(
-          "age \(formatNumber(exact)) y (born \(birth)) \((holds ? op : op.negated).symbol) \(written)")
+          "age \(formatNumber((exact * 100).rounded(.down) / 100)) y (born \(birth)) \((holds ? op : op.negated).symbol) \(written)"
+        )
       }
       return Truth(holds)
     }

@@ -91,7 +91,7 @@ public struct CalendarSpan: Sendable, Hashable, CustomStringConvertible {
 
 /// The date a `within` window ends at.
 enum Anchor: String, Sendable, Hashable {
-  case screening, infusion, consent
+  case screening, infusion, consent, lymphodepletion
 }
 
 /// A selection of dated facts: history events of some classes (optionally filtered by dose or

@@ -89,11 +89,12 @@ struct ExpressionCompiler {
           name: "\(name)[\(attribute) \(op.symbol) \(Quantity.format(value))]", classes: classes,
           filter: filter))
     case .call(let function, let arguments):
+      if function == "any", !arguments.isEmpty { return .selection(try union(arguments, e)) }
       guard arguments.count == 1, function == "ever" || function == "since" else {
         throw ExpressionError(
           offset: e.offset,
           message:
-            "unknown function '\(function)' with \(arguments.count) argument(s); expected ever(EVENT) or since(EVENT)"
+            "unknown function '\(function)' with \(arguments.count) argument(s); expected ever(EVENT), since(EVENT) or any(EVENT, …)"
         )
       }
       let selection = try selector(arguments[0])
@@ -105,7 +106,8 @@ struct ExpressionCompiler {
       guard let anchor = Anchor(rawValue: anchorText) else {
         throw ExpressionError(
           offset: e.offset,
-          message: "expected screening, infusion or consent after 'before', found '\(anchorText)'")
+          message:
+            "expected screening, infusion, lymphodepletion or consent after 'before', found '\(anchorText)'")
       }
       return .boolean(.within(selection, span, anchor))
     case .compare(let left, let op, let right):
@@ -135,6 +137,22 @@ struct ExpressionCompiler {
         offset: e.offset,
         message: "expected an event class (e.g. hsct) or an antigen, found \(other.description)")
     }
+  }
+
+  /// `any(a, b, …)`: the union of unfiltered event-class selections.
+  private func union(_ arguments: [Expression], _ e: Expression) throws(ExpressionError) -> EventSelector {
+    var classes = EventClassSet()
+    var names: [String] = []
+    for argument in arguments {
+      let s = try selector(argument)
+      guard s.filter == nil, s.antigen == nil else {
+        throw ExpressionError(
+          offset: argument.offset, message: "any(…) takes event classes without [filters] or antigens")
+      }
+      classes.mask |= s.classes.mask
+      names.append(s.name)
+    }
+    return EventSelector(name: "any of \(names.joined(separator: ", "))", classes: classes)
   }
 
   private func calendarSpan(_ e: Expression) throws(ExpressionError) -> CalendarSpan {

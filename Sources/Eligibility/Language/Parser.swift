@@ -135,7 +135,9 @@ struct Parser {
       guard case .identifier(let name) = current.kind else {
         throw ExpressionError(
           offset: current.offset,
-          message: "expected screening, infusion or consent after 'before', found \(describe(current))")
+          message:
+            "expected screening, infusion, lymphodepletion or consent after 'before', found \(describe(current))"
+        )
       }
       _ = advance()
       anchor = name

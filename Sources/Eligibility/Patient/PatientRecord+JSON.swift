@@ -26,6 +26,11 @@ extension PatientRecord {
       throw RecordError(
         path: "plannedInfusionDate", message: "\(infusion) is before the screening date \(screening)")
     }
+    plannedLymphodepletionDate = try root.date("plannedLymphodepletionDate", notAfter: nil)
+    if let start = plannedLymphodepletionDate, start < screening {
+      throw RecordError(
+        path: "plannedLymphodepletionDate", message: "\(start) is before the screening date \(screening)")
+    }
     if var demographics = try root.object("demographics") {
       try readDemographics(&demographics, screening: screening)
     }

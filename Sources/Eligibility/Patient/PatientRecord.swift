@@ -60,6 +60,8 @@ public struct PatientRecord: Sendable, Hashable {
   public var id: String?
   public var screeningDate: CivilDate?
   public var plannedInfusionDate: CivilDate?
+  /// First day of lymphodepleting chemotherapy, if planned.
+  public var plannedLymphodepletionDate: CivilDate?
   public var birthDate: CivilDate?
   public var sex: Sex?
   public var cnsStatus: CNSStatus?

@@ -10,7 +10,8 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   // viral tests (true = positive / above the lower limit of detection)
   case hbsag, hbeag, hbeab, hbcab, hbvDna, hcvAb, hcvRna, hivAb, tpAb, ebvDna, cmvDna, sarsCov2
   // conditions
-  case pregnant, lactating, uncontrolledInfection, activeTuberculosis, hiv, syphilis, covid19
+  case pregnant, lactating, activeInfection, uncontrolledInfection, activeTuberculosis, hiv, syphilis
+  case covid19, activeHepatitisB, activeHepatitisC
   case activeAutoimmuneDisease, cnsDisease, otherMalignancy, primaryImmunodeficiency, activeGvhd
   case drugOrAlcoholDependence, unableToConsent, longTermAnticoagulation, antiplateletAboveLimit
   case aminoglycosideHypersensitivity, studyDrugHypersensitivity, severeAllergyHistory

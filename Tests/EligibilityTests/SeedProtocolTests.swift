@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TrialModel
+
+@testable import Eligibility
+
+/// The five seed protocols: every expression compiles, ≥ 80 % of criteria are computable.
+@Suite struct SeedProtocolTests {
+  static let compiled: [String: CompiledCriteria] = {
+    var table: [String: CompiledCriteria] = [:]
+    for trial in try! BundledProtocols.all() { table[trial.id] = try! CriteriaCompiler.compile(trial) }
+    return table
+  }()
+
+  static func trial(_ id: String) -> CompiledCriteria { compiled[id]! }
+
+  @Test func allFiveCompile() throws {
+    #expect(
+      Set(Self.compiled.keys) == ["NCT04825496", "NCT05164042", "NCT05270772", "NCT05350787", "NCT07470073"])
+    for trial in try BundledProtocols.all() {
+      #expect(throws: Never.self) { try CriteriaCompiler.compile(trial) }
+    }
+  }
+
+  @Test func atLeastEightyPercentComputable() {
+    let counts = Self.compiled.values.map(\.computableCount)
+    let computable = counts.map(\.computable).reduce(0, +)
+    let total = counts.map(\.total).reduce(0, +)
+    #expect(total >= 120)
+    #expect(Double(computable) / Double(total) >= 0.8, "\(computable)/\(total)")
+  }
+
+  @Test func everyCriterionIsEncoded() throws {
+    for trial in try BundledProtocols.all() {
+      for criterion in trial.criteria.all {
+        #expect(criterion.expression != nil || criterion.attestation, "\(trial.id) \(criterion.id)")
+      }
+    }
+  }
+
+  /// An expression error in a protocol file points at file:line:column of the bad token.
+  @Test func loadErrorsPointIntoTheFile() throws {
+    let url = BundledProtocols.urls.first { $0.lastPathComponent == "NCT05270772.yaml" }!
+    let yaml = try String(contentsOf: url, encoding: .utf8)
+      .replacingOccurrences(of: "lifeExpectancy >= 12 weeks", with: "lifeExpectancy >= 12 wekes")
+    let trial = try ProtocolLoader.load(yaml: yaml, file: "NCT05270772.yaml")
+    let lines = yaml.components(separatedBy: "\n")
+    let line = lines.firstIndex { $0.contains("12 wekes") }! + 1
+    let column = Array(lines[line - 1]).firstIndex(of: "w")! + 1
+    #expect(throws: CriteriaError.self) { try CriteriaCompiler.compile(trial) }
+    do {
+      _ = try CriteriaCompiler.compile(trial)
+    } catch {
+      #expect(error.location == SourceLocation(file: "NCT05270772.yaml", line: line, column: column - 0))
+    }
+  }
+}
