@@ -25,14 +25,20 @@ public enum ExactOperatingCharacteristics {
   ) throws(SimulationError) -> OperatingCharacteristics {
     let (outcomes, mass) = try terminalDistribution(
       design: design, scenario: scenario, startDose: startDose ?? design.startDose)
+    try checkMass(mass, design: design)
+    return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
+      .characteristics(
+        outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
+  }
+
+  /// Fails unless the total probability of the finished trials is 1 within ``massTolerance``
+  /// (checked in every build, not only in debug).
+  static func checkMass(_ mass: Double, design: some DoseFindingDesign) throws(SimulationError) {
     guard abs(mass - 1) <= massTolerance else {
       throw SimulationError(
         "exact enumeration of \(design.variantName): total probability of finished trials is "
           + "\(mass); expected 1 within \(massTolerance)")
     }
-    return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
-      .characteristics(
-        outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
   }
 
   /// Every distinct finished trial with its probability, and the total probability.

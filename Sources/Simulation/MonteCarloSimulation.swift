@@ -38,12 +38,25 @@ public struct MonteCarloSimulation: Sendable {
     self.memoizeDecisions = memoizeDecisions
   }
 
-  /// Simulates `design` under `scenario` from the 0-based `startDose` (default: the design's own). `progress`, if given, is
-  /// called from worker threads with the number of trials finished so far after every block.
+  /// Simulates `design` under `scenario` from the 0-based `startDose` (default: the design's own).
+  /// `progress`, if given, is called from worker threads with the number of trials finished so far
+  /// after every block.
   public func run(
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil,
     progress: (@Sendable (_ finishedTrials: Int) -> Void)? = nil
   ) throws(SimulationError) -> OperatingCharacteristics {
+    let outcomes = try outcomeCounts(
+      design: design, scenario: scenario, startDose: startDose, progress: progress)
+    return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
+      .characteristics(
+        outcomes, design: design.variantName, method: .simulation, trials: trials, seed: seed)
+  }
+
+  /// Every distinct simulated outcome with its number of trials, in a fixed key order.
+  func outcomeCounts(
+    design: some DoseFindingDesign, scenario: Scenario, startDose: Int?,
+    progress: (@Sendable (_ finishedTrials: Int) -> Void)?
+  ) throws(SimulationError) -> [(outcome: TrialOutcome, weight: Double)] {
     guard trials >= 2 else {
       throw SimulationError("simulate: expected at least 2 trials, found \(trials)")
     }
@@ -80,12 +93,9 @@ public struct MonteCarloSimulation: Sendable {
     for hits in results.all() {
       merged.merge(hits, uniquingKeysWith: +)
     }
-    let outcomes = merged.keys.sorted(by: PackedState.precedes).map {
+    return merged.keys.sorted(by: PackedState.precedes).map {
       (outcome: layout.outcome($0), weight: Double(merged[$0]!))
     }
-    return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
-      .characteristics(
-        outcomes, design: design.variantName, method: .simulation, trials: trials, seed: seed)
   }
 }
 
