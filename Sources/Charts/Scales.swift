@@ -42,8 +42,8 @@ public struct LinearScale: Scale {
     return ticks
   }
 
-  /// The 1–2–5 step giving about five intervals over `span`.
-  static func niceStep(_ span: Double) -> Double {
+  /// The 1–2–5 × 10ᵏ step giving about five intervals over `span`.
+  public static func niceStep(_ span: Double) -> Double {
     let raw = span / 5
     var magnitude = 1.0
     while magnitude * 10 <= raw { magnitude *= 10 }
