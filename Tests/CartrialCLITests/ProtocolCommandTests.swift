@@ -42,3 +42,37 @@ import Testing
     #expect(result.stderr.contains("no bundled protocol 'NCT99999999'"))
   }
 }
+
+@Suite struct ProtocolCriteriaCheckTests {
+  /// A criterion expression that does not parse is reported at its file, line and column.
+  @Test func badCriterionExpressionIsReportedWithItsLocation() throws {
+    let yaml = """
+      id: NCT00000001
+      title: Test trial
+      phase: PHASE1
+      status: RECRUITING
+      sponsor: Test sponsor
+      product: {name: X, source: autologous, targets: [CD19]}
+      enrollment: {target: 12}
+      ages: {minimum: 18}
+      groups:
+        - id: main
+          label: Adults
+          ages: {minimum: 18}
+          doseLevels:
+            - {level: 1, dose: 1.0e6 cells/kg}
+          startingLevel: 1
+          design: {name: 3+3, target: 0.3, cohortSize: 3, maxSampleSize: 6, dltWindowDays: 28}
+      criteria:
+        inclusion:
+          - id: I1
+            text: Adults
+            expression: "age >= >= 18 years"
+      """
+    let path = try CLIRunner.temporaryFile(yaml, name: "criteria.yaml")
+    let result = try CLIRunner.run(["protocol", "check", path])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("criteria.yaml:21:"))
+    #expect(result.stderr.contains("I1"))
+  }
+}

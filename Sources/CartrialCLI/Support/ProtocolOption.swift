@@ -1,4 +1,5 @@
 import ArgumentParser
+import Eligibility
 import TrialModel
 
 /// `--protocol ID|FILE [--group G]`, shared by every command that works on a protocol.
@@ -37,12 +38,21 @@ public struct ProtocolOptions: ParsableArguments {
     try reference.map(ProtocolOptions.resolve)
   }
 
-  /// Loads a bundled id or a file, turning every loading problem into one CLI error.
+  /// Loads a bundled id or a file and type-checks its criteria expressions, turning every
+  /// loading problem into one CLI error (`FILE:LINE:COLUMN: error: …`).
   public static func resolve(_ reference: String) throws -> TrialProtocol {
+    let trial: TrialProtocol
     do {
-      return try BundledProtocols.resolve(reference)
+      trial = try BundledProtocols.resolve(reference)
     } catch {
       throw CLIError(error.description)
     }
+    do {
+      _ = try CriteriaCompiler.compile(trial)
+    } catch {
+      let place = error.location.map { "\($0): " } ?? "\(trial.id): "
+      throw CLIError("\(place)error: criteria.\(error.criterionID).expression: \(error.message)")
+    }
+    return trial
   }
 }
