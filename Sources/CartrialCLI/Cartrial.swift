@@ -10,6 +10,10 @@ public struct Cartrial: ParsableCommand {
       // Each subcommand lives in its own file under Commands/; register it here.
       ProtocolCommand.self,
       DoseCommand.self,
+      NCACommand.self,
+      KineticsCommand.self,
+      KMCommand.self,
+      ReportCommand.self,
     ]
   )
 

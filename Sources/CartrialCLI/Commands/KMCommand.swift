@@ -1,0 +1,181 @@
+import Analysis
+import ArgumentParser
+import Charts
+import Foundation
+
+/// `cartrial km`: Kaplan–Meier estimates by group, medians with CIs, and the log-rank test.
+struct KMCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "km",
+    abstract: "Kaplan–Meier survival by group with median (CI), S(t) and the log-rank test, as R survival.",
+    discussion: """
+      Times in days. Standard errors by Greenwood; pointwise CIs on the log scale by default
+      (R survfit's default; --conf-type log-log gives lifelines' intervals). The median's CI is
+      where the CI bands cross 0.5 (Brookmeyer–Crowley, as survfit). --format svg draws the curves
+      with censor marks and numbers at risk.
+      """)
+
+  @Option(help: "CSV file, one row per subject.") var input: String
+  @Option(help: "Column with the time to event or censoring (days).") var time: String
+  @Option(help: "Column with the event indicator (1/0, true/false, yes/no; 0 = censored).") var event: String
+  @Option(help: "Column with the group (omit for one group).") var group: String?
+  @Option(help: "Report S(t) at these times (days), e.g. 180,365; default: at every event time.") var at:
+    String?
+  @Option(name: .customLong("conf-type"), help: "log (default, as R) or log-log.") var confType: String =
+    "log"
+  @Option(name: .customLong("conf-level"), help: "Confidence level.") var confLevel: Double = 0.95
+  @OptionGroup var output: OutputOptions
+
+  /// An optional that encodes as JSON `null` instead of being left out.
+  struct Nullable<Wrapped: Encodable>: Encodable {
+    var value: Wrapped?
+    init(_ value: Wrapped?) { self.value = value }
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+  }
+
+  struct SurvivalRow: Encodable {
+    var time: Double
+    var nRisk: Int
+    var survival: Double
+    var stdErr: Double
+    var lower: Nullable<Double>
+    var upper: Nullable<Double>
+  }
+
+  struct GroupSummary: Encodable {
+    var name: String
+    var n: Int
+    var events: Int
+    var median: Nullable<Double>
+    var medianCI: [Nullable<Double>]
+    var survival: [SurvivalRow]
+  }
+
+  struct LogRank: Encodable {
+    var chisq: Double
+    var df: Int
+    var p: Double
+  }
+
+  struct Report: Encodable {
+    var groups: [GroupSummary]
+    var logrank: Nullable<LogRank>
+  }
+
+  func run() throws {
+    try output.require([.text, .json, .svg])
+    guard let scale = SurvivalConfidenceScale(rawValue: confType) else {
+      throw ValidationError("--conf-type: expected log or log-log, found '\(confType)'")
+    }
+    guard confLevel > 0, confLevel < 1 else {
+      throw ValidationError("--conf-level: expected a value in (0, 1), found \(confLevel)")
+    }
+    let times = try at.map { try Self.times($0) }
+    let table = try CSVTable.read(input)
+    let timeColumn = try table.column(time, option: "--time")
+    let eventColumn = try table.column(event, option: "--event")
+    let groupColumn = try group.map { try table.column($0, option: "--group") }
+    var order: [String] = []
+    var observations: [String: [SurvivalObservation]] = [:]
+    for row in table.rows {
+      let name = groupColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "all"
+      let t = try table.nonNegative(row, table.header[timeColumn])
+      let e = try table.flag(row, table.header[eventColumn])
+      if observations[name] == nil { order.append(name) }
+      observations[name, default: []].append(SurvivalObservation(time: t, event: e))
+    }
+    guard !order.isEmpty else { throw CLIError("\(input): no data rows") }
+    // Groups in sorted order (numbers numerically), as R orders factor levels.
+    order.sort { $0.compare($1, options: .numeric) == .orderedAscending }
+    let curves = order.map { (name: $0, km: KaplanMeier(observations[$0]!)) }
+    var logrank: LogRank?
+    if curves.count > 1 {
+      let test = LogRankTest(groups: order.map { observations[$0]! })
+      logrank = LogRank(chisq: test.chiSquared, df: test.degreesOfFreedom, p: test.pValue)
+    }
+    let report = Report(
+      groups: curves.map { Self.summary($0.name, $0.km, at: times, level: confLevel, scale: scale) },
+      logrank: Nullable(logrank))
+    switch output.format {
+    case .json: try Output.json(report)
+    case .svg:
+      let chart = Self.chart(
+        title: "Kaplan–Meier: \(time)", curves: curves, ticks: times, xLabel: "\(time) (days)")
+      print(chart.svg(), terminator: "")
+    default: printText(report, scale: scale)
+    }
+  }
+
+  static func times(_ text: String) throws -> [Double] {
+    let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 }) else {
+      throw ValidationError("--at: expected comma-separated times ≥ 0 in days, found '\(text)'")
+    }
+    return values.map { $0! }
+  }
+
+  static func summary(
+    _ name: String, _ km: KaplanMeier, at times: [Double]?, level: Double, scale: SurvivalConfidenceScale
+  ) -> GroupSummary {
+    let median = km.median(level: level, scale: scale)
+    func row(_ time: Double, _ step: KaplanMeier.Step?) -> SurvivalRow {
+      let band = step.flatMap { km.confidenceInterval(for: $0, level: level, scale: scale) }
+      return SurvivalRow(
+        time: time, nRisk: km.atRisk(at: time), survival: step?.survival ?? 1,
+        stdErr: step?.standardError ?? 0,
+        lower: Nullable(step == nil ? 1 : band?.lower), upper: Nullable(step == nil ? 1 : band?.upper))
+    }
+    let rows = times.map { $0.map { row($0, km.step(at: $0)) } } ?? km.steps.map { row($0.time, $0) }
+    return GroupSummary(
+      name: name, n: km.count, events: km.eventCount, median: Nullable(median.estimate),
+      medianCI: [Nullable(median.lower), Nullable(median.upper)], survival: rows)
+  }
+
+  /// The Kaplan–Meier chart, with numbers at risk at `ticks` (or six even times).
+  static func chart(
+    title: String, curves: [(name: String, km: KaplanMeier)], ticks: [Double]?, xLabel: String = "Days"
+  ) -> KaplanMeierChart {
+    let maxTime = curves.flatMap { $0.km.steps.map(\.time) + $0.km.censorTimes }.max() ?? 1
+    let step = LinearScale.niceStep(maxTime)
+    let atRiskTimes = ticks ?? stride(from: 0, through: maxTime, by: step).map { $0 }
+    return KaplanMeierChart(
+      title: title,
+      curves: curves.map { name, km in
+        KaplanMeierChart.Curve(
+          name: name, steps: km.steps.map { Point($0.time, $0.survival) }, censorTimes: km.censorTimes,
+          atRisk: atRiskTimes.map { km.atRisk(at: $0) })
+      }, atRiskTimes: atRiskTimes, xLabel: xLabel)
+  }
+
+  func printText(_ report: Report, scale: SurvivalConfidenceScale) {
+    let percent = TextTable.number(confLevel * 100)
+    print(
+      "Kaplan–Meier (\(time), event = \(event)); times in days; \(percent)% CIs on the \(scale.rawValue) scale, Greenwood SE."
+    )
+    var summary = TextTable(header: ["group", "n", "events", "median (d)", "\(percent)% CI (d)"])
+    for g in report.groups {
+      summary.add([
+        g.name, String(g.n), String(g.events), TextTable.number(g.median.value),
+        "\(TextTable.number(g.medianCI[0].value))–\(g.medianCI[1].value.map { TextTable.number($0) } ?? "NA")",
+      ])
+    }
+    print(summary.render())
+    for g in report.groups {
+      print("\n\(g.name):")
+      var table = TextTable(header: ["time (d)", "n.risk", "S(t)", "std.err", "lower", "upper"])
+      for r in g.survival {
+        table.add([
+          TextTable.number(r.time), String(r.nRisk), TextTable.number(r.survival), TextTable.number(r.stdErr),
+          TextTable.number(r.lower.value), TextTable.number(r.upper.value),
+        ])
+      }
+      print(table.render())
+    }
+    if let lr = report.logrank.value {
+      print("\nLog-rank: χ² = \(TextTable.number(lr.chisq)) on \(lr.df) df, p = \(TextTable.number(lr.p))")
+    }
+  }
+}

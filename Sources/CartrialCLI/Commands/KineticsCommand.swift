@@ -1,0 +1,96 @@
+import Analysis
+import ArgumentParser
+import Foundation
+
+/// `cartrial kinetics`: model-based cellular kinetics.
+struct KineticsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kinetics",
+    abstract: "Model-based CAR-T cellular kinetics.",
+    subcommands: [Fit.self])
+
+  /// `cartrial kinetics fit`: the Stein 2019 expansion–contraction model per subject.
+  struct Fit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "fit",
+      abstract:
+        "Fit the Stein 2019 expansion–contraction model to each subject (log scale, Levenberg–Marquardt).",
+      discussion: """
+        Input columns: subject,time,conc (time in days since infusion, conc > 0; BLQ = 0 is left out).
+        C(t) = Cmax/foldx·e^{ρt} before Tmax (ρ = ln foldx/Tmax), then
+        (1−FB)·Cmax·e^{−α(t−Tmax)} + FB·Cmax·e^{−β(t−Tmax)}. Needs ≥ 7 measurable samples.
+        Standard errors are asymptotic (σ̂²(JᵀJ)⁻¹, delta method).
+        """)
+
+    @Option(help: "CSV file with columns subject,time,conc.") var input: String
+    @OptionGroup var output: OutputOptions
+
+    struct Parameters: Encodable {
+      var foldx, tmax, cmax, alpha, beta, fb: Double
+      init(_ m: SteinModel) {
+        (foldx, tmax, cmax, alpha, beta, fb) = (m.foldx, m.tmax, m.cmax, m.alpha, m.beta, m.fb)
+      }
+    }
+
+    struct Row: Encodable {
+      var subject: String
+      var parameters: Parameters
+      var standardErrors: Parameters?
+      var expansionRate: Double
+      var doublingTime: Double
+      var contractionHalfLife: Double
+      var persistenceHalfLife: Double
+      var auc0to28: Double
+      var residualSD: Double
+      var points: Int
+      var converged: Bool
+    }
+
+    func run() throws {
+      try output.require([.text, .json])
+      let profiles = try CSVTable.read(input).concentrationProfiles()
+      let rows = try profiles.map { subject, profile in
+        let fit: SteinModelFit
+        do {
+          fit = try SteinModelFit.fit(profile)
+        } catch {
+          throw CLIError("\(input): subject \(subject): \(error)")
+        }
+        let m = fit.model
+        return Row(
+          subject: subject, parameters: Parameters(m),
+          standardErrors: fit.standardErrors.map(Parameters.init),
+          expansionRate: m.expansionRate, doublingTime: log(2) / m.expansionRate,
+          contractionHalfLife: log(2) / m.alpha, persistenceHalfLife: log(2) / m.beta,
+          auc0to28: m.exactArea(to: 28), residualSD: fit.residualSD, points: fit.pointCount,
+          converged: fit.converged)
+      }
+      if output.format == .json {
+        try Output.json(rows)
+        return
+      }
+      print("Stein 2019 model per subject; times in days, rates in 1/day, levels in the input's unit.")
+      print("Estimates ± asymptotic SE; t½α = ln2/α (contraction), t½β = ln2/β (persistence).")
+      var table = TextTable(header: [
+        "subject", "n", "foldx", "Tmax (d)", "Cmax", "α (1/d)", "β (1/d)", "FB", "t½α (d)", "t½β (d)",
+        "AUC0–28d", "resid SD",
+      ])
+      func cell(_ value: Double, _ se: Double?) -> String {
+        TextTable.number(value) + (se.map { " ± " + TextTable.number($0) } ?? "")
+      }
+      for r in rows {
+        let p = r.parameters
+        let se = r.standardErrors
+        table.add([
+          r.subject, String(r.points), cell(p.foldx, se?.foldx), cell(p.tmax, se?.tmax),
+          cell(p.cmax, se?.cmax),
+          cell(p.alpha, se?.alpha), cell(p.beta, se?.beta), cell(p.fb, se?.fb),
+          TextTable.number(r.contractionHalfLife),
+          TextTable.number(r.persistenceHalfLife), TextTable.number(r.auc0to28),
+          TextTable.number(r.residualSD) + (r.converged ? "" : " (not converged)"),
+        ])
+      }
+      print(table.render())
+    }
+  }
+}

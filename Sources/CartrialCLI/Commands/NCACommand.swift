@@ -1,0 +1,140 @@
+import Analysis
+import ArgumentParser
+
+/// `cartrial nca`: non-compartmental analysis of concentration–time profiles (PKNCA conventions).
+struct NCACommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "nca",
+    abstract:
+      "Non-compartmental analysis per subject (Cmax, Tmax, AUC, λz, t½) with PKNCA 0.11.0 conventions.",
+    discussion: """
+      Input columns: subject,time,conc (time in days since infusion; other columns are ignored).
+      λz, t½ and AUCinf use the whole profile (PKNCA's 0–∞ interval); aucInterval covers --interval,
+      interpolating inside the data and extrapolating after Tlast by Clast·exp(−λz·Δt).
+      BLQ values (0, or below --lloq): first and last kept as 0, middle ones dropped.
+      """)
+
+  @Option(help: "CSV file with columns subject,time,conc.") var input: String
+  @Option(help: "Partial-AUC interval START,END in days.") var interval: String = "0,28"
+  @Option(name: .customLong("auc-method"), help: "lin-up-log-down (default), linear or lin-log.")
+  var aucMethod: String = AUCMethod.linUpLogDown.rawValue
+  @Option(help: "Lower limit of quantification: values below it are BLQ.") var lloq: Double?
+  @Option(
+    name: .customLong("lambda-z-window"),
+    help:
+      "Fix the λz window to FROM,TO days instead of PKNCA's adjusted-R² rule (e.g. the contraction phase).")
+  var lambdaZWindow: String?
+  @OptionGroup var output: OutputOptions
+
+  /// One subject's results; every key is always present (null when not computable).
+  struct Row: Encodable {
+    var subject: String
+    var result: NCAResult
+
+    enum CodingKeys: String, CodingKey {
+      case subject, cmax, tmax, auclast, aucInterval, lambdaZ, halfLife, lambdaZPoints, aucinfObs, aucinfPred
+      case tlast, clast
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(subject, forKey: .subject)
+      try c.encode(result.cmax, forKey: .cmax)
+      try c.encode(result.tmax, forKey: .tmax)
+      try c.encode(result.auclast, forKey: .auclast)
+      try c.encode(result.aucInterval, forKey: .aucInterval)
+      try c.encode(result.lambdaZ, forKey: .lambdaZ)
+      try c.encode(result.halfLife, forKey: .halfLife)
+      try c.encode(result.terminalPhase?.pointTimes, forKey: .lambdaZPoints)
+      try c.encode(result.aucinfObserved, forKey: .aucinfObs)
+      try c.encode(result.aucinfPredicted, forKey: .aucinfPred)
+      try c.encode(result.tlast, forKey: .tlast)
+      try c.encode(result.clast, forKey: .clast)
+    }
+  }
+
+  func options() throws -> NCAOptions {
+    guard let method = AUCMethod(rawValue: aucMethod) else {
+      throw ValidationError(
+        "--auc-method: expected one of \(AUCMethod.allCases.map(\.rawValue).joined(separator: ", ")), found '\(aucMethod)'"
+      )
+    }
+    var options = NCAOptions(
+      aucMethod: method, lloq: lloq, interval: try Self.range(interval, option: "--interval"))
+    if let window = lambdaZWindow {
+      let range = try Self.range(window, option: "--lambda-z-window")
+      options.terminalPhase = .fixed(from: range.lowerBound, to: range.upperBound)
+    }
+    return options
+  }
+
+  /// Parses "START,END" (days, 0 ≤ START < END).
+  static func range(_ text: String, option: String) throws -> ClosedRange<Double> {
+    let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let start = parts[0], let end = parts[1], start >= 0, start < end else {
+      throw ValidationError("\(option): expected START,END in days with 0 ≤ START < END, found '\(text)'")
+    }
+    return start...end
+  }
+
+  func run() throws {
+    try output.require([.text, .json, .csv])
+    let options = try options()
+    let table = try CSVTable.read(input)
+    let rows = try table.concentrationProfiles().map { subject, profile in
+      do {
+        return Row(subject: subject, result: try profile.nonCompartmentalAnalysis(options))
+      } catch {
+        throw CLIError("\(input): subject \(subject): \(error)")
+      }
+    }
+    switch output.format {
+    case .json: try Output.json(rows)
+    case .csv:
+      Output.csv(header: Row.CodingKeys.allNames, rows: rows.map { Self.fields($0) })
+    default: printText(rows, options: options)
+    }
+  }
+
+  static func fields(_ row: Row) -> [String] {
+    let r = row.result
+    let values: [Double?] = [
+      r.cmax, r.tmax, r.auclast, r.aucInterval, r.lambdaZ, r.halfLife,
+      r.terminalPhase.map { Double($0.pointCount) },
+      r.aucinfObserved, r.aucinfPredicted, r.tlast, r.clast,
+    ]
+    return [row.subject] + values.map { $0.map { String($0) } ?? "" }
+  }
+
+  func printText(_ rows: [Row], options: NCAOptions) {
+    let interval = options.interval!
+    print("NCA (\(options.aucMethod.rawValue)); times in days, AUC in concentration·day, λz in 1/day.")
+    print(
+      "AUC\(TextTable.number(interval.lowerBound))–\(TextTable.number(interval.upperBound))d over --interval; "
+        + "λz window: \(lambdaZWindow.map { "fixed \($0) days" } ?? "PKNCA adjusted-R² rule").")
+    var table = TextTable(header: [
+      "subject", "Cmax", "Tmax (d)", "AUClast", "AUC interval", "λz (1/d)", "t½ (d)", "λz window (d)",
+      "AUCinf,obs",
+      "%extrap", "Tlast (d)", "Clast",
+    ])
+    for row in rows {
+      let r = row.result
+      let window = r.terminalPhase.map {
+        "\(TextTable.number($0.firstTime))–\(TextTable.number($0.lastTime)) (n=\($0.pointCount))"
+      }
+      table.add([
+        row.subject, TextTable.number(r.cmax), TextTable.number(r.tmax), TextTable.number(r.auclast),
+        TextTable.number(r.aucInterval), TextTable.number(r.lambdaZ), TextTable.number(r.halfLife),
+        window ?? "—",
+        TextTable.number(r.aucinfObserved), TextTable.number(r.percentExtrapolated),
+        TextTable.number(r.tlast),
+        TextTable.number(r.clast),
+      ])
+    }
+    print(table.render())
+  }
+}
+
+extension NCACommand.Row.CodingKeys: CaseIterable {
+  static var allNames: [String] { allCases.map(\.stringValue) }
+}

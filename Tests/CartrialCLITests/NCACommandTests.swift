@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import CartrialCLI
+
+/// `cartrial nca` against PKNCA 0.11.0, and the CSV reader's errors (file and line named).
+@Suite struct NCACommandTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/reference/clinical")
+
+  @Test func theophJSONMatchesPKNCA() throws {
+    let result = try CLIRunner.run([
+      "nca", "--input", Self.fixtures.appendingPathComponent("theoph.csv").path, "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = try #require(try result.json() as? [[String: Any]])
+    #expect(rows.count == 12)
+    let keys: Set = [
+      "subject", "cmax", "tmax", "auclast", "aucInterval", "lambdaZ", "halfLife", "lambdaZPoints",
+      "aucinfObs",
+      "aucinfPred", "tlast", "clast",
+    ]
+    #expect(Set(rows[0].keys) == keys)
+    // PKNCA 0.11.0, subject 1 (theoph_pknca_0.11.0_linuplogdown.csv).
+    let first = rows[0]
+    #expect(first["subject"] as? String == "1")
+    #expect(abs((first["auclast"] as! Double) - 147.234748537004) < 1e-9)
+    #expect(abs((first["aucinfPred"] as! Double) - 214.926654340822) < 1e-9)
+    #expect(first["lambdaZPoints"] as? [Double] == [9.05, 12.12, 24.37])
+  }
+
+  @Test func steinProfileAUC0to28UnderBothMethods() throws {
+    let csv = try String(
+      contentsOf: Self.fixtures.appendingPathComponent("stein_typical_sparse_profile.csv"), encoding: .utf8
+    ).replacingOccurrences(of: "\"id\"", with: "subject")
+    let path = try CLIRunner.temporaryFile(csv, name: "stein.csv")
+    for (method, expected) in [("lin-up-log-down", 157_494.730718014), ("linear", 164_478.950490556)] {
+      let result = try CLIRunner.run(["nca", "--input", path, "--auc-method", method, "--format", "json"])
+      let row = try #require((try result.json() as? [[String: Any]])?.first)
+      #expect(abs((row["aucInterval"] as! Double) / expected - 1) < 1e-9)
+    }
+  }
+
+  @Test func textOutputStatesUnits() throws {
+    let result = try CLIRunner.run([
+      "nca", "--input", Self.fixtures.appendingPathComponent("theoph.csv").path,
+    ])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("times in days"))
+  }
+
+  @Test(arguments: [
+    ("subject,time,conc\n1,0,0\n1,-1,3\n", ":3:", "≥ 0"),
+    ("subject,time,conc\n1,0,0\n1,2,5\n1,2,4\n", ":4:", "duplicate time 2 for subject 1"),
+    ("subject,time,conc\n1,0,0\n1,1,abc\n", ":3:", "expected a number, found 'abc'"),
+    ("subject,time,concentration\n1,0,0\n", ":1:", "missing column 'conc'"),
+    ("subject,time,conc\n1,0\n", ":2:", "expected 3 fields"),
+  ])
+  func badInputNamesFileAndLine(csv: String, location: String, message: String) throws {
+    let path = try CLIRunner.temporaryFile(csv, name: "bad.csv")
+    let result = try CLIRunner.run(["nca", "--input", path])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("bad.csv\(location)"), "\(result.stderr)")
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+
+  @Test func csvReaderHandlesQuotesCRLFAndBlankLines() throws {
+    let text = "\u{FEFF}\"subject\",note\r\n\"A, 1\",\"says \"\"hi\"\"\"\r\n\r\nB,\"two\nlines\"\nC,x\n"
+    let table = try CSVTable(text: text, path: "t.csv")
+    #expect(table.header == ["subject", "note"])
+    #expect(table.rows.map(\.fields) == [["A, 1", "says \"hi\""], ["B", "two\nlines"], ["C", "x"]])
+    #expect(table.rows.map(\.line) == [2, 4, 6])
+    #expect(throws: CLIError.self) { try CSVTable(text: "a,b\n\"open,1\n", path: "t.csv") }
+  }
+
+  @Test func fixedLayoutRejectsUnknownColumns() throws {
+    let table = try CSVTable(text: "subject,infusion_date,deathdate\nA,2024-01-01,\n", path: "s.csv")
+    #expect(throws: CLIError.self) {
+      try table.check(required: ["subject", "infusion_date"], allowed: ["death_date"])
+    }
+  }
+}

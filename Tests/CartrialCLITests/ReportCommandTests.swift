@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// `cartrial report` on Examples/report-data.
+@Suite struct ReportCommandTests {
+  static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Examples/report-data")
+
+  @Test func writesASelfContainedPageWithWellFormedCharts() throws {
+    let out = try CLIRunner.temporaryFile("", name: "report.html")
+    let result = try CLIRunner.run([
+      "report", "--protocol", "NCT07470073", "--group", "A", "--data", Self.examples.path, "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("NCT07470073"))
+    // 12 subjects; 10 responders (CR/CRi): ORR 10/12 with exact CI 51.6%–97.9%.
+    #expect(html.contains("10/12") && html.contains("51.6%–97.9%"))
+    // The protocol names DOR, PFS and OS.
+    for endpoint in ["<td>DOR</td>", "<td>PFS</td>", "<td>OS</td>"] { #expect(html.contains(endpoint)) }
+    // Every inline chart parses as XML; no external resources.
+    let svgs = html.components(separatedBy: "<svg ").dropFirst().map {
+      "<svg " + $0.components(separatedBy: "</svg>")[0] + "</svg>"
+    }
+    #expect(svgs.count == 6)
+    for svg in svgs { #expect(XMLParser(data: Data(svg.utf8)).parse()) }
+    #expect(!html.contains("src=\"http") && !html.contains("<script"))
+  }
+
+  @Test func worksWithoutAProtocol() throws {
+    let out = try CLIRunner.temporaryFile("", name: "report.html")
+    let result = try CLIRunner.run(["report", "--data", Self.examples.path, "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    for endpoint in ["<td>OS</td>", "<td>EFS</td>", "<td>DOR</td>", "<td>RFS</td>"] {
+      #expect(html.contains(endpoint))
+    }
+  }
+
+  @Test func badSubjectFileNamesTheLine() throws {
+    let dir = URL(fileURLWithPath: try CLIRunner.temporaryFile("", name: "x")).deletingLastPathComponent()
+    try "subject,infusion_date,death_date\nA,2024-01-01,\nB,2024-02-30,\n".write(
+      to: dir.appendingPathComponent("subjects.csv"), atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run([
+      "report", "--data", dir.path, "--out", dir.appendingPathComponent("r.html").path,
+    ])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("subjects.csv:3: column 'infusion_date'"), "\(result.stderr)")
+  }
+}
