@@ -120,4 +120,45 @@ struct ExactOperatingCharacteristicsTests {
       #expect(abs(classic.noSelection - reference.noSelection!) > 1e-3)
     }
   }
+
+  /// dfcrm-style CRM (empiric, σ² = 1.34, getprior(0.05, 0.3, 3, K), restrict = TRUE) against the
+  /// exact reference, whose CRM column agrees with 10⁴ dfcrm `crmsim` trials. Scenario A only
+  /// (debug-mode run time); fits are cached per count vector.
+  @Test func crmMatchesExactReference() throws {
+    for reference in try Self.references() where reference.design == "crm" && reference.scenario == "A" {
+      let k = reference.truth.count
+      let skeleton = SkeletonCalibration.skeleton(halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: k)
+      let design = CachedCRM(design: CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30))
+      check(design, against: reference, tolerance: 1e-7)
+    }
+  }
+}
+
+/// CRM with posterior fits memoised per count vector (test helper; single-threaded use).
+struct CachedCRM: DoseFindingDesign {
+  final class Cache: @unchecked Sendable {
+    var fits: [[DoseCounts]: CRMPosterior] = [:]
+  }
+  let design: CRMDesign
+  let cache = Cache()
+  var doseCount: Int { design.doseCount }
+  var cohortSize: Int { design.cohortSize }
+  var maxSampleSize: Int { design.maxSampleSize }
+  var variantName: String { design.variantName }
+  var usesLastCohort: Bool { design.usesLastCohort }
+
+  func fit(_ counts: [DoseCounts]) -> CRMPosterior {
+    if let fit = cache.fits[counts] { return fit }
+    let fit = design.posterior(counts)
+    cache.fits[counts] = fit
+    return fit
+  }
+
+  func recommend(_ history: TrialHistory) -> Recommendation {
+    design.recommend(history, posterior: fit(history.counts), explain: false)
+  }
+
+  func selectMTD(_ history: TrialHistory, stoppedBy reason: StopReason) -> Int? {
+    design.selectMTD(posterior: fit(history.counts), stoppedBy: reason)
+  }
 }
