@@ -14,6 +14,9 @@ public struct Cartrial: ParsableCommand {
       KineticsCommand.self,
       KMCommand.self,
       ReportCommand.self,
+      GradeCommand.self,
+      DLTCommand.self,
+      ResponseCommand.self,
     ]
   )
 

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Assessment
+import TrialModel
+
+/// `cartrial dlt`: DLT adjudication of one subject against the protocol's DLT rules.
+struct DLTCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dlt",
+    abstract:
+      "Adjudicate DLT for one subject: dlt, noDlt, pending or notEvaluable, naming the deciding events.",
+    discussion: """
+      The rules are the protocol's `assessment.dlt.rules` (clinical.md §1.4 template by default); the
+      window is `assessment.dlt.windowDays`, else the group design's `dltWindowDays`. CRS/ICANS
+      observations and lab values in the subject file are graded first (ASTCT 2019, CTCAE v5.0).
+      """)
+
+  @OptionGroup var protocolOptions: ProtocolOptions
+  @Option(help: "Subject record JSON file (see README: subject record).") var subject: String
+  @OptionGroup var output: OutputOptions
+
+  struct Report: Encodable {
+    var subjectId: String?
+    var verdict: DLTVerdict
+    var reason: String
+    var decidingEvents: [DLTFinding]
+    var findings: [DLTFinding]
+    var windowDays: Int
+    var observedThroughDay: Double
+    var assumptions: [String]
+  }
+
+  /// The design's DLT window: the `--group` one, or the one all groups share.
+  static func designWindow(_ trial: TrialProtocol, group: String?) throws -> Assumed<Int>? {
+    if group != nil || trial.groups.count == 1 {
+      do { return try trial.group(group).design.dltWindowDays } catch {
+        throw CLIError("--group: \(error.message)")
+      }
+    }
+    let windows = Set(trial.groups.map(\.design.dltWindowDays.value))
+    guard windows.count <= 1 else {
+      throw CLIError("--group: the groups of \(trial.id) have different DLT windows; name one with --group")
+    }
+    return trial.groups.first?.design.dltWindowDays
+  }
+
+  func run() throws {
+    try output.require([.text, .json])
+    let trial = try protocolOptions.load()
+    let record = try AssessmentJSON.read(SubjectRecord.self, path: subject)
+    let design = try Self.designWindow(trial, group: protocolOptions.group)
+    let result: DLTAdjudication
+    do {
+      result = try record.adjudicateDLT(settings: trial.assessment, designWindowDays: design?.value)
+    } catch {
+      throw CLIError("\(subject): \(error.description)")
+    }
+    let window = trial.assessment.dlt.windowDays ?? design ?? DLTSettings.defaultWindowDays
+    let ruleNotes = trial.assessment.dlt.rules.compactMap { rule in
+      rule.assumption.map { "\(rule.id): \($0)" }
+    }
+    let report = Report(
+      subjectId: record.subjectId, verdict: result.verdict, reason: result.reason,
+      decidingEvents: result.decidingEvents, findings: result.findings, windowDays: result.windowDays,
+      observedThroughDay: result.observedThroughDay,
+      assumptions: (window.assumption.map { ["DLT window \(window.value) days: \($0)"] } ?? []) + ruleNotes)
+    if output.format == .json { return try Output.json(report) }
+    print(
+      "\(record.subjectId ?? subject): \(result.verdict.rawValue) (\(trial.id), DLT window day 0–\(result.windowDays), "
+        + "observed through day \(Quantity.format(result.observedThroughDay)))")
+    print("  \(result.reason)")
+    let others = result.findings.filter { !result.decidingEvents.contains($0) }
+    if !others.isEmpty {
+      print("other findings:")
+      for finding in others { print("  - [\(finding.status.rawValue)] \(finding.explanation)") }
+    }
+    let decidingRules = Set(result.decidingEvents.map(\.rule))
+    for note in ruleNotes where decidingRules.contains(where: { note.hasPrefix("\($0):") }) {
+      print("[assumption: \(note)]")
+    }
+    if !ruleNotes.isEmpty && result.verdict != .dlt {
+      print(
+        "[assumption: \(ruleNotes.count) of \(trial.assessment.dlt.rules.count) DLT rules are assumed, "
+          + "not protocol text (see --format json)]")
+    }
+    if let assumption = window.assumption { print("[assumption: DLT window: \(assumption)]") }
+  }
+}

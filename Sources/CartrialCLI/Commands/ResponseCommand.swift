@@ -1,0 +1,134 @@
+import Analysis
+import ArgumentParser
+import Assessment
+import Foundation
+import TrialModel
+
+/// `cartrial response`: best overall response per subject, and ORR with its exact interval.
+struct ResponseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "response",
+    abstract:
+      "Best overall B-ALL response within the protocol's window (≥ 4-week durability); ORR = CR + CRi.",
+    discussion: """
+      --subject takes one subject record or a JSON array of them. For an array the ORR over all
+      subjects given (the infused set) is printed with its exact Clopper–Pearson 95% interval.
+      The window is `assessment.response.windowDays`, else the protocol's ORR endpoint window.
+      """)
+
+  @OptionGroup var protocolOptions: ProtocolOptions
+  @Option(help: "Subject record JSON file, or an array of subject records.") var subject: String
+  @OptionGroup var output: OutputOptions
+
+  struct SubjectReport: Encodable {
+    var subjectId: String?
+    var bestResponse: ResponseCategory?
+    var status: ResponseStatus
+    var responder: Bool
+    var mrdNegativeRemission: Bool
+    var reason: String
+    var decidingAssessments: [AssessedResponse]
+    var assessments: [AssessedResponse]
+    var windowDays: Int
+    var durabilityDays: Int
+  }
+
+  struct ORRReport: Encodable {
+    var counts: ObjectiveResponseCounts
+    var estimate: Double
+    var lower: Double
+    var upper: Double
+    var level: Double
+    var method = "Clopper–Pearson exact"
+  }
+
+  struct CohortReport: Encodable {
+    var subjects: [SubjectReport]
+    var orr: ORRReport
+    var assumptions: [String]
+  }
+
+  func records() throws -> (records: [SubjectRecord], isArray: Bool) {
+    let data = (try? Data(contentsOf: URL(fileURLWithPath: subject))) ?? Data()
+    let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+    if first == UInt8(ascii: "[") {
+      return (try AssessmentJSON.read([SubjectRecord].self, path: subject), true)
+    }
+    return ([try AssessmentJSON.read(SubjectRecord.self, path: subject)], false)
+  }
+
+  /// Settings in force that are assumptions (printed beside the results).
+  static func assumptions(_ settings: ResponseSettings, window: Assumed<Int>) -> [String] {
+    let named: [(String, String?)] = [
+      ("response window \(window.value) days", window.assumption),
+      ("ANC comparison \(settings.ancComparison.value.rawValue)", settings.ancComparison.assumption),
+      (
+        "platelet comparison \(settings.plateletComparison.value.rawValue)",
+        settings.plateletComparison.assumption
+      ),
+      (
+        "relapse at marrow blasts ≥ \(Quantity.format(settings.relapseMarrowBlastsPercent.value))%",
+        settings.relapseMarrowBlastsPercent.assumption
+      ),
+      (
+        "MRD-negative below \(Quantity.format(settings.mrdNegativeBelow.value))",
+        settings.mrdNegativeBelow.assumption
+      ),
+    ]
+    return named.compactMap { name, note in note.map { "\(name): \($0)" } }
+  }
+
+  func run() throws {
+    try output.require([.text, .json])
+    let trial = try protocolOptions.load()
+    let settings = trial.assessment.response
+    let endpoint = trial.endpoints.first { $0.measure == .orr }?.windowDays
+    let window = settings.windowDays ?? endpoint ?? ResponseSettings.defaultWindowDays
+    let (records, isArray) = try records()
+    var reports: [SubjectReport] = []
+    var results: [BestOverallResponse] = []
+    for (index, record) in records.enumerated() {
+      let result: BestOverallResponse
+      do {
+        result = try record.bestOverallResponse(settings: settings, endpointWindowDays: window.value)
+      } catch {
+        throw CLIError("\(subject): \(isArray ? "[\(index)]." : "")\(error.description)")
+      }
+      results.append(result)
+      reports.append(
+        SubjectReport(
+          subjectId: record.subjectId, bestResponse: result.bestResponse, status: result.status,
+          responder: result.responder, mrdNegativeRemission: result.mrdNegativeRemission,
+          reason: result.reason,
+          decidingAssessments: result.decidingAssessments, assessments: result.assessments,
+          windowDays: result.windowDays, durabilityDays: result.durabilityDays))
+    }
+    let notes = Self.assumptions(settings, window: window)
+    let orr = isArray ? Self.orr(ObjectiveResponseCounts(results)) : nil
+    if output.format == .json {
+      if let orr { return try Output.json(CohortReport(subjects: reports, orr: orr, assumptions: notes)) }
+      return try Output.json(reports[0])
+    }
+    for report in reports {
+      let best = report.bestResponse?.rawValue ?? "not evaluable"
+      print("\(report.subjectId ?? "subject"): \(best) [\(report.status.rawValue)] — \(report.reason)")
+    }
+    if let orr {
+      let c = orr.counts
+      print(
+        "ORR (CR + CRi): \(c.responders)/\(c.subjects) = \(percent(orr.estimate)) "
+          + "(95% CI \(percent(orr.lower))–\(percent(orr.upper)), Clopper–Pearson); "
+          + "CR \(c.completeRemissions), CRi \(c.completeRemissionsIncompleteRecovery), "
+          + "MRD-negative \(c.mrdNegativeResponders), awaiting confirmation \(c.pendingConfirmation)")
+    }
+    for note in notes { print("[assumption: \(note)]") }
+  }
+
+  static func orr(_ counts: ObjectiveResponseCounts) -> ORRReport? {
+    guard counts.subjects > 0 else { return nil }
+    let ci = ProportionInterval.clopperPearson(successes: counts.responders, trials: counts.subjects)
+    return ORRReport(counts: counts, estimate: ci.estimate, lower: ci.lower, upper: ci.upper, level: ci.level)
+  }
+
+  private func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+}

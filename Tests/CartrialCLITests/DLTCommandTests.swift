@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `cartrial dlt`: verdicts against a seed protocol's DLT rules, naming the deciding events.
+struct DLTCommandTests {
+  static func subject(_ assessments: String, through: Int = 30) -> String {
+    #"{"subjectId": "S-01", "ageYears": 30, "observedThroughDay": \#(through), "assessments": [\#(assessments)]}"#
+  }
+
+  func run(_ json: String) throws -> [String: Any] {
+    let file = try CLIRunner.temporaryFile(json, name: "subject.json")
+    let result = try CLIRunner.run([
+      "dlt", "--protocol", "NCT05350787", "--subject", file, "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    return try #require(try result.json() as? [String: Any])
+  }
+
+  @Test func grade4CRSIsADLT() throws {
+    let out = try run(
+      Self.subject(#"{"day": 3, "crs": {"temperatureCelsius": 39, "hypotension": true, "vasopressors": 2}}"#))
+    #expect(out["verdict"] as? String == "dlt")
+    let deciding = try #require(out["decidingEvents"] as? [[String: Any]])
+    #expect(deciding.first?["rule"] as? String == "crs-grade-4")
+    #expect((out["assumptions"] as? [String])?.contains { $0.hasPrefix("crs-grade-4:") } == true)
+  }
+
+  @Test func resolvedICANSIsNoDLTAndAnOpenWindowIsPending() throws {
+    let icans = #"{"day": 5, "icansGrade": 3}, {"day": 7, "icansGrade": 1}"#
+    #expect(try run(Self.subject(icans))["verdict"] as? String == "noDlt")
+    #expect(try run(Self.subject(icans, through: 14))["verdict"] as? String == "pending")
+  }
+
+  @Test func badSubjectFileNamesTheField() throws {
+    let file = try CLIRunner.temporaryFile(
+      Self.subject(#"{"day": 2, "crs": {"temperatureCelsius": 38.5, "vasopressors": -1}}"#),
+      name: "subject.json")
+    let result = try CLIRunner.run(["dlt", "--protocol", "NCT05350787", "--subject", file])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("assessments[0].crs.vasopressors"))
+  }
+}

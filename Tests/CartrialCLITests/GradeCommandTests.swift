@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// `cartrial grade crs|icans|lab`: spec vectors end to end, and bad input naming the field.
+struct GradeCommandTests {
+  func json(_ arguments: [String]) throws -> [String: Any] {
+    let result = try CLIRunner.run(arguments + ["--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    return try #require(try result.json() as? [String: Any])
+  }
+
+  @Test func crsFromFlags() throws {
+    // clinical.md §1.1: febrile, one vasopressor, low-flow cannula → grade 3.
+    let out = try json([
+      "grade", "crs", "--temperature", "38.5", "--vasopressors", "1", "--oxygen", "nasalCannula", "--flow",
+      "2",
+    ])
+    #expect(out["grade"] as? Int == 3)
+    #expect((out["reason"] as? String)?.contains("vasopressor") == true)
+  }
+
+  @Test func icansUsesCAPDForChildrenAndPrintsTheAssumedCutoff() throws {
+    let out = try json(["grade", "icans", "--age", "9", "--capd", "10"])
+    #expect(out["grade"] as? Int == 3)
+    #expect((out["assumptions"] as? [String])?.first?.contains("12") == true)
+  }
+
+  @Test func labFromAFileInSIUnits() throws {
+    let file = try CLIRunner.temporaryFile(
+      #"{"term": "creatinine", "value": 300, "unit": "umol/L", "uln": 90, "baseline": 70}"#, name: "lab.json")
+    let out = try json(["grade", "lab", "--input", file])
+    #expect(out["grade"] as? Int == 3)  // > 3 × ULN (270 µmol/L), ≤ 6 × ULN
+  }
+
+  @Test func badInputFailsNamingTheField() throws {
+    let ice = try CLIRunner.temporaryFile(
+      #"""
+      {"ageYears": 40, "ice": {"items": {"orientationYear": 1, "orientationMonth": 1, "orientationCity": 1,
+       "orientationHospital": 1, "naming1": 1, "naming2": 1, "naming3": 1, "followsCommands": 1, "writing": 2,
+       "attention": 1}}}
+      """#, name: "icans.json")
+    let badICE = try CLIRunner.run(["grade", "icans", "--input", ice])
+    #expect(badICE.status != 0)
+    #expect(badICE.stderr.contains("ice.items.writing") && badICE.stderr.contains("icans.json"))
+    let flow = try CLIRunner.run([
+      "grade", "crs", "--temperature", "38.5", "--oxygen", "nasalCannula", "--flow", "-2",
+    ])
+    #expect(flow.status != 0 && flow.stderr.contains("--flow"))
+    let term = try CLIRunner.run(["grade", "lab", "--term", "sodium", "--value", "140"])
+    #expect(term.status != 0 && term.stderr.contains("--term"))
+    let unitFile = try CLIRunner.temporaryFile(
+      #"{"term": "ANC", "value": 1, "unit": "x10^8/L"}"#, name: "lab.json")
+    let unit = try CLIRunner.run(["grade", "lab", "--input", unitFile])
+    #expect(unit.status != 0 && unit.stderr.contains("unit") && unit.stderr.contains("x10^8/L"))
+  }
+}
