@@ -155,6 +155,16 @@ struct NCATests {
     #expect(isClose(rising.aucInterval!, 37.5, relative: 1e-14))
   }
 
+  @Test func qualityFlagsFollowPKNCAThresholds() throws {
+    let profiles = try Self.theophProfiles()
+    // Subject 1: span ratio 1.07 and 31.5% extrapolated (reference file); subject 2: 2.59 and 8.9%.
+    let first = try profiles[1]!.nonCompartmentalAnalysis().qualityFlags()
+    #expect(first == ["span ratio < 2.0", "AUC extrapolated > 20.0%"])
+    #expect(try profiles[2]!.nonCompartmentalAnalysis().qualityFlags().isEmpty)
+    let strict = NCAQualityCriteria(minimumRSquared: 0.9999)
+    #expect(try profiles[2]!.nonCompartmentalAnalysis().qualityFlags(strict) == ["R² < 0.9999"])
+  }
+
   @Test func invalidProfilesAreRejected() {
     #expect(throws: ConcentrationProfile.InvalidProfile.self) {
       try ConcentrationProfile(times: [0, 1, 1], concentrations: [1, 2, 3])

@@ -53,4 +53,18 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("subjects.csv:3: column 'infusion_date'"), "\(result.stderr)")
   }
+
+  @Test func missingFollowUpNamesSubjectLineAndEndpoint() throws {
+    let dir = URL(fileURLWithPath: try CLIRunner.temporaryFile("", name: "x")).deletingLastPathComponent()
+    try
+      "subject,infusion_date,best_response,response_date,last_alive_date\nA,2024-01-01,CR,2024-01-29,2024-06-01\n"
+      .write(to: dir.appendingPathComponent("subjects.csv"), atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run([
+      "report", "--data", dir.path, "--out", dir.appendingPathComponent("r.html").path,
+    ])
+    #expect(result.status != 0)
+    #expect(
+      result.stderr.contains("subjects.csv:2: subject A: EFS needs a last-assessment date"),
+      "\(result.stderr)")
+  }
 }

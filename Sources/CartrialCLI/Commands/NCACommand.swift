@@ -115,7 +115,7 @@ struct NCACommand: ParsableCommand {
     var table = TextTable(header: [
       "subject", "Cmax", "Tmax (d)", "AUClast", "AUC interval", "λz (1/d)", "t½ (d)", "λz window (d)",
       "AUCinf,obs",
-      "%extrap", "Tlast (d)", "Clast",
+      "%extrap", "Tlast (d)", "Clast", "flags",
     ])
     for row in rows {
       let r = row.result
@@ -128,10 +128,11 @@ struct NCACommand: ParsableCommand {
         window ?? "—",
         TextTable.number(r.aucinfObserved), TextTable.number(r.percentExtrapolated),
         TextTable.number(r.tlast),
-        TextTable.number(r.clast),
+        TextTable.number(r.clast), r.qualityFlags().joined(separator: "; "),
       ])
     }
     print(table.render())
+    print("flags: PKNCA acceptance thresholds (R² ≥ 0.9, span ratio ≥ 2, AUC extrapolated ≤ 20%).")
   }
 }
 

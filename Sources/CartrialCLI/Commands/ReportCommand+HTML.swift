@@ -36,7 +36,7 @@ struct ReportPage {
           do {
             return try definition.derive(for: subject.course)
           } catch {
-            throw CLIError("subjects.csv: \(error)")
+            throw CLIError("subjects.csv:\(subject.line): \(error)")
           }
         }
       )

@@ -38,6 +38,8 @@ struct ReportCommand: ParsableCommand {
 
   /// One subject's row of subjects.csv.
   struct Subject {
+    /// Line of subjects.csv, for error messages.
+    var line: Int
     var course: SubjectCourse
     var group: String
     var doseLevel: Int?
@@ -142,7 +144,8 @@ struct ReportCommand: ParsableCommand {
         throw CLIError("\(path):\(row.line): column 'infusion_date' is empty")
       }
       return Subject(
-        course: course, group: table.string(row, "group"), doseLevel: Int(level), bestResponse: response,
+        line: row.line, course: course, group: table.string(row, "group"), doseLevel: Int(level),
+        bestResponse: response,
         dlt: table.string(row, "dlt").isEmpty ? nil : try table.flag(row, "dlt"))
     }
   }
