@@ -127,6 +127,9 @@ public protocol DoseFindingDesign: Sendable {
   var usesLastCohort: Bool { get }
   /// Dose index of the first cohort (0 = lowest dose).
   var startDose: Int { get }
+  /// Whether these counts at a dose make it, and every higher dose, unacceptable for good
+  /// (the DU / elimination rule). Used to infer eliminations from counts alone; default `false`.
+  func eliminates(_ counts: DoseCounts) -> Bool
   /// The recommendation after the most recent cohort (already included in `history`), with its
   /// explanation. Same as `recommend(history, explain: true)`.
   func recommend(_ history: TrialHistory) -> Recommendation
@@ -140,6 +143,7 @@ public protocol DoseFindingDesign: Sendable {
 extension DoseFindingDesign {
   public var usesLastCohort: Bool { false }
   public var startDose: Int { 0 }
+  public func eliminates(_ counts: DoseCounts) -> Bool { false }
   /// Default for designs written before the fast path existed: always explains.
   public func recommend(_ history: TrialHistory, explain: Bool) -> Recommendation {
     recommend(history)

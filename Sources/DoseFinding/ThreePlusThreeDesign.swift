@@ -52,6 +52,9 @@ public struct ThreePlusThreeDesign: DoseFindingDesign {
     return n >= 6 ? .escalate : .stay
   }
 
+  /// ≥ 2 DLTs: the dose exceeded the MTD.
+  public func eliminates(_ counts: DoseCounts) -> Bool { counts.dlts >= 2 }
+
   /// Counts that allow escalation: 0/3 or ≤ 1/6.
   static func allowsEscalation(_ c: DoseCounts) -> Bool {
     decision(patients: c.patients, dlts: c.dlts) == .escalate

@@ -33,6 +33,10 @@ extension IntervalDesign {
   public var earlyStopPatients: Int? { nil }
   public func stopsForSafetyAtLowestDose(_ counts: DoseCounts) -> Bool { false }
 
+  public func eliminates(_ counts: DoseCounts) -> Bool {
+    elimination.eliminates(patients: counts.patients, dlts: counts.dlts)
+  }
+
   /// The table decision for y DLTs in n patients (table look-up when tabulated).
   public func decision(patients n: Int, dlts y: Int) -> TableDecision {
     decisionTable.contains(patients: n, dlts: y)
