@@ -1,3 +1,4 @@
 // Release-mode benchmarks: `swift run -c release cartrial-bench`. Figures go to BENCHMARKS.md.
 print("cartrial-bench: no benchmarks yet")
 try AnalysisBench.run()
+try SimulationBench.run()

@@ -10,6 +10,7 @@ public struct Cartrial: ParsableCommand {
       // Each subcommand lives in its own file under Commands/; register it here.
       ProtocolCommand.self,
       DoseCommand.self,
+      OCCommand.self,
       NCACommand.self,
       KineticsCommand.self,
       KMCommand.self,

@@ -1,0 +1,73 @@
+import DoseFinding
+import Foundation
+import Simulation
+
+/// Release-mode benchmarks of the `Simulation` module (issue 4): exact operating characteristics
+/// per scenario and Monte Carlo throughput. Goals: exact BOIN / i3+3 / mTPI-2 (6 doses, 10 cohorts
+/// of 3) ≤ 10 ms per scenario, exact CRM ≤ 200 ms, Monte Carlo ≥ 5×10⁶ trials/s on 2 cores.
+enum SimulationBench {
+  /// Lin & Yuan (2020) six-dose scenarios L1–L3, target 0.3 (specs/dose-finding.md).
+  static let scenarios: [(name: String, truth: [Double])] = [
+    ("L1", [0.13, 0.28, 0.41, 0.50, 0.60, 0.70]),
+    ("L2", [0.08, 0.15, 0.29, 0.43, 0.50, 0.57]),
+    ("L3", [0.28, 0.42, 0.49, 0.61, 0.76, 0.87]),
+  ]
+
+  static var intervalDesigns: [(name: String, design: any DoseFindingDesign)] {
+    let interval = EquivalenceInterval(lower: 0.25, upper: 0.35)
+    return [
+      ("BOIN", BOINDesign(target: 0.3, doseCount: 6, maxSampleSize: 30)),
+      ("i3+3", I3Plus3Design(target: 0.3, interval: interval, doseCount: 6, maxSampleSize: 30)),
+      ("mTPI-2", MTPI2Design(target: 0.3, interval: interval, doseCount: 6, maxSampleSize: 30)),
+      ("3+3 (Korn)", ThreePlusThreeDesign(doseCount: 6, variant: .korn)),
+    ]
+  }
+
+  /// Median wall time of `repetitions` runs of `body`, in seconds.
+  static func median(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    for _ in 0..<repetitions {
+      let elapsed = try clock.measure(body)
+      times.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+    return times.sorted()[times.count / 2]
+  }
+
+  static func run() throws {
+    print("== Simulation (issue 4) ==")
+    print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+    for (name, design) in intervalDesigns {
+      for scenario in scenarios {
+        let s = try Scenario(truth: scenario.truth, target: 0.3)
+        let seconds = try median(21) {
+          _ = try ExactOperatingCharacteristics.compute(design: design, scenario: s)
+        }
+        print(
+          "exact \(name) \(scenario.name): \(String(format: "%.2f", seconds * 1000)) ms per scenario")
+      }
+    }
+    let s = try Scenario(truth: scenarios[1].truth, target: 0.3)
+    for (name, design) in intervalDesigns {
+      for threads in [1, 2] {
+        let trials = 4_000_000
+        let seconds = try median(3) {
+          _ = try MonteCarloSimulation(trials: trials, seed: 1, threads: threads).run(
+            design: design, scenario: s)
+        }
+        print(
+          "simulate \(name) L2, \(threads) thread(s): "
+            + String(format: "%.2f", Double(trials) / seconds / 1e6) + "×10⁶ trials/s")
+      }
+      let direct = 400_000
+      let seconds = try median(3) {
+        _ = try MonteCarloSimulation(trials: direct, seed: 1, threads: 2, memoizeDecisions: false)
+          .run(design: design, scenario: s)
+      }
+      print(
+        "simulate \(name) L2, 2 threads, design called every cohort: "
+          + String(format: "%.2f", Double(direct) / seconds / 1e6) + "×10⁶ trials/s")
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import Charts
+import Foundation
+import Simulation
+import TrialModel
+
+/// Text, JSON and SVG output of `cartrial oc`.
+enum OCReport {
+  /// The result of one `--truth` for a protocol with several groups.
+  struct ProtocolResult: Codable {
+    var `protocol`: String
+    var groups: [GroupOperatingCharacteristics]
+  }
+
+  /// One result: a JSON object; several: a JSON array (one element per `--truth`).
+  static func print(_ results: [OperatingCharacteristics], format: OutputFormat) throws {
+    switch format {
+    case .json:
+      if results.count == 1 { try Output.json(results[0]) } else { try Output.json(results) }
+    case .svg:
+      Swift.print(chart(results[0]).svg())
+    default:
+      for (index, oc) in results.enumerated() {
+        if index > 0 { Swift.print("") }
+        Swift.print(text(oc), terminator: "")
+      }
+    }
+  }
+
+  /// Per-group results of a multi-group protocol.
+  static func print(
+    _ results: [ProtocolResult], groups: [PopulationGroup], format: OutputFormat
+  ) throws {
+    if format == .json {
+      if results.count == 1 { try Output.json(results[0]) } else { try Output.json(results) }
+      return
+    }
+    for (index, result) in results.enumerated() {
+      if index > 0 { Swift.print("") }
+      for (group, oc) in zip(groups, result.groups) {
+        Swift.print("== \(result.protocol) group \(group.id): \(group.label) ==")
+        if let rule = group.opensWhen {
+          Swift.print(
+            "opens after group \(rule.afterGroup) clears level \(rule.clearedLevel): probability "
+              + value(oc.openingProbability, oc.openingProbabilityStandardError, percent: true))
+        }
+        Swift.print(
+          "expected patients (0 if never opened): "
+            + value(oc.expectedPatients, oc.expectedPatientsStandardError, percent: false))
+        Swift.print("given that the group opens:")
+        Swift.print(text(oc.characteristics, levels: group.orderedLevels), terminator: "")
+      }
+    }
+  }
+
+  /// The protocol's assumptions behind a group's design, printed beside the results (text only).
+  static func printAssumptions(of group: PopulationGroup, format: OutputFormat) {
+    guard format == .text else { return }
+    let d = group.design
+    let notes = [
+      d.target.assumption, d.equivalenceInterval?.assumption, d.cohortSize.assumption,
+      d.maxSampleSize.assumption, group.startingLevel.assumption, group.opensWhen?.assumption,
+    ]
+    for note in Set(notes.compactMap { $0 }).sorted() {
+      Swift.print("[group \(group.id) assumption: \(note)]")
+    }
+  }
+
+  static func value(_ x: Double, _ se: Double?, percent: Bool) -> String {
+    let scale = percent ? 100.0 : 1.0
+    let digits = percent ? 1 : 2
+    var s = String(format: "%.\(digits)f", x * scale) + (percent ? "%" : "")
+    if let se { s += " ± " + String(format: "%.\(digits + 1)f", se * scale) }
+    return s
+  }
+
+  /// A table per dose and the summary figures; simulated figures carry "± SE".
+  static func text(_ oc: OperatingCharacteristics, levels: [Int]? = nil) -> String {
+    let se = oc.standardErrors
+    let levels = levels ?? Array(1...oc.truth.count)
+    var lines: [String] = []
+    let method =
+      oc.method == .exact
+      ? "exact" : "simulation of \(oc.trials ?? 0) trials, seed \(oc.seed ?? 0) (± Monte Carlo SE)"
+    lines.append("\(oc.design) — \(method)")
+    lines.append(
+      "target \(oc.target); true MTD: level \(levels[oc.trueMTD - 1]) "
+        + "(true DLT rate closest to the target; ties go to the lower dose)")
+    lines.append("level  truth   selected          patients       DLTs")
+    for d in oc.truth.indices {
+      let columns = [
+        String(levels[d]).leftPadded(5), String(format: "%.3f", oc.truth[d]).leftPadded(6),
+        value(oc.selection[d], se?.selection[d], percent: true).leftPadded(16),
+        value(oc.meanPatients[d], se?.meanPatients[d], percent: false).leftPadded(13),
+        value(oc.meanDLTs[d], se?.meanDLTs[d], percent: false).leftPadded(13),
+      ]
+      lines.append(columns.joined(separator: "  "))
+    }
+    let figures: [(String, String)] = [
+      ("no MTD selected", value(oc.noSelection, se?.noSelection, percent: true)),
+      ("correct selection", value(oc.correctSelection, se?.correctSelection, percent: true)),
+      ("selection above the true MTD", value(oc.selectionAboveMTD, se?.selectionAboveMTD, percent: true)),
+      (
+        "share of patients above the true MTD",
+        value(oc.patientsAboveMTD, se?.patientsAboveMTD, percent: true)
+      ),
+      ("expected sample size", value(oc.meanSampleSize, se?.meanSampleSize, percent: false)),
+      ("expected DLTs", value(oc.meanTotalDLTs, se?.meanTotalDLTs, percent: false)),
+      ("early stop (before the maximum sample size)", value(oc.earlyStop, se?.earlyStop, percent: true)),
+      (
+        "stop because the lowest dose is too toxic",
+        value(oc.stopForToxicity, se?.stopForToxicity, percent: true)
+      ),
+    ]
+    for (label, figure) in figures { lines.append("\(label): \(figure)") }
+    let sizes = oc.sampleSizeDistribution.filter { $0.probability >= 0.0005 }
+      .map { "\($0.patients): " + String(format: "%.1f%%", $0.probability * 100) }
+    lines.append("sample size distribution: " + sizes.joined(separator: ", "))
+    if let total = oc.totalProbability {
+      lines.append("total probability of finished trials: \(total)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Selection and allocation bars per dose, the true MTD outlined.
+  static func chart(_ oc: OperatingCharacteristics) -> OperatingCharacteristicsChart {
+    let total = max(oc.meanSampleSize, 1e-12)
+    return OperatingCharacteristicsChart(
+      title: "\(oc.design): truth \(oc.truth.map { String($0) }.joined(separator: ", "))",
+      doseLabels: oc.truth.indices.map { "dose \($0 + 1)" },
+      series: [
+        .init(name: "Selected as MTD", values: oc.selection),
+        .init(name: "Share of patients", values: oc.meanPatients.map { $0 / total }),
+      ],
+      trueMTD: oc.trueMTD - 1)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}
