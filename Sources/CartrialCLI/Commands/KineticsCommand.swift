@@ -35,7 +35,8 @@ struct KineticsCommand: ParsableCommand {
     struct Row: Encodable {
       var subject: String
       var parameters: Parameters
-      var standardErrors: Parameters?
+      /// null when the information matrix is singular (a parameter is not identifiable).
+      var standardErrors: KMCommand.Nullable<Parameters>
       var expansionRate: Double
       var doublingTime: Double
       var contractionHalfLife: Double
@@ -59,7 +60,7 @@ struct KineticsCommand: ParsableCommand {
         let m = fit.model
         return Row(
           subject: subject, parameters: Parameters(m),
-          standardErrors: fit.standardErrors.map(Parameters.init),
+          standardErrors: KMCommand.Nullable(fit.standardErrors.map(Parameters.init)),
           expansionRate: m.expansionRate, doublingTime: log(2) / m.expansionRate,
           contractionHalfLife: log(2) / m.alpha, persistenceHalfLife: log(2) / m.beta,
           auc0to28: m.exactArea(to: 28), residualSD: fit.residualSD, points: fit.pointCount,
@@ -80,7 +81,7 @@ struct KineticsCommand: ParsableCommand {
       }
       for r in rows {
         let p = r.parameters
-        let se = r.standardErrors
+        let se = r.standardErrors.value
         table.add([
           r.subject, String(r.points), cell(p.foldx, se?.foldx), cell(p.tmax, se?.tmax),
           cell(p.cmax, se?.cmax),
@@ -91,6 +92,11 @@ struct KineticsCommand: ParsableCommand {
         ])
       }
       print(table.render())
+      if rows.contains(where: { $0.standardErrors.value == nil }) {
+        print("Rows without ± have a singular information matrix: some parameter (often β or FB when few")
+        print(
+          "samples follow the contraction) is not identifiable from these samples; treat it with caution.")
+      }
     }
   }
 }
