@@ -130,6 +130,15 @@ struct NCATests {
     #expect(isClose(result.auclast, 2 + 4 / Double.log(2.0), relative: 1e-14))
   }
 
+  @Test func linLogUsesLogTrapezoidsAfterTmaxEvenWhenRising() throws {
+    let profile = try ConcentrationProfile(times: [0, 1, 2, 3], concentrations: [0, 10, 5, 8])
+    // 0→1 touches 0: linear 5; 1→2 falls: 5/ln 2; 2→3 rises after Tmax: 3/ln 1.6 (lin-log) or 6.5 (linear).
+    let linLog = try profile.nonCompartmentalAnalysis(NCAOptions(aucMethod: .linLog))
+    #expect(isClose(linLog.auclast, 5 + 5 / Double.log(2.0) + 3 / Double.log(1.6), relative: 1e-14))
+    let linUp = try profile.nonCompartmentalAnalysis()
+    #expect(isClose(linUp.auclast, 5 + 5 / Double.log(2.0) + 6.5, relative: 1e-14))
+  }
+
   @Test func lloqCensorsLowValues() throws {
     let profile = try ConcentrationProfile(times: [0, 1, 2, 3], concentrations: [0, 10, 5, 0.5])
     let result = try profile.nonCompartmentalAnalysis(NCAOptions(lloq: 1))

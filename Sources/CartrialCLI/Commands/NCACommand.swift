@@ -11,7 +11,7 @@ struct NCACommand: ParsableCommand {
       Input columns: subject,time,conc (time in days since infusion; other columns are ignored).
       λz, t½ and AUCinf use the whole profile (PKNCA's 0–∞ interval); aucInterval covers --interval,
       interpolating inside the data and extrapolating after Tlast by Clast·exp(−λz·Δt).
-      BLQ values (0, or below --lloq): first and last kept as 0, middle ones dropped.
+      BLQ values (0, or below --lloq): by default first and last kept as 0, middle ones dropped (--blq).
       """)
 
   @Option(help: "CSV file with columns subject,time,conc.") var input: String
@@ -19,6 +19,8 @@ struct NCACommand: ParsableCommand {
   @Option(name: .customLong("auc-method"), help: "lin-up-log-down (default), linear or lin-log.")
   var aucMethod: String = AUCMethod.linUpLogDown.rawValue
   @Option(help: "Lower limit of quantification: values below it are BLQ.") var lloq: Double?
+  @Option(help: "BLQ handling FIRST,MIDDLE,LAST, each keep (as 0) or drop; PKNCA default keep,drop,keep.")
+  var blq: String = "keep,drop,keep"
   @Option(
     name: .customLong("lambda-z-window"),
     help:
@@ -61,6 +63,13 @@ struct NCACommand: ParsableCommand {
     }
     var options = NCAOptions(
       aucMethod: method, lloq: lloq, interval: try Self.range(interval, option: "--interval"))
+    let actions = blq.split(separator: ",").map {
+      BLQAction(rawValue: $0.trimmingCharacters(in: .whitespaces))
+    }
+    guard actions.count == 3, let first = actions[0], let middle = actions[1], let last = actions[2] else {
+      throw ValidationError("--blq: expected FIRST,MIDDLE,LAST each keep or drop, found '\(blq)'")
+    }
+    options.blq = BLQHandling(first: first, middle: middle, last: last)
     if let window = lambdaZWindow {
       let range = try Self.range(window, option: "--lambda-z-window")
       options.terminalPhase = .fixed(from: range.lowerBound, to: range.upperBound)
