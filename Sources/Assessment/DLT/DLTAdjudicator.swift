@@ -9,12 +9,14 @@ import TrialModel
 /// grade g within d days" is a DLT unless an assessment at most d days after onset shows grade ≤ g;
 /// a toxicity "present after day D" is a DLT only if an assessment after day D still shows it.
 public struct DLTAdjudicator: Sendable {
-  public var rules: [DLTRule]
-  public var windowDays: Int
+  public let rules: [DLTRule]
+  public let windowDays: Int
+  private let prepared: [PreparedRule]
 
   public init(rules: [DLTRule], windowDays: Int) {
     self.rules = rules
     self.windowDays = windowDays
+    prepared = rules.map(PreparedRule.init)
   }
 
   /// The verdict for one subject.
@@ -30,7 +32,15 @@ public struct DLTAdjudicator: Sendable {
     let sorted = events.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(
       \.element)
     let through = min(observedThroughDay ?? sorted.last?.day ?? 0, offStudyDay ?? .infinity)
-    let findings = rules.flatMap { self.findings(of: $0, in: sorted, through: through) }
+    let termKeys = sorted.map { TermName.key($0.term) }
+    let keys = sorted.indices.map { "\(sorted[$0].kind.rawValue)/\(termKeys[$0])" }
+    let labTerms = sorted.map { $0.kind == .lab ? LabTerm(parsing: $0.term) : nil }
+    let findings = prepared.flatMap { rule in
+      let matching = sorted.indices.filter {
+        rule.reads(sorted[$0], termKey: termKeys[$0], labTerm: labTerms[$0])
+      }
+      return self.findings(of: rule.rule, in: matching.map { (keys[$0], sorted[$0]) }, through: through)
+    }
     func result(_ verdict: DLTVerdict, _ reason: String, _ deciding: [DLTFinding]) -> DLTAdjudication {
       DLTAdjudication(
         verdict: verdict, reason: reason, decidingEvents: deciding, findings: findings,
@@ -64,11 +74,13 @@ public struct DLTAdjudicator: Sendable {
     return result(.noDlt, "no DLT rule met through day \(windowDays)", [])
   }
 
-  private func findings(of rule: DLTRule, in events: [GradedEvent], through: Double) -> [DLTFinding] {
-    let matching = events.filter { rule.reads($0) }
-    let timelines = Dictionary(grouping: matching) { "\($0.kind.rawValue)/\(TermName.key($0.term))" }
+  /// Findings of one rule over its matching events, keyed by kind and term (one timeline each).
+  private func findings(
+    of rule: DLTRule, in matching: [(key: String, event: GradedEvent)], through: Double
+  ) -> [DLTFinding] {
+    let timelines = Dictionary(grouping: matching, by: \.key)
     return timelines.keys.sorted().flatMap { key in
-      episodes(of: rule, in: timelines[key]!, through: through)
+      episodes(of: rule, in: timelines[key]!.map(\.event), through: through)
     }
   }
 

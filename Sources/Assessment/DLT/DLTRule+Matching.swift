@@ -1,22 +1,32 @@
 import TrialModel
 
-extension DLTRule {
-  /// Whether `event` is of the kind and term this rule reads grades from.
-  func reads(_ event: GradedEvent) -> Bool {
-    switch source {
+/// A DLT rule with its terms parsed once, for matching many events.
+struct PreparedRule: Sendable {
+  var rule: DLTRule
+  var labTerms: Set<LabTerm>
+  var termKeys: Set<String>
+
+  init(_ rule: DLTRule) {
+    self.rule = rule
+    labTerms = Set(rule.terms.compactMap { LabTerm(parsing: $0) })
+    termKeys = Set(rule.terms.map(TermName.key))
+  }
+
+  /// Whether an event (with its term key and parsed lab term) is of the kind and term this rule
+  /// reads grades from.
+  func reads(_ event: GradedEvent, termKey: String, labTerm: LabTerm?) -> Bool {
+    switch rule.source {
     case .crs: event.kind == .crs
     case .icans: event.kind == .icans
-    case .lab:
-      event.kind == .lab
-        && terms.contains {
-          LabTerm(parsing: $0) != nil && LabTerm(parsing: $0) == LabTerm(parsing: event.term)
-        }
-    case .adverseEvent: event.kind == .adverseEvent && terms.contains { TermName.same($0, event.term) }
+    case .lab: event.kind == .lab && labTerm.map { labTerms.contains($0) } == true
+    case .adverseEvent: event.kind == .adverseEvent && termKeys.contains(termKey)
     case .nonHaematological: event.kind == .adverseEvent && !event.haematological
     case .anyAdverseEvent: true
     }
   }
+}
 
+extension DLTRule {
   /// The exclusion that removes `event` from this rule, if any.
   func exclusion(for event: GradedEvent) -> String? {
     for exclusion in exclusions {
