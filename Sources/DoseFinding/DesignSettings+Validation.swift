@@ -24,15 +24,15 @@ extension DesignSettings {
       throw fail("target", "a DLT rate strictly between 0 and 1", target)
     }
     guard doseCount >= 1 else { throw fail("doses", "at least 1 dose level", doseCount) }
-    guard cohortSize >= 1 else { throw fail("cohort size", "at least 1 patient", cohortSize) }
+    guard cohortSize >= 1 else { throw fail("cohort-size", "at least 1 patient", cohortSize) }
     if let n = maxSampleSize, n < cohortSize {
       throw fail("max-n", "at least one cohort (\(cohortSize) patients)", n)
     }
     guard startDose >= 0 && startDose < doseCount else {
-      throw fail("start dose", "a dose level 1…\(doseCount)", startDose + 1)
+      throw fail("start-dose", "a dose level 1…\(doseCount)", startDose + 1)
     }
     guard eliminationCutoff > 0 && eliminationCutoff < 1 else {
-      throw fail("elimination cutoff", "a probability strictly between 0 and 1", eliminationCutoff)
+      throw fail("elimination-cutoff", "a probability strictly between 0 and 1", eliminationCutoff)
     }
     switch kind {
     case .i3plus3, .mtpi2:
@@ -50,10 +50,10 @@ extension DesignSettings {
       guard let s = skeleton else { throw fail("skeleton", "\(doseCount) prior DLT rates for CRM", "none") }
       try Self.validateSkeleton(s, doseCount: doseCount)
       guard crmPriorVariance > 0 else {
-        throw fail("prior variance", "a positive variance", crmPriorVariance)
+        throw fail("prior-variance", "a positive variance", crmPriorVariance)
       }
     case .threePlusThree:
-      guard cohortSize == 3 else { throw fail("cohort size", "3 for the 3+3 design", cohortSize) }
+      guard cohortSize == 3 else { throw fail("cohort-size", "3 for the 3+3 design", cohortSize) }
     }
   }
 

@@ -19,6 +19,15 @@ public struct ThreePlusThreeDesign: DoseFindingDesign {
   /// Which 3+3 algorithm.
   public enum Variant: String, Sendable, Hashable, CaseIterable, Codable {
     case classic, korn, find
+
+    /// Parses `classic`, `korn` or `find`, case-insensitively.
+    public init(parsing name: String) throws(DesignSettingsError) {
+      guard let variant = Self(rawValue: name.lowercased()) else {
+        throw DesignSettingsError(
+          field: "variant", expected: "classic, korn or find for 3+3", found: "\"\(name)\"")
+      }
+      self = variant
+    }
   }
 
   public let doseCount: Int
