@@ -80,11 +80,29 @@ struct CRSGraderTests {
   }
 
   @Test func lowFlowLimitIsASetting() throws {
-    let strict = CRSGrader(settings: CRSSettings(lowFlowMaximumLitresPerMinute: Assumed(4)))
+    var settings = CRSSettings()
+    settings.lowFlowMaximumLitresPerMinute = Assumed(4)
+    let strict = CRSGrader(settings: settings)
     let o = CRSObservation(
       temperatureCelsius: 38.5, oxygenDevice: .nasalCannula, oxygenFlowLitresPerMinute: 5)
     #expect(try strict.grade(o).grade == 3)
     #expect(try grader.grade(o).grade == 2)
+  }
+
+  @Test func hypotensionFromSystolicPressureUsesAgeThresholds() throws {
+    func grade(_ sbp: Double, age: Double?) throws -> Int {
+      try grader.grade(CRSObservation(temperatureCelsius: 38.5, systolicBloodPressure: sbp, ageYears: age))
+        .grade
+    }
+    #expect(try grade(89, age: 40) == 2 && grade(90, age: 40) == 1)  // adult: SBP < 90
+    #expect(try grade(85, age: 5) == 1 && grade(79, age: 5) == 2)  // child of 5: SBP < 70 + 2 × 5 = 80
+    #expect(grader.hypotensionThreshold(ageYears: nil) == 90)
+    #expect(CRSSettings().paediatricHypotensionBaseMmHg.assumption?.contains("[R]") == true)
+  }
+
+  @Test func feverFromAnotherCauseDoesNotCount() throws {
+    let o = CRSObservation(temperatureCelsius: 39, feverAttributableToOtherCause: true, hypotension: true)
+    #expect(try grader.grade(o).grade == 0)
   }
 
   @Test func negativeFlowIsRejectedNamingTheField() {

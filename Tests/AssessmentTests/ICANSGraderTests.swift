@@ -113,6 +113,17 @@ struct ICANSGraderTests {
     #expect(throws: AssessmentInputError.self) { try grader.grade(iceForChild) }
   }
 
+  @Test func sedationIsNotICANS() throws {
+    var sedated = Self.adult(ice: 10, .awakensToTactileStimulus)
+    sedated.consciousnessAttributableToOtherCause = true
+    #expect(try grader.grade(sedated).grade == 0)
+    let deep = ICANSObservation(ageYears: 5, capd: CAPDAssessment(total: 20), rass: -4)
+    let result = try grader.grade(deep)
+    #expect(result.grade == 0 && result.reasons.contains { $0.contains("RASS") })
+    let bad = ICANSObservation(ageYears: 5, capd: CAPDAssessment(total: 2), rass: -6)
+    #expect { try grader.grade(bad) } throws: { ($0 as? AssessmentInputError)?.field == "rass" }
+  }
+
   @Test func ageCutoffIsASetting() throws {
     let twelve = ICANSObservation(ageYears: 12, capd: CAPDAssessment(total: 10))
     #expect(throws: AssessmentInputError.self) { try grader.grade(twelve) }  // default: CAPD only below 12

@@ -69,6 +69,20 @@ struct SubjectRecordTests {
     }
   }
 
+  @Test func observationAndOffStudyDatesAreStudyDays() throws {
+    let json = #"""
+      {"infusionDate": "2026-01-05", "observedThroughDate": "2026-01-20", "offStudyDate": "2026-01-19",
+       "assessments": [{"day": 2, "crsGrade": 1}]}
+      """#
+    let result = try Self.decode(json).adjudicateDLT(settings: AssessmentSettings())
+    #expect(
+      result.verdict == .notEvaluable && result.observedThroughDay == 14 && result.reason.contains("day 14"))
+    let bad = #"{"infusionDate": "2026-01-05", "offStudyDate": "19/01/2026", "assessments": []}"#
+    #expect { try Self.decode(bad).adjudicateDLT(settings: AssessmentSettings()) } throws: {
+      ($0 as? AssessmentInputError)?.field == "offStudyDate"
+    }
+  }
+
   @Test func studyDaysFromDatesAndTimes() throws {
     #expect(try StudyDay.days(from: "2026-01-05", to: "2026-02-02", field: "date") == 28)
     #expect(try StudyDay.days(from: "2024-02-28", to: "2024-03-01", field: "date") == 2)  // leap year

@@ -22,7 +22,9 @@ public struct CRSGrader: Sendable {
       return GradeResult(grade: 5, system: Self.system, reasons: ["death due to CRS"])
     }
     let threshold = settings.feverThresholdCelsius.value
-    let febrile = observation.temperatureCelsius.map { $0 >= threshold } ?? false
+    let febrile =
+      !observation.feverAttributableToOtherCause
+      && (observation.temperatureCelsius.map { $0 >= threshold } ?? false)
     let temperature = observation.temperatureCelsius.map { "\(Quantity.format($0)) °C" } ?? "not recorded"
     if !febrile && !observation.antipyreticOrAnticytokineGiven {
       return GradeResult(
@@ -55,7 +57,28 @@ public struct CRSGrader: Sendable {
       return DomainGrade(grade: 3, finding: "hypotension needing \(which)")
     }
     if o.hypotension { return DomainGrade(grade: 2, finding: "hypotension not needing vasopressors") }
+    if let sbp = o.systolicBloodPressure {
+      let limit = hypotensionThreshold(ageYears: o.ageYears)
+      if sbp < limit {
+        return DomainGrade(
+          grade: 2,
+          finding:
+            "hypotension (SBP \(Quantity.format(sbp)) < \(Quantity.format(limit)) mmHg) not needing vasopressors"
+        )
+      }
+    }
     return DomainGrade(grade: 0, finding: "no hypotension")
+  }
+
+  /// The systolic pressure in mmHg below which a patient of `ageYears` is hypotensive: the PALS
+  /// formula `base + perYear × age` for children, the adult value from the cut-off age on (or when
+  /// the age is unknown). All are protocol settings (clinical.md §1.1 rule 8).
+  public func hypotensionThreshold(ageYears: Double?) -> Double {
+    guard let age = ageYears, age < settings.hypotensionAdultFromAgeYears.value else {
+      return settings.adultHypotensionSystolicBelow.value
+    }
+    return settings.paediatricHypotensionBaseMmHg.value + settings.paediatricHypotensionPerYearMmHg.value
+      * max(age, 0)
   }
 
   private func hypoxia(_ o: CRSObservation) throws(AssessmentInputError) -> DomainGrade {
@@ -93,6 +116,8 @@ public struct CRSGrader: Sendable {
         found: "nothing")
     }
     try Check.range(o.vasopressors, 0...10, field: "vasopressors")
+    if let sbp = o.systolicBloodPressure { try Check.range(sbp, 0.0...300.0, field: "systolicBloodPressure") }
+    if let age = o.ageYears { try Check.range(age, 0.0...130.0, field: "ageYears") }
     if let flow = o.oxygenFlowLitresPerMinute {
       try Check.nonNegative(flow, field: "oxygenFlowLitresPerMinute")
     }

@@ -16,7 +16,8 @@ public enum OxygenDevice: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// One CRS assessment: the worst findings of a grading period (ASTCT 2019, clinical.md §1.1).
 ///
-/// JSON: `{"temperatureCelsius": 38.5, "antipyreticOrAnticytokineGiven": false, "hypotension": true,
+/// JSON: `{"temperatureCelsius": 38.5, "antipyreticOrAnticytokineGiven": false,
+/// "feverAttributableToOtherCause": false, "hypotension": true, "systolicBloodPressure": 85, "ageYears": 9,
 /// "vasopressors": 1, "vasopressin": false, "oxygenDevice": "nasalCannula",
 /// "oxygenFlowLitresPerMinute": 2, "deathDueToCRS": false}`; every field but the temperature
 /// defaults to none/false/0.
@@ -25,8 +26,15 @@ public struct CRSObservation: Sendable, Hashable, Codable {
   public var temperatureCelsius: Double?
   /// Antipyretic or anti-cytokine therapy (e.g. tocilizumab, corticosteroids) has been given.
   public var antipyreticOrAnticytokineGiven: Bool
-  /// Hypotension by age-appropriate norms (e.g. SBP < 90 mmHg in adults).
+  /// Fever is attributed to another cause (e.g. infection), so it does not count toward CRS.
+  public var feverAttributableToOtherCause: Bool
+  /// Hypotension by age-appropriate norms, as judged by the investigator.
   public var hypotension: Bool
+  /// Lowest systolic blood pressure in mmHg; below the protocol's age-based threshold it counts as
+  /// hypotension even when `hypotension` is not set.
+  public var systolicBloodPressure: Double?
+  /// Age in years, for the paediatric hypotension threshold.
+  public var ageYears: Double?
   /// Number of vasopressors other than vasopressin.
   public var vasopressors: Int
   /// Vasopressin is given (never counts toward "multiple vasopressors").
@@ -38,13 +46,19 @@ public struct CRSObservation: Sendable, Hashable, Codable {
   public var deathDueToCRS: Bool
 
   public init(
-    temperatureCelsius: Double?, antipyreticOrAnticytokineGiven: Bool = false, hypotension: Bool = false,
-    vasopressors: Int = 0, vasopressin: Bool = false, oxygenDevice: OxygenDevice = .none,
+    temperatureCelsius: Double?, antipyreticOrAnticytokineGiven: Bool = false,
+    feverAttributableToOtherCause: Bool = false, hypotension: Bool = false,
+    systolicBloodPressure: Double? = nil,
+    ageYears: Double? = nil, vasopressors: Int = 0, vasopressin: Bool = false,
+    oxygenDevice: OxygenDevice = .none,
     oxygenFlowLitresPerMinute: Double? = nil, deathDueToCRS: Bool = false
   ) {
     self.temperatureCelsius = temperatureCelsius
     self.antipyreticOrAnticytokineGiven = antipyreticOrAnticytokineGiven
+    self.feverAttributableToOtherCause = feverAttributableToOtherCause
     self.hypotension = hypotension
+    self.systolicBloodPressure = systolicBloodPressure
+    self.ageYears = ageYears
     self.vasopressors = vasopressors
     self.vasopressin = vasopressin
     self.oxygenDevice = oxygenDevice
@@ -53,7 +67,8 @@ public struct CRSObservation: Sendable, Hashable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case temperatureCelsius, antipyreticOrAnticytokineGiven, hypotension, vasopressors, vasopressin
+    case temperatureCelsius, antipyreticOrAnticytokineGiven, feverAttributableToOtherCause, hypotension
+    case systolicBloodPressure, ageYears, vasopressors, vasopressin
     case oxygenDevice, oxygenFlowLitresPerMinute, deathDueToCRS
   }
 
@@ -64,7 +79,11 @@ public struct CRSObservation: Sendable, Hashable, Codable {
       antipyreticOrAnticytokineGiven: try c.decodeIfPresent(
         Bool.self, forKey: .antipyreticOrAnticytokineGiven)
         ?? false,
+      feverAttributableToOtherCause: try c.decodeIfPresent(Bool.self, forKey: .feverAttributableToOtherCause)
+        ?? false,
       hypotension: try c.decodeIfPresent(Bool.self, forKey: .hypotension) ?? false,
+      systolicBloodPressure: try c.decodeIfPresent(Double.self, forKey: .systolicBloodPressure),
+      ageYears: try c.decodeIfPresent(Double.self, forKey: .ageYears),
       vasopressors: try c.decodeIfPresent(Int.self, forKey: .vasopressors) ?? 0,
       vasopressin: try c.decodeIfPresent(Bool.self, forKey: .vasopressin) ?? false,
       oxygenDevice: try c.decodeIfPresent(OxygenDevice.self, forKey: .oxygenDevice) ?? .none,

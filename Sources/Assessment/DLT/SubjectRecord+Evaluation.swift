@@ -8,8 +8,11 @@ extension SubjectRecord {
   ) throws(AssessmentInputError) -> DLTAdjudication {
     let window = settings.dlt.windowDays?.value ?? designWindowDays ?? DLTSettings.defaultWindowDays.value
     return DLTAdjudicator(rules: settings.dlt.rules, windowDays: window).adjudicate(
-      events: try gradedEvents(settings: settings), observedThroughDay: observedThroughDay,
-      offStudyDay: offStudyDay, notEvaluableReason: notEvaluableReason)
+      events: try gradedEvents(settings: settings),
+      observedThroughDay: try optionalDay(
+        observedThroughDay, observedThroughDate, field: "observedThroughDate"),
+      offStudyDay: try optionalDay(offStudyDay, offStudyDate, field: "offStudyDate"),
+      notEvaluableReason: notEvaluableReason)
   }
 
   /// Best overall response of this subject; a record without a `response` section is not evaluable.

@@ -33,9 +33,12 @@ public struct SubjectRecord: Sendable, Hashable, Codable {
   public var ageYears: Double?
   /// `yyyy-MM-dd`; needed only when assessments give dates instead of days.
   public var infusionDate: String?
-  /// The last day the record covers (default: the last assessment's day).
+  /// The last day the record covers (default: the last assessment's day); or `observedThroughDate`.
   public var observedThroughDay: Double?
+  public var observedThroughDate: String?
+  /// The day (or date) the subject left the study, if it did.
   public var offStudyDay: Double?
+  public var offStudyDate: String?
   /// Why the subject cannot be evaluated for DLT (e.g. "not infused"), if so.
   public var notEvaluableReason: String?
   public var assessments: [AssessmentEntry]?
@@ -53,6 +56,15 @@ public struct SubjectRecord: Sendable, Hashable, Codable {
       }
     }
     return events
+  }
+
+  /// A study day given as a day or a date, or `nil` when neither is given.
+  func optionalDay(_ day: Double?, _ date: String?, field: String) throws(AssessmentInputError) -> Double? {
+    if day == nil && date == nil { return nil }
+    do { return try studyDay(day: day, date: date) } catch {
+      throw AssessmentInputError(
+        field: error.field == "date" ? field : error.field, expected: error.expected, found: error.found)
+    }
   }
 
   /// The study day of an entry from its `day` or `date`.

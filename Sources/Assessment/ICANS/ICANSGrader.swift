@@ -23,13 +23,19 @@ public struct ICANSGrader: Sendable {
     if o.deathDueToICANS {
       return GradeResult(grade: 5, system: Self.system, reasons: ["death due to ICANS"])
     }
-    var domains = [try encephalopathy(o), consciousness(o.consciousness), seizure(o.seizure)]
+    var notes: [String] = []
+    var domains = [try encephalopathy(o, notes: &notes), seizure(o.seizure)]
+    if o.consciousnessAttributableToOtherCause && o.consciousness != .alert {
+      notes.append(
+        "depressed consciousness (\(o.consciousness.rawValue)) attributed to another cause: not counted")
+    } else {
+      domains.append(consciousness(o.consciousness))
+    }
     if o.motorWeakness { domains.append(DomainGrade(grade: 4, finding: "deep focal motor weakness")) }
     for finding in o.intracranialPressure where finding != .none {
       let grade = finding == .focalOedema ? 3 : 4
       domains.append(DomainGrade(grade: grade, finding: "raised ICP / cerebral oedema: \(finding.rawValue)"))
     }
-    var notes: [String] = []
     if let g = o.tremorGrade, g > 0 { notes.append("tremor (CTCAE grade \(g)) excluded from ICANS") }
     if let g = o.myoclonusGrade, g > 0 { notes.append("myoclonus (CTCAE grade \(g)) excluded from ICANS") }
     if o.intracranialHaemorrhage {
@@ -44,7 +50,9 @@ public struct ICANSGrader: Sendable {
     return ageYears.map { $0 < settings.capdBelowAgeYears.value }
   }
 
-  private func encephalopathy(_ o: ICANSObservation) throws(AssessmentInputError) -> DomainGrade {
+  private func encephalopathy(_ o: ICANSObservation, notes: inout [String]) throws(AssessmentInputError)
+    -> DomainGrade
+  {
     let cutoff = Quantity.format(settings.capdBelowAgeYears.value)
     let capd: Bool
     if let chosen = usesCAPD(ageYears: o.ageYears, developmentalDelay: o.developmentalDelay) {
@@ -64,6 +72,10 @@ public struct ICANSGrader: Sendable {
         throw AssessmentInputError(
           field: "capd", expected: "a CAPD assessment (\(age); CAPD below age \(cutoff))",
           found: o.ice == nil ? "nothing" : "an ICE assessment")
+      }
+      if let rass = o.rass, rass <= -4 {
+        notes.append("CAPD not valid at RASS \(rass) (≤ −4, deep sedation): not scored")
+        return DomainGrade(grade: 0, finding: "CAPD not scored")
       }
       return capdDomain(try assessment.score())
     }
@@ -130,5 +142,6 @@ public struct ICANSGrader: Sendable {
     if let age = o.ageYears { try Check.range(age, 0...130, field: "ageYears") }
     if let g = o.tremorGrade { try Check.range(g, 0...5, field: "tremorGrade") }
     if let g = o.myoclonusGrade { try Check.range(g, 0...5, field: "myoclonusGrade") }
+    if let r = o.rass { try Check.range(r, -5...4, field: "rass") }
   }
 }

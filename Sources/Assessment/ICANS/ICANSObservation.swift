@@ -46,7 +46,7 @@ public enum IntracranialPressureFinding: String, Sendable, Hashable, Codable, Ca
 /// One ICANS assessment (ASTCT 2019; clinical.md §1.2).
 ///
 /// JSON: `{"ageYears": 9, "ice": {…}, "capd": {…}, "consciousness": "awakensToVoice",
-/// "seizure": "none", "motorWeakness": false, "intracranialPressure": ["focalOedema"],
+/// "consciousnessAttributableToOtherCause": false, "rass": 0, "seizure": "none", "motorWeakness": false, "intracranialPressure": ["focalOedema"],
 /// "globalAphasia": false, "tremorGrade": 2, "myoclonusGrade": 0, "intracranialHaemorrhage": false,
 /// "developmentalDelay": false, "deathDueToICANS": false}`.
 public struct ICANSObservation: Sendable, Hashable, Codable {
@@ -57,6 +57,11 @@ public struct ICANSObservation: Sendable, Hashable, Codable {
   public var ice: ICEAssessment?
   public var capd: CAPDAssessment?
   public var consciousness: ConsciousnessLevel
+  /// Depressed consciousness is attributable to another cause such as sedating medication, so it
+  /// does not count (ASTCT).
+  public var consciousnessAttributableToOtherCause: Bool
+  /// Richmond Agitation–Sedation Scale (−5…+4); CAPD is not valid at RASS ≤ −4 (MDCalc).
+  public var rass: Int?
   public var seizure: SeizureFinding
   /// Deep focal motor weakness such as hemiparesis or paraparesis (grade 4).
   public var motorWeakness: Bool
@@ -74,7 +79,8 @@ public struct ICANSObservation: Sendable, Hashable, Codable {
 
   public init(
     ageYears: Double? = nil, developmentalDelay: Bool = false, ice: ICEAssessment? = nil,
-    capd: CAPDAssessment? = nil, consciousness: ConsciousnessLevel = .alert, seizure: SeizureFinding = .none,
+    capd: CAPDAssessment? = nil, consciousness: ConsciousnessLevel = .alert,
+    consciousnessAttributableToOtherCause: Bool = false, rass: Int? = nil, seizure: SeizureFinding = .none,
     motorWeakness: Bool = false, intracranialPressure: [IntracranialPressureFinding] = [],
     globalAphasia: Bool = false, tremorGrade: Int? = nil, myoclonusGrade: Int? = nil,
     intracranialHaemorrhage: Bool = false, deathDueToICANS: Bool = false
@@ -84,6 +90,8 @@ public struct ICANSObservation: Sendable, Hashable, Codable {
     self.ice = ice
     self.capd = capd
     self.consciousness = consciousness
+    self.consciousnessAttributableToOtherCause = consciousnessAttributableToOtherCause
+    self.rass = rass
     self.seizure = seizure
     self.motorWeakness = motorWeakness
     self.intracranialPressure = intracranialPressure
@@ -95,7 +103,8 @@ public struct ICANSObservation: Sendable, Hashable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case ageYears, developmentalDelay, ice, capd, consciousness, seizure, motorWeakness, intracranialPressure
+    case ageYears, developmentalDelay, ice, capd, consciousness, consciousnessAttributableToOtherCause, rass
+    case seizure, motorWeakness, intracranialPressure
     case globalAphasia, tremorGrade, myoclonusGrade, intracranialHaemorrhage, deathDueToICANS
   }
 
@@ -107,6 +116,9 @@ public struct ICANSObservation: Sendable, Hashable, Codable {
       ice: try c.decodeIfPresent(ICEAssessment.self, forKey: .ice),
       capd: try c.decodeIfPresent(CAPDAssessment.self, forKey: .capd),
       consciousness: try c.decodeIfPresent(ConsciousnessLevel.self, forKey: .consciousness) ?? .alert,
+      consciousnessAttributableToOtherCause: try c.decodeIfPresent(
+        Bool.self, forKey: .consciousnessAttributableToOtherCause) ?? false,
+      rass: try c.decodeIfPresent(Int.self, forKey: .rass),
       seizure: try c.decodeIfPresent(SeizureFinding.self, forKey: .seizure) ?? .none,
       motorWeakness: try c.decodeIfPresent(Bool.self, forKey: .motorWeakness) ?? false,
       intracranialPressure: try c.decodeIfPresent(

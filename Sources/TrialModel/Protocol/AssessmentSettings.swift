@@ -42,22 +42,40 @@ public struct CRSSettings: Sendable, Hashable, Codable {
   public var feverThresholdCelsius: Assumed<Double>
   /// Highest oxygen flow in L/min that still counts as low flow (ASTCT: 6 L/min is low flow).
   public var lowFlowMaximumLitresPerMinute: Assumed<Double>
+  /// Hypotension from a systolic pressure when no explicit finding is given: SBP below this value
+  /// in mmHg from ``hypotensionAdultFromAgeYears`` on (PMC8021214 adaptation; ASTCT gives none).
+  public var adultHypotensionSystolicBelow: Assumed<Double>
+  /// Children: SBP below `base + perYear × age` mmHg (the PALS formula) …
+  public var paediatricHypotensionBaseMmHg: Assumed<Double>
+  public var paediatricHypotensionPerYearMmHg: Assumed<Double>
+  /// … up to this age; the adult threshold applies from it on.
+  public var hypotensionAdultFromAgeYears: Assumed<Double>
 
-  public init(
-    feverThresholdCelsius: Assumed<Double> = Assumed(38.0),
-    lowFlowMaximumLitresPerMinute: Assumed<Double> = Assumed(6.0)
-  ) {
-    self.feverThresholdCelsius = feverThresholdCelsius
-    self.lowFlowMaximumLitresPerMinute = lowFlowMaximumLitresPerMinute
+  public init() {
+    let pals =
+      "default per clinical.md §1.1 [R]: ASTCT leaves hypotension to age norms; PALS formula recalled"
+    feverThresholdCelsius = Assumed(38.0)
+    lowFlowMaximumLitresPerMinute = Assumed(6.0)
+    adultHypotensionSystolicBelow = Assumed(90, assumption: "clinical.md §1.1: PMC8021214 adult adaptation")
+    paediatricHypotensionBaseMmHg = Assumed(70, assumption: pals)
+    paediatricHypotensionPerYearMmHg = Assumed(2, assumption: pals)
+    hypotensionAdultFromAgeYears = Assumed(10, assumption: pals)
   }
 
-  private enum CodingKeys: String, CodingKey { case feverThresholdCelsius, lowFlowMaximumLitresPerMinute }
+  private enum CodingKeys: String, CodingKey {
+    case feverThresholdCelsius, lowFlowMaximumLitresPerMinute, adultHypotensionSystolicBelow
+    case paediatricHypotensionBaseMmHg, paediatricHypotensionPerYearMmHg, hypotensionAdultFromAgeYears
+  }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     self.init()
     try c.update(&feverThresholdCelsius, .feverThresholdCelsius)
     try c.update(&lowFlowMaximumLitresPerMinute, .lowFlowMaximumLitresPerMinute)
+    try c.update(&adultHypotensionSystolicBelow, .adultHypotensionSystolicBelow)
+    try c.update(&paediatricHypotensionBaseMmHg, .paediatricHypotensionBaseMmHg)
+    try c.update(&paediatricHypotensionPerYearMmHg, .paediatricHypotensionPerYearMmHg)
+    try c.update(&hypotensionAdultFromAgeYears, .hypotensionAdultFromAgeYears)
   }
 }
 
