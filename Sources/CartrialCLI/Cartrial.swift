@@ -18,6 +18,10 @@ public struct Cartrial: ParsableCommand {
       GradeCommand.self,
       DLTCommand.self,
       ResponseCommand.self,
+      TableCommand.self,
+      DecideCommand.self,
+      MTDCommand.self,
+      SkeletonCommand.self,
     ]
   )
 

@@ -81,34 +81,37 @@ public struct ThreePlusThreeDesign: DoseFindingDesign {
     func result(_ next: Int?, _ stop: StopReason?, _ note: @autoclosure () -> String) -> Recommendation {
       Recommendation(
         decision: decision, nextDose: next, eliminatedFrom: eliminated, stop: stop,
-        explanation: explain ? ["3+3: \(counts.dlts)/\(counts.patients) DLTs at dose \(d + 1).", note()] : [])
+        explanation: explain
+          ? ["3+3: \(counts.dlts)/\(counts.patients) DLTs at the current dose.", note()] : [])
     }
     if history.totalPatients >= maxSampleSize {
       return result(nil, .maxSampleSize, "Stop: maximum sample size \(maxSampleSize) reached.")
     }
     switch decision {
     case .stay:
-      return result(d, nil, "Treat 3 more patients at dose \(d + 1).")
+      return result(d, nil, "Treat 3 more patients at the current dose.")
     case .escalate:
       if variant == .find && eliminated != nil && counts.patients >= 6 {
-        return result(nil, .designRule, "Stop: ≤ 1/6 after the MTD was exceeded; MTD = dose \(d + 1).")
+        return result(
+          nil, .designRule, "Stop: ≤ 1/6 after the MTD was exceeded; the current dose is the MTD.")
       }
       if d + 1 >= doseCount {
-        return result(nil, .designRule, "Stop: escalation beyond the highest dose; MTD = dose \(d + 1).")
+        return result(nil, .designRule, "Stop: escalation beyond the highest dose, which is the MTD.")
       }
       if let e = eliminated, d + 1 >= e {
-        return result(nil, .designRule, "Stop: dose \(d + 2) exceeded the MTD; MTD = dose \(d + 1).")
+        return result(
+          nil, .designRule, "Stop: the next higher dose exceeded the MTD; the current dose is the MTD.")
       }
-      return result(d + 1, nil, "Escalate to dose \(d + 2).")
+      return result(d + 1, nil, "Escalate one dose.")
     case .deescalate, .deescalateUnacceptable:
       eliminated = min(eliminated ?? doseCount, d)
       if d == 0 {
         return result(nil, .lowestDoseTooToxic, "Stop: ≥ 2 DLTs at the lowest dose; no MTD.")
       }
       if variant != .classic && history.counts[d - 1].patients < 6 {
-        return result(d - 1, nil, "≥ 2 DLTs: de-escalate to dose \(d) and expand it to 6 patients.")
+        return result(d - 1, nil, "≥ 2 DLTs: de-escalate one dose and expand it to 6 patients.")
       }
-      return result(nil, .designRule, "Stop: ≥ 2 DLTs at dose \(d + 1).")
+      return result(nil, .designRule, "Stop: ≥ 2 DLTs at the current dose; the MTD is the next lower dose.")
     }
   }
 

@@ -102,8 +102,8 @@ public struct CRMDesign: DoseFindingDesign {
     if coherence, incoherent == true, next > d { next = d }
     return result(
       next, nil, nil,
-      "Model-recommended dose \(best + 1); next dose \(next + 1)"
-        + (next == best ? "." : " (restricted: no skipping / coherence)."))
+      "Closest estimate to the target: dose #\(best + 1) from the lowest"
+        + (next == best ? "." : "; restricted to #\(next + 1) (no skipping / coherence)."))
   }
 
   public func selectMTD(_ history: TrialHistory, stoppedBy reason: StopReason) -> Int? {
@@ -118,7 +118,7 @@ public struct CRMDesign: DoseFindingDesign {
   func describe(_ fit: CRMPosterior) -> [String] {
     [
       "CRM posterior mean β = \(decimal(fit.betaMean)) (SD \(decimal(fit.betaStandardDeviation))).",
-      "Plug-in DLT estimates: " + fit.toxicity.map { decimal($0) }.joined(separator: " ")
+      "Plug-in DLT estimates, lowest dose first: " + fit.toxicity.map { decimal($0) }.joined(separator: " ")
         + "; target \(target).",
       "Pr(p1 > \(target) | data) = \(decimal(fit.lowestDoseOverdoseProbability)).",
     ]

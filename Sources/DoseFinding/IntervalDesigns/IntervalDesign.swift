@@ -76,7 +76,7 @@ extension IntervalDesign {
     let move = IntervalMove(decision: decision, dose: d, doseCount: doseCount, eliminatedFrom: eliminated)
     if let limit = earlyStopPatients, counts.patients >= limit, move.nextDose == d {
       return result(
-        nil, .designRule, "Stop: \(counts.patients) ≥ \(limit) patients at dose \(d + 1) (n.earlystop).")
+        nil, .designRule, "Stop: \(counts.patients) ≥ \(limit) patients at the current dose (n.earlystop).")
     }
     return result(move.nextDose, nil, move.description)
   }
@@ -92,8 +92,11 @@ struct IntervalMove: CustomStringConvertible {
   private enum Block { case highestDose, eliminatedAbove, lowestDose }
   var nextDose: Int
   private var block: Block?
+  private var move: Int { nextDose - current }
+  private let current: Int
 
   init(decision: TableDecision, dose d: Int, doseCount: Int, eliminatedFrom: Int?) {
+    current = d
     nextDose = d
     switch decision {
     case .escalate:
@@ -112,11 +115,11 @@ struct IntervalMove: CustomStringConvertible {
 
   var description: String {
     switch block {
-    case nil: "Next dose: \(nextDose + 1)."
-    case .highestDose: "Stay at dose \(nextDose + 1): escalation indicated at the highest dose."
-    case .eliminatedAbove:
-      "Stay at dose \(nextDose + 1): escalation indicated but dose \(nextDose + 2) is eliminated."
-    case .lowestDose: "Stay at dose 1: de-escalation indicated at the lowest dose."
+    case nil:
+      "Next cohort: " + (move > 0 ? "escalate one dose." : move < 0 ? "de-escalate one dose." : "stay.")
+    case .highestDose: "Stay: escalation indicated at the highest dose."
+    case .eliminatedAbove: "Stay: escalation indicated but the next higher dose is eliminated."
+    case .lowestDose: "Stay: de-escalation indicated at the lowest dose."
     }
   }
 }
