@@ -66,6 +66,11 @@ struct GradeCommand: ParsableCommand {
     @Flag(help: "Antipyretic or anti-cytokine therapy already given (fever no longer required).")
     var antipyreticGiven = false
     @Flag(help: "Hypotension (age-appropriate norms).") var hypotension = false
+    @Option(
+      name: .customLong("systolic"),
+      help: "Lowest systolic blood pressure, mmHg (hypotension by age threshold).")
+    var systolic: Double?
+    @Option(help: "Age in years (paediatric hypotension threshold).") var age: Double?
     @Option(help: "Number of vasopressors other than vasopressin.") var vasopressors = 0
     @Flag(help: "Vasopressin given.") var vasopressin = false
     @Option(
@@ -91,20 +96,28 @@ struct GradeCommand: ParsableCommand {
         }
         observation = CRSObservation(
           temperatureCelsius: temperature, antipyreticOrAnticytokineGiven: antipyreticGiven,
-          hypotension: hypotension, vasopressors: vasopressors, vasopressin: vasopressin,
-          oxygenDevice: device,
-          oxygenFlowLitresPerMinute: flow)
+          hypotension: hypotension, systolicBloodPressure: systolic, ageYears: age,
+          vasopressors: vasopressors,
+          vasopressin: vasopressin, oxygenDevice: device, oxygenFlowLitresPerMinute: flow)
       }
       let flags = [
         "temperatureCelsius": "--temperature", "vasopressors": "--vasopressors",
-        "oxygenFlowLitresPerMinute": "--flow",
+        "oxygenFlowLitresPerMinute": "--flow", "systolicBloodPressure": "--systolic", "ageYears": "--age",
       ]
       let result = try GradeCommand.grade(input, flags: flags) { () throws(AssessmentInputError) in
         try CRSGrader(settings: settings).grade(observation)
       }
-      let notes = [
+      var notes = [
         settings.feverThresholdCelsius.assumption, settings.lowFlowMaximumLitresPerMinute.assumption,
       ]
+      if observation.systolicBloodPressure != nil {
+        let limit = CRSGrader(settings: settings).hypotensionThreshold(ageYears: observation.ageYears)
+        let paediatric =
+          observation.ageYears.map { $0 < settings.hypotensionAdultFromAgeYears.value } ?? false
+        let source =
+          paediatric ? settings.paediatricHypotensionBaseMmHg : settings.adultHypotensionSystolicBelow
+        notes.append(source.assumption.map { "hypotension below \(Quantity.format(limit)) mmHg: \($0)" })
+      }
       try Report(result, assumptions: notes.compactMap { $0 }).print(output)
     }
   }
