@@ -41,7 +41,8 @@ struct TableCommand: ParsableCommand {
   func run() throws {
     try output.require([.text, .json, .csv])
     let resolved = try designOptions.resolve(protocolOptions, countEntries: nil)
-    guard let maxN = resolved.settings.maxSampleSize ?? designOptions.maxN else {
+    let sixForThreePlusThree = resolved.settings.kind == .threePlusThree ? 6 : nil
+    guard let maxN = resolved.settings.maxSampleSize ?? sixForThreePlusThree else {
       throw ValidationError("missing --max-n N (the largest number of patients at a dose to tabulate)")
     }
     let answer = try Self.table(resolved, maxN: maxN)
