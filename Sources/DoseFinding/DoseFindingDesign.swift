@@ -106,6 +106,11 @@ public struct Recommendation: Hashable, Sendable {
 /// in this module then returns an empty explanation and, for the interval designs (BOIN, i3+3,
 /// mTPI-2, 3+3), performs only table look-ups — no heap allocation. Decisions, next dose,
 /// eliminations and stop reasons are identical with and without `explain`.
+/// ``CRMDesign`` still fits its posterior on every call (adaptive quadrature, tens of µs); as the
+/// fit depends on the counts only, simulators may cache ``CRMDesign/posterior(_:)`` per count
+/// vector and call ``CRMDesign/recommend(_:posterior:explain:)`` and
+/// ``CRMDesign/selectMTD(posterior:stoppedBy:)``. ``selectMTD(_:stoppedBy:)`` of the interval
+/// designs allocates small arrays (isotonic regression); it runs once per trial.
 ///
 /// ## Protocol of a trial
 /// Start with `TrialHistory(doseCount:startDose:)` at ``startDose``. After each cohort add its
