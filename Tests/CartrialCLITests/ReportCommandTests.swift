@@ -67,4 +67,18 @@ import Testing
       result.stderr.contains("subjects.csv:2: subject A: EFS needs a last-assessment date"),
       "\(result.stderr)")
   }
+
+  @Test func kineticsOfAnUnknownSubjectNamesTheLine() throws {
+    let dir = URL(fileURLWithPath: try CLIRunner.temporaryFile("", name: "x")).deletingLastPathComponent()
+    try "subject,infusion_date,last_assessment_date,last_alive_date\nA,2024-01-01,2024-03-01,2024-03-01\n"
+      .write(
+        to: dir.appendingPathComponent("subjects.csv"), atomically: true, encoding: .utf8)
+    try "subject,time,conc\nA,0,1\nB,0,2\n".write(
+      to: dir.appendingPathComponent("kinetics.csv"), atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run([
+      "report", "--data", dir.path, "--out", dir.appendingPathComponent("r.html").path,
+    ])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("kinetics.csv:3: subject B is not in subjects.csv"), "\(result.stderr)")
+  }
 }

@@ -141,6 +141,11 @@ struct NCACommand: ParsableCommand {
       ])
     }
     print(table.render())
+    if lambdaZWindow != nil {
+      print(
+        "note: with a fixed λz window, t½ and AUCinf describe that phase (AUCinf extrapolates Clast at Tlast)."
+      )
+    }
     print("flags: PKNCA acceptance thresholds (R² ≥ 0.9, span ratio ≥ 2, AUC extrapolated ≤ 20%).")
   }
 }

@@ -59,12 +59,15 @@ struct ReportCommand: ParsableCommand {
     let directory = URL(fileURLWithPath: data)
     let subjects = try Self.readSubjects(directory.appendingPathComponent("subjects.csv").path)
     let kineticsPath = directory.appendingPathComponent("kinetics.csv").path
-    let kinetics =
-      FileManager.default.fileExists(atPath: kineticsPath)
-      ? try CSVTable.read(kineticsPath).concentrationProfiles() : []
-    let known = Set(subjects.map(\.course.subject))
-    if let stray = kinetics.first(where: { !known.contains($0.subject) }) {
-      throw CLIError("\(kineticsPath): subject \(stray.subject) is not in subjects.csv")
+    var kinetics: [(subject: String, profile: ConcentrationProfile)] = []
+    if FileManager.default.fileExists(atPath: kineticsPath) {
+      let table = try CSVTable.read(kineticsPath)
+      kinetics = try table.concentrationProfiles()
+      let known = Set(subjects.map(\.course.subject))
+      if let stray = table.rows.first(where: { !known.contains(table.string($0, "subject")) }) {
+        throw CLIError(
+          "\(kineticsPath):\(stray.line): subject \(table.string(stray, "subject")) is not in subjects.csv")
+      }
     }
     var endpoints = Self.endpoints(for: trial)
     for index in endpoints.indices { endpoints[index].transplant = transplant }
