@@ -69,18 +69,21 @@ struct ChartFrame {
     return SVGElement("g", ["class": "y-axis"], children: children)
   }
 
-  /// A legend: one coloured swatch and name per entry, top right of the plot.
-  func legend(_ entries: [(name: String, color: String)]) -> SVGElement {
+  /// A legend: one coloured swatch and name per entry, stacked downwards from (x, y); by default
+  /// inside the top-right corner of the plot.
+  func legend(_ entries: [(name: String, color: String)], x: Double? = nil, y: Double? = nil) -> SVGElement {
+    let left = x ?? plotRight - 150
+    let top = y ?? plotTop + 8
     let children = entries.enumerated().flatMap { index, entry -> [SVGElement] in
-      let y = plotTop + 8 + Double(index) * 16
+      let rowY = top + Double(index) * 16
       return [
         SVGElement(
           "rect",
           [
-            "x": Format.coordinate(plotRight - 150), "y": Format.coordinate(y - 9), "width": "10",
-            "height": "10", "fill": entry.color,
+            "x": Format.coordinate(left), "y": Format.coordinate(rowY - 9), "width": "10", "height": "10",
+            "fill": entry.color,
           ]),
-        text(entry.name, x: plotRight - 135, y: y, anchor: "start", cssClass: "legend-label"),
+        text(entry.name, x: left + 15, y: rowY, anchor: "start", cssClass: "legend-label"),
       ]
     }
     return SVGElement("g", ["class": "legend"], children: children)

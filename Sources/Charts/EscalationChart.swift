@@ -69,7 +69,7 @@ public struct EscalationChart: Sendable, Hashable {
         ], children: [SVGElement("title", text: "\(patient.subject)\(patient.dlt ? ": DLT" : "")")])
       children.append(marker)
     }
-    children.append(frame.legend([("No DLT", "#0072B2"), ("DLT", "#D55E00")]))
+    children.append(frame.legend([("No DLT", "#0072B2"), ("DLT", "#D55E00")], x: frame.plotLeft + 10))
     return frame.document(
       title: title, description: "Dose level by patient in enrolment order; filled circles are DLTs.",
       children: children)

@@ -34,7 +34,7 @@ public struct OperatingCharacteristicsChart: Sendable, Hashable {
   public func svg() -> String { element().render() }
 
   public func element() -> SVGElement {
-    let frame = ChartFrame(width: width, height: height, left: 70, right: 20, top: 40, bottom: 50)
+    let frame = ChartFrame(width: width, height: height, left: 70, right: 130, top: 40, bottom: 50)
     let y = LinearScale(domain: 0...1, range: (frame.plotBottom, frame.plotTop))
     let groupWidth = (frame.plotRight - frame.plotLeft) / Double(max(doseLabels.count, 1))
     let barWidth = groupWidth * 0.8 / Double(max(series.count, 1))
@@ -78,7 +78,8 @@ public struct OperatingCharacteristicsChart: Sendable, Hashable {
       }
       children.append(SVGElement("g", ["class": "series", "data-name": series.name], children: bars))
     }
-    children.append(frame.legend(series.enumerated().map { ($1.name, Palette.color($0)) }))
+    children.append(
+      frame.legend(series.enumerated().map { ($1.name, Palette.color($0)) }, x: frame.plotRight + 15))
     return frame.document(
       title: title,
       description: "Operating characteristics by dose level; dashed outline marks the true MTD.",

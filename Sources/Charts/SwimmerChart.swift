@@ -55,7 +55,7 @@ public struct SwimmerChart: Sendable, Hashable {
   public func element() -> SVGElement {
     let laneHeight = 18.0
     let frame = ChartFrame(
-      width: width, height: 80 + laneHeight * Double(max(lanes.count, 1)) + 40, left: 80, right: 20, top: 50,
+      width: width, height: 80 + laneHeight * Double(max(lanes.count, 1)) + 40, left: 80, right: 90, top: 50,
       bottom: 50)
     let maxDay = max(lanes.map(\.days).max() ?? 1, 1) * 1.05
     let x = LinearScale(domain: 0...maxDay, range: (frame.plotLeft, frame.plotRight))
@@ -90,7 +90,8 @@ public struct SwimmerChart: Sendable, Hashable {
       children.append(SVGElement("g", ["class": "lane", "data-subject": lane.subject], children: parts))
     }
     if groups.count > 1 || groups.first != "" {
-      children.append(frame.legend(groups.enumerated().map { ($1, Palette.color($0)) }))
+      children.append(
+        frame.legend(groups.enumerated().map { ($1, Palette.color($0)) }, x: frame.plotRight + 15))
     }
     children.append(markerKey(frame: frame))
     return frame.document(
