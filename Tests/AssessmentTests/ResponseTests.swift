@@ -46,6 +46,12 @@ struct ResponseTests {
     #expect(try category(Self.marrow(2, emd: true)) == .progressiveDisease)  // new extramedullary disease
   }
 
+  @Test func transfusionDependenceRulesOutCR() throws {
+    var dependent = Self.marrow(1)
+    dependent.transfusionIndependent = false
+    #expect(try category(dependent) == .completeRemissionIncompleteRecovery)
+  }
+
   @Test func countThresholdOperatorsAreSettings() throws {
     // ANC exactly 1.0 × 10⁹/L and platelets exactly 100 × 10⁹/L.
     let boundary = Self.marrow(1, anc: 1.0, platelets: 100)

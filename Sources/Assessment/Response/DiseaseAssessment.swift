@@ -55,7 +55,7 @@ public struct DiseaseBaseline: Sendable, Hashable, Codable {
 ///
 /// JSON: `{"day": 28, "marrowBlastsPercent": 1.5, "circulatingBlasts": false,
 /// "extramedullaryDisease": false, "anc": {"value": 1.2, "unit": "x10^9/L"},
-/// "platelets": {"value": 110, "unit": "x10^9/L"}, "mrd": {"value": 0, "sensitivity": 1e-5}}`.
+/// "platelets": {"value": 110, "unit": "x10^9/L"}, "transfusionIndependent": true, "mrd": {"value": 0, "sensitivity": 1e-5}}`.
 public struct DiseaseAssessment: Sendable, Hashable, Codable {
   public var day: Double?
   public var date: String?
@@ -64,13 +64,15 @@ public struct DiseaseAssessment: Sendable, Hashable, Codable {
   public var extramedullaryDisease: Bool?
   public var anc: MeasuredValue?
   public var platelets: MeasuredValue?
+  /// Red-cell and platelet transfusion independence (ELN, CIBMTR); `false` rules out CR.
+  public var transfusionIndependent: Bool?
   public var mrd: MRDResult?
 
   public init(
     day: Double? = nil, date: String? = nil, marrowBlastsPercent: Double? = nil,
     circulatingBlasts: Bool? = nil,
     extramedullaryDisease: Bool? = nil, anc: MeasuredValue? = nil, platelets: MeasuredValue? = nil,
-    mrd: MRDResult? = nil
+    transfusionIndependent: Bool? = nil, mrd: MRDResult? = nil
   ) {
     self.day = day
     self.date = date
@@ -79,6 +81,7 @@ public struct DiseaseAssessment: Sendable, Hashable, Codable {
     self.extramedullaryDisease = extramedullaryDisease
     self.anc = anc
     self.platelets = platelets
+    self.transfusionIndependent = transfusionIndependent
     self.mrd = mrd
   }
 }

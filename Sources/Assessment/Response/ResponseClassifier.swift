@@ -172,6 +172,10 @@ public struct ResponseClassifier: Sendable {
         "\(name) \(Quantity.format(v)) /µL \(met ? "" : "not ")\(op.rawValue) \(Quantity.format(threshold)) /µL"
       )
     }
+    if a.transfusionIndependent == false {
+      recovered = false
+      reasons.append("transfusion-dependent: count recovery not met")
+    }
     return (recovered, reasons)
   }
 
