@@ -26,27 +26,51 @@ public enum GaussKronrod {
     0.381830050505118944950369775488975, 0.417959183673469387755102040816327,
   ]
 
-  /// ∫ₐᵇ f(x) dx, componentwise.
+  /// ∫ₐᵇ f(x) dx, componentwise: [a, b] is cut into `panels` equal panels, and each is bisected
+  /// until its error estimate is below its share of `absoluteTolerance + relativeTolerance·|I|`,
+  /// where |I| is the largest component of the first-pass estimate of the whole integral (so
+  /// negligible tails are not refined to a relative accuracy of their own).
   public static func integrate(
-    from a: Double, to b: Double, relativeTolerance: Double = 1e-11,
+    from a: Double, to b: Double, panels: Int = 1, relativeTolerance: Double = 1e-11,
     absoluteTolerance: Double = 0, maxDepth: Int = 40,
     _ f: (Double) -> SIMD4<Double>
   ) -> SIMD4<Double> {
-    let (whole, _) = rule(a, b, f)
-    let tolerance = absoluteTolerance + relativeTolerance * magnitude(whole).max()
-    return refine(a, b, whole: whole, tolerance: tolerance, depth: maxDepth, f)
+    precondition(panels >= 1, "at least one panel")
+    let width = (b - a) / Double(panels)
+    return withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: 2 * panels) { buffer in
+      var whole = SIMD4<Double>.zero
+      for i in 0..<panels {
+        let left = a + Double(i) * width
+        let (estimate, error) = rule(left, left + width, f)
+        buffer[2 * i] = estimate
+        buffer[2 * i + 1] = error
+        whole += estimate
+      }
+      let tolerance =
+        (absoluteTolerance + relativeTolerance * magnitude(whole).max()) / Double(panels)
+      var total = SIMD4<Double>.zero
+      for i in 0..<panels {
+        let left = a + Double(i) * width
+        total += refine(
+          left, left + width, estimate: buffer[2 * i], error: buffer[2 * i + 1],
+          tolerance: tolerance, depth: maxDepth, f)
+      }
+      return total
+    }
   }
 
+  /// Accepts `estimate` on [a, b] when `error` is within `tolerance`, else bisects.
   private static func refine(
-    _ a: Double, _ b: Double, whole: SIMD4<Double>, tolerance: Double, depth: Int,
-    _ f: (Double) -> SIMD4<Double>
+    _ a: Double, _ b: Double, estimate: SIMD4<Double>, error: SIMD4<Double>, tolerance: Double,
+    depth: Int, _ f: (Double) -> SIMD4<Double>
   ) -> SIMD4<Double> {
-    let (estimate, error) = rule(a, b, f)
     if error.max() <= tolerance || depth == 0 { return estimate }
     let mid = 0.5 * (a + b)
-    let half = tolerance * 0.5
-    return refine(a, mid, whole: whole, tolerance: half, depth: depth - 1, f)
-      + refine(mid, b, whole: whole, tolerance: half, depth: depth - 1, f)
+    let (left, leftError) = rule(a, mid, f)
+    let (right, rightError) = rule(mid, b, f)
+    let half = 0.5 * tolerance
+    return refine(a, mid, estimate: left, error: leftError, tolerance: half, depth: depth - 1, f)
+      + refine(mid, b, estimate: right, error: rightError, tolerance: half, depth: depth - 1, f)
   }
 
   /// The K15 estimate on [a, b] and its error estimate |K15 − G7|.
