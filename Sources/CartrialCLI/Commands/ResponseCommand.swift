@@ -31,6 +31,8 @@ struct ResponseCommand: ParsableCommand {
     var assessments: [AssessedResponse]
     var windowDays: Int
     var durabilityDays: Int
+    /// Assumed settings (single-subject output; the cohort output lists them once).
+    var assumptions: [String]? = nil
   }
 
   struct ORRReport: Encodable {
@@ -107,7 +109,9 @@ struct ResponseCommand: ParsableCommand {
     let orr = isArray ? Self.orr(ObjectiveResponseCounts(results)) : nil
     if output.format == .json {
       if let orr { return try Output.json(CohortReport(subjects: reports, orr: orr, assumptions: notes)) }
-      return try Output.json(reports[0])
+      var single = reports[0]
+      single.assumptions = notes
+      return try Output.json(single)
     }
     for report in reports {
       let best = report.bestResponse?.rawValue ?? "not evaluable"
