@@ -1,4 +1,5 @@
 // Release-mode benchmarks: `swift run -c release cartrial-bench`. Figures go to BENCHMARKS.md.
 print("cartrial-bench: no benchmarks yet")
+try EligibilityBench.run()
 try AnalysisBench.run()
 try SimulationBench.run()

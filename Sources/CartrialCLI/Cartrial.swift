@@ -9,6 +9,7 @@ public struct Cartrial: ParsableCommand {
     subcommands: [
       // Each subcommand lives in its own file under Commands/; register it here.
       ProtocolCommand.self,
+      ScreenCommand.self,
       DoseCommand.self,
       OCCommand.self,
       NCACommand.self,

@@ -41,14 +41,23 @@ public enum ClinicalFormulas {
   }
 }
 
-/// Compact number formatting for evidence: at most `decimals` decimals, trailing zeros removed.
+/// Compact number formatting for evidence: at most `decimals` (0–6) decimals, trailing zeros
+/// removed. Written out by hand because Foundation's `String(format:)` costs microseconds.
 func formatNumber(_ x: Double, decimals: Int = 2) -> String {
   guard x.isFinite else { return "\(x)" }
-  if abs(x) >= 1e6 || (abs(x) < 1e-3 && x != 0) { return String(format: "%.3g", x) }
-  var s = String(format: "%.\(decimals)f", x)
-  if s.contains(".") {
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
+  if abs(x) >= 1e9 || (abs(x) < 1e-3 && x != 0) { return "\(x)" }
+  var scale = 1.0
+  for _ in 0..<decimals { scale *= 10 }
+  let scaled = (abs(x) * scale).rounded()
+  let whole = Int(scaled / scale)
+  var fraction = Int(scaled - Double(whole) * scale)
+  var digits = decimals
+  while digits > 0, fraction % 10 == 0 {
+    fraction /= 10
+    digits -= 1
   }
-  return s == "-0" ? "0" : s
+  let sign = x < 0 && scaled != 0 ? "-" : ""
+  guard digits > 0 else { return sign + String(whole) }
+  let text = String(fraction)
+  return sign + String(whole) + "." + String(repeating: "0", count: digits - text.count) + text
 }

@@ -9,7 +9,7 @@ extension Evaluator {
         return .unknown
       }
       sink.note(
-        "\(fact.expressionName): \(value ? (BooleanFact.viralTests[fact] != nil ? "positive" : "yes") : (BooleanFact.viralTests[fact] != nil ? "negative" : "no"))"
+        "\(fact.expressionName): \(value ? (fact.isViralTest ? "positive" : "yes") : (fact.isViralTest ? "negative" : "no"))"
       )
       return Truth(value)
     case .compare(let source, let op, let threshold):

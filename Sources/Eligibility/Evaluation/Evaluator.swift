@@ -58,18 +58,20 @@ struct Evaluator {
     }
   }
 
-  /// A conjunction (`decisive` = no) or disjunction (`decisive` = yes), explained.
+  /// A conjunction (`decisive` = no) or disjunction (`decisive` = yes), explained: decide
+  /// without evidence first, then record evidence only for the terms that decided (all terms
+  /// of a true conjunction, the false ones of a false one, the unknown ones if undecided).
   private func explainJunction<S: EvidenceSink>(_ terms: [Node], decisive: Truth, _ sink: inout S) -> Truth {
-    var parts: [(Truth, S)] = []
     var result: Truth = !decisive
     for t in terms {
-      var child = S()
-      let truth = evaluate(t, &child)
-      parts.append((truth, child))
+      var none = NoEvidence()
+      let truth = evaluate(t, &none)
       result = decisive == .no ? result && truth : result || truth
     }
-    for (truth, child) in parts where truth == result || (result == .unknown && truth == .unknown) {
-      sink.absorb(child)
+    for t in terms {
+      var none = NoEvidence()
+      guard evaluate(t, &none) == result else { continue }
+      _ = evaluate(t, &sink)
     }
     return result
   }

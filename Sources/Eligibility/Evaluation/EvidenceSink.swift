@@ -7,6 +7,8 @@ protocol EvidenceSink {
   mutating func note(_ text: @autoclosure () -> String)
   mutating func missing(_ path: String)
   mutating func absorb(_ other: Self)
+  /// Set when the verdict comes from an investigator's attestation.
+  var attested: Bool { get set }
 }
 
 struct NoEvidence: EvidenceSink {
@@ -14,12 +16,17 @@ struct NoEvidence: EvidenceSink {
   @inline(__always) mutating func note(_ text: @autoclosure () -> String) {}
   @inline(__always) mutating func missing(_ path: String) {}
   @inline(__always) mutating func absorb(_ other: NoEvidence) {}
+  var attested: Bool {
+    get { false }
+    set {}
+  }
 }
 
 struct EvidenceRecorder: EvidenceSink {
   static var records: Bool { true }
   var notes: [String] = []
   var missingPaths: [String] = []
+  var attested = false
   mutating func note(_ text: @autoclosure () -> String) { notes.append(text()) }
   mutating func missing(_ path: String) {
     if !missingPaths.contains(path) { missingPaths.append(path) }

@@ -86,7 +86,7 @@ public struct CalendarSpan: Sendable, Hashable, CustomStringConvertible {
   /// The span in days (mean Gregorian lengths).
   var days: Double { years * MeasurementUnit.daysPerYear }
 
-  public var description: String { "\(Quantity.format(amount)) \(unit.rawValue)" }
+  public var description: String { "\(formatNumber(amount, decimals: 4)) \(unit.rawValue)" }
 }
 
 /// The date a `within` window ends at.

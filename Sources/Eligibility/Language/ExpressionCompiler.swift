@@ -152,7 +152,7 @@ struct ExpressionCompiler {
       classes.mask |= s.classes.mask
       names.append(s.name)
     }
-    return EventSelector(name: "any of \(names.joined(separator: ", "))", classes: classes)
+    return EventSelector(name: names.joined(separator: " or "), classes: classes)
   }
 
   private func calendarSpan(_ e: Expression) throws(ExpressionError) -> CalendarSpan {

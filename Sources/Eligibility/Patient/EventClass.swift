@@ -16,7 +16,11 @@ public enum EventClass: Int, CaseIterable, Sendable {
   case gvhdAcute, gvhdChronic, organTransplant
 
   /// The dotted name used in records and expressions.
-  public var name: String {
+  public var name: String { EventClass.names[rawValue] }
+
+  private static let names = allCases.map(\.computedName)
+
+  private var computedName: String {
     switch self {
     case .hsctAllogeneic: "hsct.allogeneic"
     case .hsctAutologous: "hsct.autologous"

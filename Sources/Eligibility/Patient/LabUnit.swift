@@ -10,6 +10,10 @@ enum LabUnit: Sendable, Hashable, CustomStringConvertible {
 
   /// Parses a unit spelling; `nil` if unknown.
   init?(parsing text: String) {
+    if let unit = LabUnit.exactSpellings[text] {
+      self = unit
+      return
+    }
     switch text.lowercased().replacingOccurrences(of: " ", with: "") {
     case "u/l", "iu/l": self = .unitsPerLitre
     case "s", "sec", "seconds": self = .seconds
@@ -19,6 +23,14 @@ enum LabUnit: Sendable, Hashable, CustomStringConvertible {
       self = .measurement(unit)
     }
   }
+
+  /// Canonical spellings, looked up before the (slower) alias normalisation.
+  private static let exactSpellings: [String: LabUnit] = {
+    var table: [String: LabUnit] = ["U/L": .unitsPerLitre, "s": .seconds, "ratio": .ratio, "": .ratio]
+    for unit in MeasurementUnit.allCases { table[unit.rawValue] = .measurement(unit) }
+    table["umol/L"] = .measurement(.micromolPerL)
+    return table
+  }()
 
   var description: String {
     switch self {

@@ -31,6 +31,16 @@ public struct HistoryEvent: Sendable, Hashable {
   /// Severity grade (e.g. GVHD grade).
   public var grade: Double?
   public var note: String?
+
+  public init(
+    classes: EventClassSet, date: CivilDate, dose: Double? = nil, grade: Double? = nil, note: String? = nil
+  ) {
+    self.classes = classes
+    self.date = date
+    self.dose = dose
+    self.grade = grade
+    self.note = note
+  }
 }
 
 /// An antigen expression result (CD19, CD20).
@@ -39,6 +49,13 @@ public struct AntigenResult: Sendable, Hashable {
   public var positive: Bool
   public var date: CivilDate?
   public var method: String?
+
+  public init(antigen: String, positive: Bool, date: CivilDate? = nil, method: String? = nil) {
+    self.antigen = antigen
+    self.positive = positive
+    self.date = date
+    self.method = method
+  }
 }
 
 /// The investigator's judgement on one criterion of one protocol.
@@ -49,6 +66,14 @@ public struct Attestation: Sendable, Hashable {
   public var met: Bool
   public var by: String?
   public var date: CivilDate?
+
+  public init(protocolID: String, criterionID: String, met: Bool, by: String? = nil, date: CivilDate? = nil) {
+    self.protocolID = protocolID
+    self.criterionID = criterionID
+    self.met = met
+    self.by = by
+    self.date = date
+  }
 }
 
 /// Everything screening needs to know about one patient, already validated and converted to

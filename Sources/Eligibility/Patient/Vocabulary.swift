@@ -30,15 +30,27 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
     .cmvDna: "CMV-DNA", .sarsCov2: "SARS-CoV-2",
   ]
 
+  /// Whether this fact is a virology result (stated as positive/negative).
+  public var isViralTest: Bool {
+    (BooleanFact.hbsag.rawValue...BooleanFact.sarsCov2.rawValue).contains(rawValue)
+  }
+
   /// The name used in criteria expressions (`pregnant`, `viral.hbsag`, `consent`).
-  public var expressionName: String {
+  public var expressionName: String { BooleanFact.expressionNames[rawValue] }
+
+  /// The JSON path of the field in the patient record that states this fact.
+  public var recordPath: String { BooleanFact.recordPaths[rawValue] }
+
+  private static let expressionNames = allCases.map(\.computedExpressionName)
+  private static let recordPaths = allCases.map(\.computedRecordPath)
+
+  private var computedExpressionName: String {
     if BooleanFact.viralTests[self] != nil { return "viral.\(String(describing: self))" }
     if self == .consentSigned { return "consent" }
     return String(describing: self)
   }
 
-  /// The JSON path of the field in the patient record that states this fact.
-  public var recordPath: String {
+  private var computedRecordPath: String {
     if let test = BooleanFact.viralTests[self] { return "viralTests[\(test)]" }
     switch self {
     case .consentSigned: return "consent.signed"
@@ -54,7 +66,7 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   /// Facts stated as a JSON `conditions` key (the key is the case name).
   static let conditionKeys: [String: BooleanFact] = {
     var table: [String: BooleanFact] = [:]
-    for fact in BooleanFact.allCases where fact.recordPath == "conditions.\(fact)" {
+    for fact in BooleanFact.allCases where fact.computedRecordPath == "conditions.\(fact)" {
       table[String(describing: fact)] = fact
     }
     return table
@@ -76,7 +88,11 @@ public enum NumericFact: Int, CaseIterable, Sendable {
   }
 
   /// The JSON path of the field in the patient record.
-  public var recordPath: String {
+  public var recordPath: String { NumericFact.recordPaths[rawValue] }
+
+  private static let recordPaths = allCases.map(\.computedRecordPath)
+
+  private var computedRecordPath: String {
     switch self {
     case .weight, .height: "demographics.\(self)"
     case .ageYears: "demographics.birthDate"

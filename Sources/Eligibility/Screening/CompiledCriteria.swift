@@ -27,16 +27,23 @@ public struct CompiledCriteria: Sendable, Hashable {
   }
 
   /// Whether any expression uses the Lansky age limit setting (an [R] default).
-  var usesLanskyAgeLimit: Bool { criteria.contains { $0.expression?.contains("lanskyAgeLimit") ?? false } }
+  var usesLanskyAgeLimit: Bool
+
+  init(protocolID: String, criteria: [CompiledCriterion], settings: EligibilitySettings) {
+    self.protocolID = protocolID
+    self.criteria = criteria
+    self.settings = settings
+    usesLanskyAgeLimit = criteria.contains { $0.expression?.contains("lanskyAgeLimit") ?? false }
+  }
 
   /// The status only, without evidence: the allocation-light path for batch screening.
   public func status(of record: PatientRecord) -> ScreeningStatus {
     guard let screening = record.screeningDate else { return .incomplete }
     let evaluator = Evaluator(record: record, screening: screening, settings: settings)
     var result = ScreeningStatus.eligible
-    for criterion in criteria {
+    for index in criteria.indices {
       var sink = NoEvidence()
-      let verdict = self.verdict(criterion, evaluator, &sink)
+      let verdict = self.verdict(index, evaluator, &sink)
       switch verdict {
       case .notMet: return .ineligible
       case .missing: result = .incomplete
@@ -47,18 +54,28 @@ public struct CompiledCriteria: Sendable, Hashable {
     return result
   }
 
+  /// Every criterion's verdict, without evidence, in criterion order.
+  public func verdicts(of record: PatientRecord) -> [Verdict] {
+    let evaluator = Evaluator(
+      record: record, screening: record.screeningDate ?? CivilDate(dayNumber: 0), settings: settings)
+    return criteria.indices.map { index in
+      var sink = NoEvidence()
+      return verdict(index, evaluator, &sink)
+    }
+  }
+
   /// The full report: every criterion with its verdict, evidence and missing fields.
   public func screen(_ record: PatientRecord) -> ScreeningReport {
     let screening = record.screeningDate ?? CivilDate(dayNumber: 0)
     let evaluator = Evaluator(record: record, screening: screening, settings: settings)
     var results: [CriterionResult] = []
     results.reserveCapacity(criteria.count)
-    for criterion in criteria {
+    for index in criteria.indices {
       var sink = EvidenceRecorder()
-      let verdict = self.verdict(criterion, evaluator, &sink)
+      let verdict = self.verdict(index, evaluator, &sink)
       results.append(
         CriterionResult(
-          id: criterion.id, verdict: verdict, evidence: evidence(criterion, verdict, sink),
+          id: criteria[index].id, verdict: verdict, evidence: evidence(index, verdict, sink),
           missing: verdict == .missing ? sink.missingPaths : []))
     }
     return ScreeningReport(
@@ -66,10 +83,10 @@ public struct CompiledCriteria: Sendable, Hashable {
       assumptions: usesLanskyAgeLimit ? settings.assumptions : [:])
   }
 
-  private func verdict<S: EvidenceSink>(_ c: CompiledCriterion, _ evaluator: Evaluator, _ sink: inout S)
-    -> Verdict
-  {
+  private func verdict<S: EvidenceSink>(_ index: Int, _ evaluator: Evaluator, _ sink: inout S) -> Verdict {
+    let c = criteria[index]
     for a in evaluator.record.attestations where a.protocolID == protocolID && a.criterionID == c.id {
+      sink.attested = true
       sink.note(
         "attested \(a.met ? "met" : "not met")" + (a.by.map { " by \($0)" } ?? "")
           + (a.date.map { " on \($0)" } ?? ""))
@@ -85,7 +102,8 @@ public struct CompiledCriteria: Sendable, Hashable {
     }
   }
 
-  private func evidence(_ c: CompiledCriterion, _ verdict: Verdict, _ sink: EvidenceRecorder) -> String {
+  private func evidence(_ index: Int, _ verdict: Verdict, _ sink: EvidenceRecorder) -> String {
+    let c = criteria[index]
     let notes = sink.notes.joined(separator: "; ")
     switch verdict {
     case .attestation where c.node == nil: return "needs the investigator's attestation"
@@ -94,7 +112,7 @@ public struct CompiledCriteria: Sendable, Hashable {
       return (notes.isEmpty ? "" : notes + "; ") + "undecided: missing "
         + sink.missingPaths.joined(separator: ", ")
     case .met, .notMet:
-      if c.kind == .exclusion, c.node != nil, !notes.hasPrefix("attested") {
+      if c.kind == .exclusion, c.node != nil, !sink.attested {
         return (verdict == .met ? "excluding condition absent: " : "excluding condition present: ") + notes
       }
       return notes

@@ -1,0 +1,159 @@
+import Eligibility
+import Foundation
+import TrialModel
+
+/// Release-mode benchmark of the `Eligibility` module (issue 5): batch-screen 10⁵ synthetic
+/// patients against the five seed protocols. Goal: ≤ 2 s on 2 cores.
+enum EligibilityBench {
+  /// SplitMix64, seeded, so every run screens the same patients.
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  static let screening = CivilDate(iso: "2026-11-20")!
+
+  /// A plausible r/r B-ALL patient with some fields missing (≈ 5 % each).
+  static func patient(_ g: inout Generator) -> PatientRecord {
+    var p = PatientRecord(id: "S\(g.next() % 1_000_000)")
+    func maybe(_ g: inout Generator) -> Bool { Int.random(in: 0..<20, using: &g) != 0 }
+    p.screeningDate = screening
+    p.plannedInfusionDate =
+      Bool.random(using: &g) ? screening.adding(days: Int.random(in: 5...30, using: &g)) : nil
+    p.birthDate = screening.adding(days: -Int.random(in: 3_000...29_000, using: &g))
+    p.sex = Bool.random(using: &g) ? .male : .female
+    if maybe(&g) { p[.weight] = Double.random(in: 25...110, using: &g) }
+    p[.height] = Double.random(in: 130...195, using: &g)
+    p[.bAll] = Int.random(in: 0..<10, using: &g) != 0
+    p[.relapsed] = Bool.random(using: &g)
+    p[.refractory] = !(p[.relapsed]!)
+    p[.phPositive] = Int.random(in: 0..<4, using: &g) == 0
+    p[.tkiLinesFailed] = Double(Int.random(in: 0...3, using: &g))
+    p[.marrowBlasts] = Double.random(in: 0...95, using: &g)
+    p[.bloodBlasts] = Double.random(in: 0...60, using: &g)
+    p[.extramedullary] = Int.random(in: 0..<8, using: &g) == 0
+    p[.isolatedExtramedullary] = false
+    p.cnsStatus = Int.random(in: 0..<10, using: &g) == 0 ? .cns2 : .cns1
+    p.antigens = [
+      AntigenResult(
+        antigen: "CD19", positive: Int.random(in: 0..<12, using: &g) != 0,
+        date: screening.adding(days: -Int.random(in: 0...120, using: &g)), method: "flow cytometry")
+    ]
+    p[.ecog] = Double(Int.random(in: 0...3, using: &g))
+    p[.karnofsky] = Double(10 * Int.random(in: 5...10, using: &g))
+    p[.lansky] = Double(10 * Int.random(in: 4...10, using: &g))
+    if maybe(&g) {
+      try? p.setLab(.creatinine, value: Double.random(in: 40...200, using: &g), unit: "µmol/L", uln: 106)
+    }
+    try? p.setLab(.bilirubin, value: Double.random(in: 0.2...3, using: &g), unit: "mg/dL", uln: 1.2)
+    try? p.setLab(.alt, value: Double.random(in: 10...200, using: &g), unit: "U/L", uln: 40)
+    try? p.setLab(.ast, value: Double.random(in: 10...200, using: &g), unit: "U/L", uln: 40)
+    try? p.setLab(.inr, value: Double.random(in: 0.9...2, using: &g), unit: "ratio", uln: 1.2)
+    try? p.setLab(.aptt, value: Double.random(in: 25...60, using: &g), unit: "s", uln: 40)
+    try? p.setLab(.lvef, value: Double.random(in: 40...70, using: &g), unit: "%")
+    try? p.setLab(.spo2, value: Double.random(in: 88...100, using: &g), unit: "%")
+    for fact in BooleanFact.allCases where p[fact] == nil && maybe(&g) {
+      p[fact] = Int.random(in: 0..<40, using: &g) == 0
+    }
+    p[.consentSigned] = true
+    p.consentDate = screening.adding(days: -Int.random(in: 0...5, using: &g))
+    p[.nyhaClass] = 1
+    p[.dyspneaGrade] = 0
+    p[.lifeExpectancyDays] = Double.random(in: 30...400, using: &g)
+    p.historyComplete = maybe(&g)
+    let classes = [
+      "hsct.allogeneic", "chemotherapy.cytarabine", "steroid", "tki", "radiotherapy.cns", "antiCD19",
+      "vaccine.live",
+    ]
+    for _ in 0..<Int.random(in: 0...4, using: &g) {
+      p.history.append(
+        HistoryEvent(
+          classes: EventClass.selecting(classes.randomElement(using: &g)!),
+          date: screening.adding(days: -Int.random(in: 0...700, using: &g)),
+          dose: Double.random(in: 0...60, using: &g)))
+    }
+    return p
+  }
+
+  /// Thread-safe tally of statuses.
+  final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var counts: [ScreeningStatus: Int] = [:]
+    private(set) var criteria = 0
+    func add(_ local: [ScreeningStatus: Int], criteria n: Int) {
+      lock.lock()
+      defer { lock.unlock() }
+      for (k, v) in local { counts[k, default: 0] += v }
+      criteria += n
+    }
+  }
+
+  /// Screens every patient against every protocol on all cores; `full` builds evidence reports.
+  enum Mode { case status, verdicts, reports }
+
+  static func screenAll(_ patients: [PatientRecord], _ shared: [CompiledCriteria], mode: Mode) -> Tally {
+    let tally = Tally()
+    let workers = ProcessInfo.processInfo.activeProcessorCount
+    let chunk = (patients.count + workers - 1) / workers
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      // Each worker compiles its own copy, so no reference count is shared between cores.
+      let trials = (try? BundledProtocols.all().map { try CriteriaCompiler.compile($0) }) ?? shared
+      var local: [ScreeningStatus: Int] = [:]
+      var evaluated = 0
+      for i in (w * chunk)..<min(patients.count, (w + 1) * chunk) {
+        for trial in trials {
+          switch mode {
+          case .reports:
+            let report = trial.screen(patients[i])
+            evaluated += report.criteria.count
+            local[report.status, default: 0] += 1
+          case .verdicts:
+            let verdicts = trial.verdicts(of: patients[i])
+            evaluated += verdicts.count
+            local[ScreeningStatus(verdicts: verdicts), default: 0] += 1
+          case .status:
+            local[trial.status(of: patients[i]), default: 0] += 1
+          }
+        }
+      }
+      tally.add(local, criteria: evaluated)
+    }
+    return tally
+  }
+
+  static func run() throws {
+    print("== Eligibility (issue 5) ==")
+    let trials = try BundledProtocols.all().map { try CriteriaCompiler.compile($0) }
+    var g = Generator(state: 5)
+    let patients = (0..<100_000).map { _ in patient(&g) }
+    let clock = ContinuousClock()
+    func seconds(_ d: Duration) -> Double {
+      Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+    print(
+      "cores: \(ProcessInfo.processInfo.activeProcessorCount); patients: \(patients.count); protocols: \(trials.count)"
+    )
+    var tally = Tally()
+    let fast = clock.measure { tally = screenAll(patients, trials, mode: .status) }
+    print(String(format: "status only (Kleene verdicts, no evidence): %.3f s", seconds(fast)))
+    print(
+      "  statuses: \(tally.counts.sorted { $0.key.rank < $1.key.rank }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))"
+    )
+    let all = clock.measure { tally = screenAll(patients, trials, mode: .verdicts) }
+    print(
+      String(
+        format: "every criterion's verdict, no evidence: %.3f s (%d verdicts)", seconds(all), tally.criteria))
+    let full = clock.measure { tally = screenAll(patients, trials, mode: .reports) }
+    print(
+      String(
+        format: "full reports with evidence: %.3f s (%d criterion verdicts, %.0f ns each)",
+        seconds(full), tally.criteria,
+        seconds(full) * 1e9 / Double(tally.criteria) * Double(ProcessInfo.processInfo.activeProcessorCount)))
+  }
+}

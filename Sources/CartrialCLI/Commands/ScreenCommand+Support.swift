@@ -1,0 +1,71 @@
+import ArgumentParser
+import Eligibility
+import Foundation
+import TrialModel
+
+/// Helpers shared by `screen` and `protocol criteria`.
+enum ScreeningSupport {
+  /// Compiles a protocol's criteria, turning an expression error into a CLI error at
+  /// FILE:LINE:COLUMN.
+  static func compile(_ trial: TrialProtocol) throws -> CompiledCriteria {
+    do {
+      return try CriteriaCompiler.compile(trial)
+    } catch {
+      throw CLIError("\(error)")
+    }
+  }
+
+  /// Today's date (UTC).
+  static var today: CivilDate {
+    CivilDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+  }
+
+  /// Eligible first, then pending attestation, incomplete, ineligible; ties by protocol id.
+  static func sorted(_ reports: [ScreeningReport]) -> [ScreeningReport] {
+    reports.sorted { ($0.status.rank, $0.protocolID) < ($1.status.rank, $1.protocolID) }
+  }
+
+  /// A readable summary: one block per protocol, one line per criterion.
+  static func text(_ reports: [ScreeningReport], record: PatientRecord) -> String {
+    var out = "patient \(record.id ?? "(no id)"), screening \(record.screeningDate.map { "\($0)" } ?? "?")\n"
+    for report in reports {
+      out += "\n\(report.protocolID): \(report.status.rawValue)\n"
+      for c in report.criteria {
+        let verdict = c.verdict.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+        out += "  \(c.id.padding(toLength: 5, withPad: " ", startingAt: 0)) \(verdict) \(c.evidence)\n"
+      }
+      for (name, value) in report.assumptions.sorted(by: { $0.key < $1.key }) {
+        out += "  setting \(name) = \(value)\n"
+      }
+    }
+    return out
+  }
+}
+
+/// Reads a text file (or standard input for `-`) line by line without loading it whole.
+enum LineReader {
+  static func forEachLine(_ path: String, _ body: (Int, String) throws -> Void) throws {
+    let handle: FileHandle
+    if path == "-" {
+      handle = .standardInput
+    } else {
+      guard let h = FileHandle(forReadingAtPath: path) else {
+        throw CLIError("\(path): cannot open the file")
+      }
+      handle = h
+    }
+    var buffer = Data()
+    var number = 0
+    while true {
+      let chunk = handle.readData(ofLength: 1 << 16)
+      buffer.append(chunk)
+      while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+        number += 1
+        try body(number, String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+        buffer.removeSubrange(buffer.startIndex...newline)
+      }
+      if chunk.isEmpty { break }
+    }
+    if !buffer.isEmpty { try body(number + 1, String(decoding: buffer, as: UTF8.self)) }
+  }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Eligibility
+import Foundation
+import TrialModel
+
+/// `cartrial screen`: one patient against one protocol or every bundled protocol, or a stream of
+/// patients (NDJSON) against every protocol.
+struct ScreenCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "screen",
+    abstract: "Screen patients against eligibility criteria, with the evidence for every verdict.",
+    discussion: """
+      Verdicts: met, notMet, missing (the fields that would decide it are listed), attestation \
+      (needs the investigator). Status per protocol: ineligible, incomplete, pendingAttestation, \
+      eligible. For exclusion criteria, met means the excluding condition is absent.
+      """)
+
+  @Option(help: "A patient record (JSON).") var patient: String?
+  @Option(help: "Patient records, one JSON object per line (NDJSON); '-' reads standard input.")
+  var patients: String?
+  @OptionGroup var protocolOptions: ProtocolOptions
+  @Flag(help: "Screen against every bundled protocol (eligible first).") var all = false
+  @Option(help: "Screening date YYYY-MM-DD (default: the record's screeningDate, else today).")
+  var on: String?
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard (patient == nil) != (patients == nil) else {
+      throw ValidationError("give exactly one of --patient FILE or --patients FILE.ndjson")
+    }
+    guard (protocolOptions.reference == nil) != !all else {
+      throw ValidationError("give exactly one of --protocol ID and --all")
+    }
+    if patients != nil, output.format != .ndjson {
+      throw ValidationError("--patients streams results: use --format ndjson")
+    }
+  }
+
+  func run() throws {
+    try output.require([.text, .json, .ndjson])
+    let date = try on.map { text throws -> CivilDate in
+      guard let date = CivilDate(iso: text) else {
+        throw ValidationError("--on: expected a date YYYY-MM-DD, found '\(text)'")
+      }
+      return date
+    }
+    let trials =
+      try all
+      ? BundledProtocols.all().map(ScreeningSupport.compile)
+      : [ScreeningSupport.compile(protocolOptions.load())]
+    if let patients {
+      try screenStream(patients, trials, date)
+      return
+    }
+    let path = patient!
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+      throw CLIError("\(path): cannot read the patient record (\(error.localizedDescription))")
+    }
+    let record: PatientRecord
+    do {
+      record = try PatientRecord(
+        json: data, screeningDate: date, fallbackScreeningDate: ScreeningSupport.today)
+    } catch {
+      throw CLIError("\(path): \(error.path): \(error.message)")
+    }
+    let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
+    switch output.format {
+    case .json: try Output.json(reports)
+    case .ndjson: for report in reports { try Output.jsonLine(report) }
+    default: print(ScreeningSupport.text(reports, record: record), terminator: "")
+    }
+  }
+
+  /// Screens each line of an NDJSON file; a bad line is reported on stderr as FILE:LINE and
+  /// the run exits non-zero after the other lines.
+  private func screenStream(_ path: String, _ trials: [CompiledCriteria], _ date: CivilDate?) throws {
+    struct Line: Encodable {
+      var patient: String?
+      var line: Int
+      var results: [ScreeningReport]
+    }
+    var failures = 0
+    try LineReader.forEachLine(path) { number, line in
+      guard !line.allSatisfy(\.isWhitespace) else { return }
+      do {
+        let record = try PatientRecord(
+          json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: ScreeningSupport.today)
+        let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
+        try Output.jsonLine(Line(patient: record.id, line: number, results: reports))
+      } catch let error as RecordError {
+        failures += 1
+        FileHandle.standardError.write(Data("\(path):\(number): \(error.path): \(error.message)\n".utf8))
+      }
+    }
+    if failures > 0 { throw ExitCode(1) }
+  }
+}
