@@ -215,7 +215,8 @@ struct TextTable {
 
   mutating func add(_ row: [String]) { rows.append(row) }
 
-  /// Columns separated by two spaces, padded to their widest cell; numbers right-aligned.
+  /// Columns separated by two spaces, padded to their widest cell; cells that start like a number
+  /// (including "12 ± 3" and "—") right-aligned.
   func render() -> String {
     let all = [header] + rows
     let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
@@ -223,7 +224,8 @@ struct TextTable {
       row.indices.map { column in
         let cell = row[column]
         let pad = String(repeating: " ", count: widths[column] - cell.count)
-        return column == 0 || Double(cell) == nil ? cell + pad : pad + cell
+        let numeric = cell.first.map { $0.isNumber || $0 == "-" || $0 == "—" } ?? false
+        return column == 0 || !numeric ? cell + pad : pad + cell
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }.joined(separator: "\n")
   }
