@@ -24,6 +24,8 @@ import Testing
     #expect(html.contains("10/12") && html.contains("51.6%–97.9%"))
     // The protocol names DOR, PFS and OS.
     for endpoint in ["<td>DOR</td>", "<td>PFS</td>", "<td>OS</td>"] { #expect(html.contains(endpoint)) }
+    // Kinetics: NCA rows and the model fits for the 12 subjects.
+    #expect(html.contains("<td>A-012</td>") && html.contains("Expansion–contraction model (Stein 2019)"))
     // Every inline chart parses as XML; no external resources.
     let svgs = html.components(separatedBy: "<svg ").dropFirst().map {
       "<svg " + $0.components(separatedBy: "</svg>")[0] + "</svg>"

@@ -193,59 +193,9 @@ struct ReportPage {
       + SwimmerChart(title: "Follow-up by subject", lanes: lanes).element().render()
   }
 
-  private func kineticsSection() -> String {
-    guard !kinetics.isEmpty else { return "" }
-    var rows: [[String]] = []
-    var cmax: [Double] = []
-    var auc: [Double] = []
-    var tmax: [Double] = []
-    for (subject, profile) in kinetics {
-      guard let r = try? profile.nonCompartmentalAnalysis(NCAOptions(interval: 0...28)) else {
-        rows.append([subject, "—", "—", "—", "—", "—", "all BLQ"])
-        continue
-      }
-      cmax.append(r.cmax)
-      tmax.append(r.tmax)
-      if let a = r.aucInterval { auc.append(a) }
-      let window = r.terminalPhase.map {
-        "\(TextTable.number($0.firstTime))–\(TextTable.number($0.lastTime))"
-      }
-      rows.append([
-        subject, TextTable.number(r.cmax), TextTable.number(r.tmax), TextTable.number(r.aucInterval),
-        TextTable.number(r.halfLife), TextTable.number(r.tlast), window ?? "—",
-      ])
-    }
-    let tmaxSummary =
-      tmax.isEmpty
-      ? "—"
-      : "median \(TextTable.number(median(tmax))) [\(TextTable.number(tmax.min()!))–\(TextTable.number(tmax.max()!))]"
-    let summary = [
-      ["Cmax", geometricSummary(cmax)], ["AUC0–28d", geometricSummary(auc)], ["Tmax (d)", tmaxSummary],
-    ]
-    let profiles = kinetics.map { subject, profile in
-      KineticsChart.Profile(
-        subject: subject, points: zip(profile.times, profile.concentrations).map { Point($0, $1) })
-    }
-    let times = Set(kinetics.flatMap(\.profile.times)).sorted()
-    let medians = times.compactMap { t -> Point? in
-      let values = kinetics.compactMap { k in
-        k.profile.times.firstIndex(of: t).map { k.profile.concentrations[$0] }
-      }
-      let m = median(values)
-      return values.count * 2 >= kinetics.count && m > 0 ? Point(t, m) : nil
-    }
-    return "<h2>Cellular kinetics</h2>\n<p>Non-compartmental analysis; levels in the assay's unit "
-      + "(e.g. copies/µg gDNA), times in days, AUC in unit·day.</p>\n"
-      + table(
-        header: ["Subject", "Cmax", "Tmax (d)", "AUC0–28d", "t½ (d)", "Tlast (d)", "λz window (d)"],
-        rows: rows)
-      + table(header: ["Parameter", "Summary"], rows: summary)
-      + KineticsChart(title: "Transgene levels", profiles: profiles, median: medians).element().render()
-  }
-
   // MARK: - Helpers
 
-  private func geometricSummary(_ values: [Double]) -> String {
+  func geometricSummary(_ values: [Double]) -> String {
     let logs = values.filter { $0 > 0 }.map { Foundation.log($0) }
     guard logs.count >= 2 else { return logs.isEmpty ? "—" : TextTable.number(values[0]) }
     let mean = logs.reduce(0, +) / Double(logs.count)
@@ -255,17 +205,17 @@ struct ReportPage {
       "geometric mean \(TextTable.number(exp(mean))) (CV \(String(format: "%.1f", cv))%), n = \(logs.count)"
   }
 
-  private func median(_ values: [Double]) -> Double {
+  func median(_ values: [Double]) -> Double {
     let s = values.sorted()
     guard !s.isEmpty else { return .nan }
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
   }
 
-  private func percent(_ p: Double) -> String { String(format: "%.1f%%", p * 100) }
+  func percent(_ p: Double) -> String { String(format: "%.1f%%", p * 100) }
 
-  private func escape(_ s: String) -> String { SVGElement.escape(s) }
+  func escape(_ s: String) -> String { SVGElement.escape(s) }
 
-  private func table(header: [String], rows: [[String]]) -> String {
+  func table(header: [String], rows: [[String]]) -> String {
     "<table><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
       + rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }.joined() + "</table>\n"
   }
