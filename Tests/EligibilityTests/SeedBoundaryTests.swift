@@ -182,6 +182,19 @@ import TrialModel
     #expect(result("NCT07470073", "I7b", p).verdict == .notMet)
   }
 
+  /// The registry age range becomes criterion AGE: NCT05270772 "under 25" (25 excluded).
+  @Test func registryAgeRange() {
+    var p = base
+    p.birthDate = born(yearsBefore: 25, plusDays: 1)
+    #expect(result("NCT05270772", "AGE", p).verdict == .met)
+    p.birthDate = born(yearsBefore: 25)
+    #expect(result("NCT05270772", "AGE", p).verdict == .notMet)
+    #expect(SeedProtocolTests.trial("NCT05270772").criteria[0].expression == "age < 25 years")
+    #expect(
+      SeedProtocolTests.trial("NCT04825496").criteria[0].expression
+        == "age >= 18 years and completedAge <= 65 years")
+  }
+
   @Test func attestationsAreListed() {
     let report = SeedProtocolTests.trial("NCT04825496").screen(base)
     #expect(Set(report.pendingAttestations).isSuperset(of: ["I8", "I10", "E18"]))
@@ -204,9 +217,11 @@ import TrialModel
 
   @Test func exampleAgainstAllFive() {
     let statuses = SeedProtocolTests.compiled.mapValues { $0.screen(base).status }
-    // 62-year-old: too old for NCT05270772 (< 25 y is a protocol age, not a criterion) but the
-    // criteria still decide: no Karnofsky recorded at 62 → incomplete.
-    #expect(statuses["NCT05270772"] == .incomplete)
+    // 62-year-old: too old for NCT05270772, whose "under 25" is the registry age range (AGE).
+    #expect(statuses["NCT05270772"] == .ineligible)
+    let age = SeedProtocolTests.trial("NCT05270772").screen(base).criteria[0]
+    #expect(age.id == "AGE")
+    #expect(age.verdict == .notMet)
     // allogeneic HSCT 535 days ago, CD19+ 8 days ago, ECOG 1, consent signed: attestation I7 pending.
     #expect(statuses["NCT05350787"] != .ineligible)
   }

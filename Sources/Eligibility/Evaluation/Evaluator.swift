@@ -48,6 +48,9 @@ struct Evaluator {
       let bt = ct == .yes ? Truth.unknown : evaluate(b, &second)
       let result = Truth.choose(ct, at, bt)
       if S.records {
+        if ct == .unknown, result != .unknown {
+          sink.note("condition not recorded, but both alternatives give the same verdict")
+        }
         sink.absorb(condition)
         if ct != .no { sink.absorb(first) }
         if ct != .yes { sink.absorb(second) }

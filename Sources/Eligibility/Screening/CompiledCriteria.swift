@@ -10,6 +10,8 @@ public struct CompiledCriterion: Sendable, Hashable {
   /// Whether the investigator must attest it (always true when there is no expression).
   public var needsAttestation: Bool
   var node: Node?
+  /// Whether this is the registry's age range (`AGE`), added to the protocol's own criteria.
+  public var isRegistryAgeRange = false
 
   /// Whether the criterion is decided by an expression.
   public var isComputable: Bool { node != nil }
@@ -21,9 +23,11 @@ public struct CompiledCriteria: Sendable, Hashable {
   public var criteria: [CompiledCriterion]
   public var settings: EligibilitySettings
 
-  /// How many criteria are computable, and how many there are.
+  /// How many of the protocol's own criteria are computable, and how many there are (the
+  /// registry age range `AGE` is not counted).
   public var computableCount: (computable: Int, total: Int) {
-    (criteria.filter(\.isComputable).count, criteria.count)
+    let own = criteria.filter { !$0.isRegistryAgeRange }
+    return (own.filter(\.isComputable).count, own.count)
   }
 
   /// Whether any expression uses the Lansky age limit setting (an [R] default).

@@ -21,7 +21,32 @@ public enum CriteriaCompiler {
   public static func compile(_ trial: TrialProtocol, settings: EligibilitySettings = EligibilitySettings())
     throws(CriteriaError) -> CompiledCriteria
   {
-    try compile(protocolID: trial.id, criteria: trial.criteria.all, settings: settings)
+    var compiled = try compile(protocolID: trial.id, criteria: trial.criteria.all, settings: settings)
+    if let age = ageCriterion(trial.ages) {
+      let node = try? ExpressionCompiler(settings: settings).compile(age.expression!)
+      compiled.criteria.insert(
+        CompiledCriterion(
+          id: age.id, kind: .inclusion, text: age.text, expression: age.expression, needsAttestation: false,
+          node: node, isRegistryAgeRange: true), at: 0)
+    }
+    return compiled
+  }
+
+  /// The registry's age range (`TrialProtocol.ages`) as a criterion `AGE`, with the semantics of
+  /// `AgeRange`: the minimum compares exact age, an inclusive maximum compares completed years
+  /// ("12–75 inclusive" admits 75 y 11 m), an exclusive one exact age.
+  static func ageCriterion(_ ages: AgeRange) -> Criterion? {
+    var terms: [String] = []
+    if let minimum = ages.minimum { terms.append("age >= \(Quantity.format(minimum)) years") }
+    if let maximum = ages.maximum {
+      terms.append(
+        ages.maximumInclusive
+          ? "completedAge <= \(Quantity.format(maximum)) years" : "age < \(Quantity.format(maximum)) years")
+    }
+    guard !terms.isEmpty else { return nil }
+    return Criterion(
+      id: "AGE", text: "Registry age range: \(ages)", kind: .inclusion,
+      expression: terms.joined(separator: " and "))
   }
 
   /// Compiles a list of criteria (inclusion and exclusion, in order).
