@@ -13,11 +13,18 @@ public struct IsotonicMTDSelection: Sendable, Hashable {
   public var elimination: EliminationRule
   /// BOIN `boundMTD`: when set, only doses with p̃ ≤ this value (BOIN's λd) are eligible.
   public var upperBound: Double?
+  /// i3+3 "extrasafe" (FIND 0.1.1 `select_mtd`): when the selected dose's p̃ exceeds this value
+  /// (the EI's upper bound), select the next lower dose instead (none below dose 1).
+  public var stepDownAbove: Double?
 
-  public init(target: Double, elimination: EliminationRule, upperBound: Double? = nil) {
+  public init(
+    target: Double, elimination: EliminationRule, upperBound: Double? = nil,
+    stepDownAbove: Double? = nil
+  ) {
     self.target = target
     self.elimination = elimination
     self.upperBound = upperBound
+    self.stepDownAbove = stepDownAbove
   }
 
   /// The isotonic estimates p̃ (without the tie-break offsets) for each dose of A, in dose order.
@@ -42,16 +49,19 @@ public struct IsotonicMTDSelection: Sendable, Hashable {
   /// passes ``upperBound``).
   public func select(_ counts: [DoseCounts]) -> Int? {
     if elimination.eliminatedFrom(counts) == 0 { return nil }
-    var best: Int?
+    var best: (dose: Int, estimate: Double)?
     var bestDistance = Double.infinity
     for (k, entry) in estimates(counts).enumerated() {
       if let bound = upperBound, entry.estimate > bound { continue }
       let distance = abs(entry.estimate + Double(k + 1) * 1e-10 - target)
       if distance < bestDistance {
         bestDistance = distance
-        best = entry.dose
+        best = entry
       }
     }
-    return best
+    if let chosen = best, let limit = stepDownAbove, chosen.estimate > limit {
+      return chosen.dose > 0 ? chosen.dose - 1 : nil
+    }
+    return best?.dose
   }
 }

@@ -46,3 +46,18 @@ struct MTDSelectionTests {
     #expect(selection.select(counts([(3, 0), (0, 0), (6, 2)])) == 2)
   }
 }
+
+/// i3+3 extrasafe selection (FIND `select_mtd`): step down when the selected p̃ exceeds the EI.
+struct ExtraSafeSelectionTests {
+  @Test func stepsDownAboveTheInterval() {
+    let rule = EliminationRule(target: 0.3)
+    let plain = IsotonicMTDSelection(target: 0.3, elimination: rule)
+    let safe = IsotonicMTDSelection(target: 0.3, elimination: rule, stepDownAbove: 0.35)
+    // 0/3 (p̃ 0.016) and 3/6 (p̃ 0.50): dose 2 is closest to 0.3 but above 0.35 → dose 1.
+    let counts = [DoseCounts(patients: 3, dlts: 0), DoseCounts(patients: 6, dlts: 3)]
+    #expect(plain.select(counts) == 1)
+    #expect(safe.select(counts) == 0)
+    // Only dose 1, above the interval: no MTD.
+    #expect(safe.select([DoseCounts(patients: 6, dlts: 3)]) == nil)
+  }
+}

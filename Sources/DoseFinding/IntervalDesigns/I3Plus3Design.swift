@@ -21,7 +21,7 @@ public struct I3Plus3Design: IntervalDesign {
   public init(
     target: Double, interval: EquivalenceInterval, doseCount: Int, cohortSize: Int = 3,
     maxSampleSize: Int, startDose: Int = 0, eliminationCutoff: Double = 0.95,
-    earlyStopPatients: Int? = nil
+    earlyStopPatients: Int? = nil, extraSafeSelection: Bool = false
   ) {
     self.target = target
     self.interval = interval
@@ -35,11 +35,14 @@ public struct I3Plus3Design: IntervalDesign {
     decisionTable = CountTable(maxPatients: min(maxSampleSize, 300)) { n, y in
       Self.decision(patients: n, dlts: y, interval: interval, elimination: elimination)
     }
-    mtdSelection = IsotonicMTDSelection(target: target, elimination: elimination)
+    mtdSelection = IsotonicMTDSelection(
+      target: target, elimination: elimination,
+      stepDownAbove: extraSafeSelection ? interval.upper : nil)
   }
 
   public var variantName: String {
-    "i3+3 (Liu, Wang & Ji 2020; FIND 0.1.1 rules, EI [\(interval.lower), \(interval.upper)])"
+    "i3+3 (Liu, Wang & Ji 2020; FIND 0.1.1 rules, EI [\(interval.lower), \(interval.upper)]"
+      + (mtdSelection.stepDownAbove == nil ? ")" : ", extrasafe selection)")
   }
 
   public func computeDecision(patients n: Int, dlts y: Int) -> TableDecision {
