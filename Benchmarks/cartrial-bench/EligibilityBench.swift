@@ -102,8 +102,7 @@ enum EligibilityBench {
     let workers = ProcessInfo.processInfo.activeProcessorCount
     let chunk = (patients.count + workers - 1) / workers
     DispatchQueue.concurrentPerform(iterations: workers) { w in
-      // Each worker compiles its own copy, so no reference count is shared between cores.
-      let trials = (try? BundledProtocols.all().map { try CriteriaCompiler.compile($0) }) ?? shared
+      let trials = shared
       var local: [ScreeningStatus: Int] = [:]
       var evaluated = 0
       for i in (w * chunk)..<min(patients.count, (w + 1) * chunk) {

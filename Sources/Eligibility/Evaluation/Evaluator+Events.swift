@@ -18,7 +18,7 @@ extension Evaluator {
   /// when `(screening − span) OP eventDate`. With no such event the time is unbounded (if the
   /// history is complete); with an incomplete history only a bound is known.
   func since<S: EvidenceSink>(
-    _ selection: EventSelector, _ op: Comparison, _ span: CalendarSpan, _ sink: inout S
+    _ selection: Selection, _ op: Comparison, _ span: CalendarSpan, _ label: Int, _ sink: inout S
   ) -> Truth {
     var latest: (index: Int, date: CivilDate)?
     var undecidedFilter: Int?
@@ -37,11 +37,11 @@ extension Evaluator {
         let days = screening.dayNumber - latest.date.dayNumber
         let shown = result == .yes ? op : op.negated
         sink.note(
-          "\(selection.name) on \(latest.date), \(days) days before screening \(shown.symbol) \(span)")
+          "\(labels[label]) on \(latest.date), \(days) days before screening \(shown.symbol) \(span)")
       }
     } else {
       result = Truth(op == .greater || op == .greaterOrEqual || op == .notEqual)
-      sink.note("no \(selection.name) in history")
+      sink.note("no \(labels[label]) in history")
     }
     // A missing later event could only shorten the time since.
     let shorterMakesTrue = op == .less || op == .lessOrEqual
@@ -81,7 +81,7 @@ extension Evaluator {
   /// `anchor − span`; `span == nil` means any time (`ever`). An unknown anchor date bounds the
   /// window: infusion is on or after screening, consent on or before it.
   func within<S: EvidenceSink>(
-    _ selection: EventSelector, _ span: CalendarSpan?, _ anchor: Anchor, _ sink: inout S
+    _ selection: Selection, _ span: CalendarSpan?, _ anchor: Anchor, _ label: Int, _ sink: inout S
   ) -> Truth {
     var earliestStart = Int.min
     var latestStart = Int.min
@@ -106,7 +106,7 @@ extension Evaluator {
       }
     }
     var undecided: String?
-    if let antigen = selection.antigen {
+    if let antigen = selection.antigenName {
       var tested = false
       for result in record.antigens where result.antigen == antigen {
         tested = true
@@ -131,7 +131,7 @@ extension Evaluator {
         if filter == .unknown {
           undecided = filterPath(selection.filter, i)
         } else if event.date.dayNumber >= latestStart {
-          sink.note("\(selection.name) on \(event.date)\(windowText(span, anchor))")
+          sink.note("\(labels[label]) on \(event.date)\(windowText(span, anchor))")
           return .yes
         } else {
           undecided = anchorPath(anchor)
@@ -143,7 +143,7 @@ extension Evaluator {
       sink.missing(undecided)
       return .unknown
     }
-    sink.note("no \(selection.name)\(windowText(span, anchor))")
+    sink.note("no \(labels[label])\(windowText(span, anchor))")
     return .no
   }
 }

@@ -1,9 +1,11 @@
 import TrialModel
 
 extension Evaluator {
-  func leaf<S: EvidenceSink>(_ node: Node, _ sink: inout S) -> Truth {
-    switch node {
-    case .fact(let fact):
+  func leaf<S: EvidenceSink>(_ instruction: Instruction, _ sink: inout S) -> Truth {
+    let label = Int(instruction.label)
+    switch instruction.op {
+    case .fact:
+      let fact = instruction.fact
       guard let value = record[fact] else {
         sink.missing(fact.recordPath)
         return .unknown
@@ -12,31 +14,34 @@ extension Evaluator {
         "\(fact.expressionName): \(value ? (fact.isViralTest ? "positive" : "yes") : (fact.isViralTest ? "negative" : "no"))"
       )
       return Truth(value)
-    case .compare(let source, let op, let threshold):
-      return compare(source, op, threshold, &sink)
-    case .age(let op, let span, let setting):
-      return age(op, span, setting, &sink)
-    case .since(let selection, let op, let span):
-      return since(selection, op, span, &sink)
-    case .within(let selection, let span, let anchor):
-      return within(selection, span, anchor, &sink)
-    case .ever(let selection):
-      return within(selection, nil, .screening, &sink)
-    case .sex(let sex):
+    case .compare:
+      return compare(instruction.source, instruction.comparison, instruction.threshold, label, &sink)
+    case .age:
+      return age(instruction.comparison, instruction.span, label, &sink)
+    case .since:
+      return since(instruction.selection, instruction.comparison, instruction.span, label, &sink)
+    case .within:
+      return within(instruction.selection, instruction.span, instruction.anchor, label, &sink)
+    case .ever:
+      return within(instruction.selection, nil, .screening, label, &sink)
+    case .sex:
+      let sex = instruction.sex
       guard let recorded = record.sex else {
         sink.missing("demographics.sex")
         return .unknown
       }
       sink.note("sex \(recorded.rawValue)")
       return Truth(recorded == sex)
-    case .cnsStatus(let status):
+    case .cnsStatus:
+      let status = instruction.cnsStatus
       guard let recorded = record.cnsStatus else {
         sink.missing("disease.cnsStatus")
         return .unknown
       }
       sink.note("CNS status \(recorded.rawValue.uppercased())")
       return Truth(recorded == status)
-    case .antigen(let antigen):
+    case .antigen:
+      let antigen = instruction.selection.antigenName ?? ""
       var latest: AntigenResult?
       for result in record.antigens where result.antigen == antigen {
         if latest == nil || (result.date?.dayNumber ?? .min) >= (latest?.date?.dayNumber ?? .min) {
@@ -56,16 +61,15 @@ extension Evaluator {
     }
   }
 
-  private func age<S: EvidenceSink>(
-    _ op: Comparison, _ span: CalendarSpan, _ setting: String?, _ sink: inout S
-  ) -> Truth {
-    let written = setting.map { "\(span) (\($0))" } ?? "\(span)"
+  private func age<S: EvidenceSink>(_ op: Comparison, _ span: CalendarSpan, _ label: Int, _ sink: inout S)
+    -> Truth
+  {
     if let birth = record.birthDate {
       let holds = op.holds(span.before(screening).dayNumber, birth.dayNumber)
       if S.records {
         let exact = ClinicalFormulas.age(born: birth, on: screening).exact
         sink.note(
-          "age \(formatNumber((exact * 100).rounded(.down) / 100)) y (born \(birth)) \((holds ? op : op.negated).symbol) \(written)"
+          "age \(formatNumber((exact * 100).rounded(.down) / 100)) y (born \(birth)) \((holds ? op : op.negated).symbol) \(labels[label])"
         )
       }
       return Truth(holds)
@@ -75,7 +79,7 @@ extension Evaluator {
       return .unknown
     }
     let holds = op.holds(years, span.years)
-    sink.note("age \(formatNumber(years)) y \((holds ? op : op.negated).symbol) \(written)")
+    sink.note("age \(formatNumber(years)) y \((holds ? op : op.negated).symbol) \(labels[label])")
     return Truth(holds)
   }
 
@@ -88,16 +92,11 @@ extension Evaluator {
   }
 
   private func compare<S: EvidenceSink>(
-    _ source: NumericSource, _ op: Comparison, _ threshold: Threshold, _ sink: inout S
-  )
-    -> Truth
-  {
+    _ source: NumericSource, _ op: Comparison, _ threshold: Double, _ label: Int, _ sink: inout S
+  ) -> Truth {
     guard let value = numericValue(source, &sink) else { return .unknown }
-    let holds = op.holds(value.value, threshold.canonical)
-    if S.records {
-      let setting = threshold.setting.map { " (\($0))" } ?? ""
-      sink.note("\(value.text) \((holds ? op : op.negated).symbol) \(threshold.written)\(setting)")
-    }
+    let holds = op.holds(value.value, threshold)
+    if S.records { sink.note("\(value.text) \((holds ? op : op.negated).symbol) \(labels[label])") }
     return Truth(holds)
   }
 

@@ -7,75 +7,60 @@
 struct Evaluator {
   let record: PatientRecord
   let screening: CivilDate
-  let settings: EligibilitySettings
+  /// The protocol's instructions (see ``Program``), valid for the evaluator's lifetime.
+  let code: UnsafeBufferPointer<Instruction>
+  let labels: [String]
 
-  func evaluate<S: EvidenceSink>(_ node: Node, _ sink: inout S) -> Truth {
-    switch node {
-    case .constant(let b): return Truth(b)
-    case .and(let terms):
-      if !S.records {
-        var result = Truth.yes
-        for t in terms {
-          var none = NoEvidence()
-          result = result && evaluate(t, &none)
-          if result == .no { return .no }
-        }
-        return result
+  func evaluate<S: EvidenceSink>(_ pc: Int, _ sink: inout S) -> Truth {
+    let instruction = code[pc]
+    switch instruction.op {
+    case .constant: return Truth(instruction.count != 0)
+    case .and, .or:
+      let decisive: Truth = instruction.op == .and ? .no : .yes
+      var result: Truth = !decisive
+      var child = pc + 1
+      for _ in 0..<instruction.count {
+        var none = NoEvidence()
+        let truth = evaluate(child, &none)
+        result = decisive == .no ? result && truth : result || truth
+        if result == decisive { break }
+        child += Int(code[child].size)
       }
-      return explainJunction(terms, decisive: .no, &sink)
-    case .or(let terms):
-      if !S.records {
-        var result = Truth.no
-        for t in terms {
-          var none = NoEvidence()
-          result = result || evaluate(t, &none)
-          if result == .yes { return .yes }
-        }
-        return result
-      }
-      return explainJunction(terms, decisive: .yes, &sink)
-    case .not(let inner):
-      var child = S()
-      let t = evaluate(inner, &child)
-      if S.records { sink.absorb(child) }
-      return !t
-    case .conditional(let c, let a, let b):
-      var condition = S()
-      let ct = evaluate(c, &condition)
-      var first = S()
-      var second = S()
-      let at = ct == .no ? Truth.unknown : evaluate(a, &first)
-      let bt = ct == .yes ? Truth.unknown : evaluate(b, &second)
+      if S.records { explain(children: pc + 1, count: Int(instruction.count), result, &sink) }
+      return result
+    case .not:
+      return !evaluate(pc + 1, &sink)
+    case .conditional:
+      let condition = pc + 1
+      let first = condition + Int(code[condition].size)
+      let second = first + Int(code[first].size)
+      var none = NoEvidence()
+      let ct = evaluate(condition, &none)
+      let at = ct == .no ? Truth.unknown : evaluate(first, &none)
+      let bt = ct == .yes ? Truth.unknown : evaluate(second, &none)
       let result = Truth.choose(ct, at, bt)
       if S.records {
+        _ = evaluate(condition, &sink)
         if ct == .unknown, result != .unknown {
           sink.note("condition not recorded, but both alternatives give the same verdict")
         }
-        sink.absorb(condition)
-        if ct != .no { sink.absorb(first) }
-        if ct != .yes { sink.absorb(second) }
+        if ct != .no { _ = evaluate(first, &sink) }
+        if ct != .yes { _ = evaluate(second, &sink) }
       }
       return result
     default:
-      return leaf(node, &sink)
+      return leaf(instruction, &sink)
     }
   }
 
-  /// A conjunction (`decisive` = no) or disjunction (`decisive` = yes), explained: decide
-  /// without evidence first, then record evidence only for the terms that decided (all terms
-  /// of a true conjunction, the false ones of a false one, the unknown ones if undecided).
-  private func explainJunction<S: EvidenceSink>(_ terms: [Node], decisive: Truth, _ sink: inout S) -> Truth {
-    var result: Truth = !decisive
-    for t in terms {
+  /// Records the evidence of the terms of a junction that decided `result`: all terms of a
+  /// true conjunction, the false ones of a false one, the unknown ones if undecided.
+  private func explain<S: EvidenceSink>(children first: Int, count: Int, _ result: Truth, _ sink: inout S) {
+    var child = first
+    for _ in 0..<count {
       var none = NoEvidence()
-      let truth = evaluate(t, &none)
-      result = decisive == .no ? result && truth : result || truth
+      if evaluate(child, &none) == result { _ = evaluate(child, &sink) }
+      child += Int(code[child].size)
     }
-    for t in terms {
-      var none = NoEvidence()
-      guard evaluate(t, &none) == result else { continue }
-      _ = evaluate(t, &sink)
-    }
-    return result
   }
 }

@@ -6,7 +6,6 @@ protocol EvidenceSink {
   init()
   mutating func note(_ text: @autoclosure () -> String)
   mutating func missing(_ path: String)
-  mutating func absorb(_ other: Self)
   /// Set when the verdict comes from an investigator's attestation.
   var attested: Bool { get set }
 }
@@ -15,24 +14,23 @@ struct NoEvidence: EvidenceSink {
   static var records: Bool { false }
   @inline(__always) mutating func note(_ text: @autoclosure () -> String) {}
   @inline(__always) mutating func missing(_ path: String) {}
-  @inline(__always) mutating func absorb(_ other: NoEvidence) {}
   var attested: Bool {
     get { false }
     set {}
   }
 }
 
+/// Collects evidence notes into one "; "-separated string and the missing fields' paths.
 struct EvidenceRecorder: EvidenceSink {
   static var records: Bool { true }
-  var notes: [String] = []
+  var notes = ""
   var missingPaths: [String] = []
   var attested = false
-  mutating func note(_ text: @autoclosure () -> String) { notes.append(text()) }
+  mutating func note(_ text: @autoclosure () -> String) {
+    if !notes.isEmpty { notes += "; " }
+    notes += text()
+  }
   mutating func missing(_ path: String) {
     if !missingPaths.contains(path) { missingPaths.append(path) }
-  }
-  mutating func absorb(_ other: EvidenceRecorder) {
-    notes += other.notes
-    for path in other.missingPaths { missing(path) }
   }
 }

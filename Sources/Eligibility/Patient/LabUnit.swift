@@ -26,9 +26,14 @@ enum LabUnit: Sendable, Hashable, CustomStringConvertible {
 
   /// Canonical spellings, looked up before the (slower) alias normalisation.
   private static let exactSpellings: [String: LabUnit] = {
-    var table: [String: LabUnit] = ["U/L": .unitsPerLitre, "s": .seconds, "ratio": .ratio, "": .ratio]
+    var table: [String: LabUnit] = [:]
     for unit in MeasurementUnit.allCases { table[unit.rawValue] = .measurement(unit) }
     table["umol/L"] = .measurement(.micromolPerL)
+    for (spelling, unit) in [
+      ("U/L", LabUnit.unitsPerLitre), ("s", .seconds), ("seconds", .seconds), ("ratio", .ratio), ("", .ratio),
+    ] {
+      table[spelling] = unit
+    }
     return table
   }()
 

@@ -33,45 +33,69 @@ public struct CompiledCriteria: Sendable, Hashable {
   /// Whether any expression uses the Lansky age limit setting (an [R] default).
   var usesLanskyAgeLimit: Bool
 
+  /// Plain-data copies of what evaluation needs per criterion, so that the hot loop touches no
+  /// strings: the first instruction of each criterion (−1 if none), its kind and attestation.
+  private var program = Program()
+  private var entries: [Int] = []
+  private var exclusion: [Bool] = []
+  private var attestationNeeded: [Bool] = []
+
   init(protocolID: String, criteria: [CompiledCriterion], settings: EligibilitySettings) {
     self.protocolID = protocolID
     self.criteria = criteria
     self.settings = settings
     usesLanskyAgeLimit = criteria.contains { $0.expression?.contains("lanskyAgeLimit") ?? false }
+    for c in criteria {
+      entries.append(c.node.map { program.append($0) } ?? -1)
+      exclusion.append(c.kind == .exclusion)
+      attestationNeeded.append(c.needsAttestation)
+    }
+  }
+
+  /// Runs `body` with an evaluator for `record` over this protocol's instructions.
+  private func withEvaluator<T>(_ record: PatientRecord, _ body: (Evaluator) -> T) -> T {
+    program.code.withUnsafeBufferPointer { code in
+      body(
+        Evaluator(
+          record: record, screening: record.screeningDate ?? CivilDate(dayNumber: 0), code: code,
+          labels: program.labels))
+    }
   }
 
   /// The status only, without evidence: the allocation-light path for batch screening.
   public func status(of record: PatientRecord) -> ScreeningStatus {
-    guard let screening = record.screeningDate else { return .incomplete }
-    let evaluator = Evaluator(record: record, screening: screening, settings: settings)
-    var result = ScreeningStatus.eligible
-    for index in criteria.indices {
-      var sink = NoEvidence()
-      let verdict = self.verdict(index, evaluator, &sink)
-      switch verdict {
-      case .notMet: return .ineligible
-      case .missing: result = .incomplete
-      case .attestation: if result == .eligible { result = .pendingAttestation }
-      case .met: break
+    guard record.screeningDate != nil else { return .incomplete }
+    return withEvaluator(record) { evaluator in
+      var result = ScreeningStatus.eligible
+      for index in entries.indices {
+        var sink = NoEvidence()
+        switch verdict(index, evaluator, &sink) {
+        case .notMet: return .ineligible
+        case .missing: result = .incomplete
+        case .attestation: if result == .eligible { result = .pendingAttestation }
+        case .met: break
+        }
       }
+      return result
     }
-    return result
   }
 
   /// Every criterion's verdict, without evidence, in criterion order.
   public func verdicts(of record: PatientRecord) -> [Verdict] {
-    let evaluator = Evaluator(
-      record: record, screening: record.screeningDate ?? CivilDate(dayNumber: 0), settings: settings)
-    return criteria.indices.map { index in
-      var sink = NoEvidence()
-      return verdict(index, evaluator, &sink)
+    withEvaluator(record) { evaluator in
+      entries.indices.map { index in
+        var sink = NoEvidence()
+        return verdict(index, evaluator, &sink)
+      }
     }
   }
 
   /// The full report: every criterion with its verdict, evidence and missing fields.
   public func screen(_ record: PatientRecord) -> ScreeningReport {
-    let screening = record.screeningDate ?? CivilDate(dayNumber: 0)
-    let evaluator = Evaluator(record: record, screening: screening, settings: settings)
+    withEvaluator(record) { evaluator in report(record, evaluator) }
+  }
+
+  private func report(_ record: PatientRecord, _ evaluator: Evaluator) -> ScreeningReport {
     var results: [CriterionResult] = []
     results.reserveCapacity(criteria.count)
     for index in criteria.indices {
@@ -88,27 +112,27 @@ public struct CompiledCriteria: Sendable, Hashable {
   }
 
   private func verdict<S: EvidenceSink>(_ index: Int, _ evaluator: Evaluator, _ sink: inout S) -> Verdict {
-    let c = criteria[index]
-    for a in evaluator.record.attestations where a.protocolID == protocolID && a.criterionID == c.id {
+    for a in evaluator.record.attestations
+    where a.protocolID == protocolID && a.criterionID == criteria[index].id {
       sink.attested = true
       sink.note(
         "attested \(a.met ? "met" : "not met")" + (a.by.map { " by \($0)" } ?? "")
           + (a.date.map { " on \($0)" } ?? ""))
       return a.met ? .met : .notMet
     }
-    guard let node = c.node else { return .attestation }
-    let truth = evaluator.evaluate(node, &sink)
-    let passes = c.kind == .inclusion ? truth : !truth
-    switch passes {
+    let entry = entries[index]
+    guard entry >= 0 else { return .attestation }
+    let truth = evaluator.evaluate(entry, &sink)
+    switch exclusion[index] ? !truth : truth {
     case .no: return .notMet
     case .unknown: return .missing
-    case .yes: return c.needsAttestation ? .attestation : .met
+    case .yes: return attestationNeeded[index] ? .attestation : .met
     }
   }
 
   private func evidence(_ index: Int, _ verdict: Verdict, _ sink: EvidenceRecorder) -> String {
     let c = criteria[index]
-    let notes = sink.notes.joined(separator: "; ")
+    let notes = sink.notes
     switch verdict {
     case .attestation where c.node == nil: return "needs the investigator's attestation"
     case .attestation: return "\(notes); also needs the investigator's attestation"

@@ -21,15 +21,16 @@ public enum CriteriaCompiler {
   public static func compile(_ trial: TrialProtocol, settings: EligibilitySettings = EligibilitySettings())
     throws(CriteriaError) -> CompiledCriteria
   {
-    var compiled = try compile(protocolID: trial.id, criteria: trial.criteria.all, settings: settings)
+    var criteria = try compile(protocolID: trial.id, criteria: trial.criteria.all, settings: settings)
+      .criteria
     if let age = ageCriterion(trial.ages) {
       let node = try? ExpressionCompiler(settings: settings).compile(age.expression!)
-      compiled.criteria.insert(
+      criteria.insert(
         CompiledCriterion(
           id: age.id, kind: .inclusion, text: age.text, expression: age.expression, needsAttestation: false,
           node: node, isRegistryAgeRange: true), at: 0)
     }
-    return compiled
+    return CompiledCriteria(protocolID: trial.id, criteria: criteria, settings: settings)
   }
 
   /// The registry's age range (`TrialProtocol.ages`) as a criterion `AGE`, with the semantics of
