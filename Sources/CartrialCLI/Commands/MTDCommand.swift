@@ -65,7 +65,7 @@ struct MTDCommand: ParsableCommand {
       for i in answer.doses.indices {
         let c = i < observed.count ? observed[i] : DoseCounts()
         print(
-          "  dose \(answer.doses[i]): \(c.dlts)/\(c.patients)  estimate "
+          "  dose \(answer.doses[i]): \(c.patients) patients, \(c.dlts) DLTs, estimate "
             + (answer.estimates[i].map { fixedDecimal($0) } ?? "–"))
       }
       for note in answer.notes { print("[\(note)]") }
