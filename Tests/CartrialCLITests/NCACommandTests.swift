@@ -19,7 +19,7 @@ import Testing
     let keys: Set = [
       "subject", "cmax", "tmax", "auclast", "aucInterval", "lambdaZ", "halfLife", "lambdaZPoints",
       "aucinfObs",
-      "aucinfPred", "tlast", "clast",
+      "aucinfPred", "tlast", "clast", "lambdaZTimes", "lambdaZFirst", "lambdaZLast",
     ]
     #expect(Set(rows[0].keys) == keys)
     // PKNCA 0.11.0, subject 1 (theoph_pknca_0.11.0_linuplogdown.csv).
@@ -27,7 +27,10 @@ import Testing
     #expect(first["subject"] as? String == "1")
     #expect(abs((first["auclast"] as! Double) - 147.234748537004) < 1e-9)
     #expect(abs((first["aucinfPred"] as! Double) - 214.926654340822) < 1e-9)
-    #expect(first["lambdaZPoints"] as? [Double] == [9.05, 12.12, 24.37])
+    // lambda.z.n.points = 3 from lambda.z.time.first = 9.05 (PKNCA); the times are the reference's hl_point rows.
+    #expect(first["lambdaZPoints"] as? Int == 3)
+    #expect(first["lambdaZFirst"] as? Double == 9.05)
+    #expect(first["lambdaZTimes"] as? [Double] == [9.05, 12.12, 24.37])
   }
 
   @Test func steinProfileAUC0to28UnderBothMethods() throws {

@@ -35,7 +35,7 @@ struct NCACommand: ParsableCommand {
 
     enum CodingKeys: String, CodingKey {
       case subject, cmax, tmax, auclast, aucInterval, lambdaZ, halfLife, lambdaZPoints, aucinfObs, aucinfPred
-      case tlast, clast
+      case tlast, clast, lambdaZTimes, lambdaZFirst, lambdaZLast
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -47,7 +47,12 @@ struct NCACommand: ParsableCommand {
       try c.encode(result.aucInterval, forKey: .aucInterval)
       try c.encode(result.lambdaZ, forKey: .lambdaZ)
       try c.encode(result.halfLife, forKey: .halfLife)
-      try c.encode(result.terminalPhase?.pointTimes, forKey: .lambdaZPoints)
+      // PKNCA's lambda.z.n.points is a count; the times themselves go under lambdaZTimes.
+      let times = result.terminalPhase?.pointTimes
+      try c.encode(times?.count, forKey: .lambdaZPoints)
+      try c.encode(times, forKey: .lambdaZTimes)
+      try c.encode(times?.first, forKey: .lambdaZFirst)
+      try c.encode(times?.last, forKey: .lambdaZLast)
       try c.encode(result.aucinfObserved, forKey: .aucinfObs)
       try c.encode(result.aucinfPredicted, forKey: .aucinfPred)
       try c.encode(result.tlast, forKey: .tlast)
