@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// `cartrial protocol criteria ID` (enabled once the lead registers the subcommand).
+/// Whether `protocol criteria` is registered in the `protocol` command group.
+private let criteriaRegistered =
+  (try? CLIRunner.run(["protocol", "--help"]).stdout.contains("criteria")) ?? false
+
+@Suite(.enabled(if: criteriaRegistered))
+struct ProtocolCriteriaCommandTests {
+  @Test func listsEveryCriterionWithComputableAndCount() throws {
+    let result = try CLIRunner.run(["protocol", "criteria", "NCT05270772", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let listing = try #require(try result.json() as? [String: Any])
+    #expect(listing["protocol"] as? String == "NCT05270772")
+    let criteria = try #require(listing["criteria"] as? [[String: Any]])
+    #expect(criteria.first?["id"] as? String == "AGE")
+    let own = criteria.filter { $0["id"] as? String != "AGE" }
+    #expect(own.count == listing["total"] as? Int)
+    #expect(own.filter { $0["computable"] as? Bool == true }.count == listing["computable"] as? Int)
+    let e11 = try #require(criteria.first { $0["id"] as? String == "E11" })
+    #expect(e11["computable"] as? Bool == false)
+    #expect(e11["attestation"] as? Bool == true)
+    let text = try CLIRunner.run(["protocol", "criteria", "NCT05270772"])
+    #expect(text.stdout.contains("15 of 16 criteria computable"))
+  }
+}
