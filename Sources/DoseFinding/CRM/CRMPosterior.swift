@@ -29,8 +29,9 @@ extension CRMPosterior {
     // log L(β) + log π(β), up to a constant.
     func logIntegrand(_ beta: Double) -> Double {
       var total = -beta * beta / (2 * priorVariance)
+      let expBeta = Double.exp(beta)
       for (j, c) in counts.enumerated() where c.patients > 0 {
-        let (logP, logQ) = model.logProbabilities(doseLabel: labels[j], beta: beta)
+        let (logP, logQ) = model.logProbabilities(doseLabel: labels[j], expBeta: expBeta)
         if c.dlts > 0 { total += Double(c.dlts) * logP }
         if c.patients > c.dlts { total += Double(c.patients - c.dlts) * logQ }
       }

@@ -23,12 +23,18 @@ public enum CRMWorkingModel: Sendable, Hashable {
   /// (log p, log(1 − p)) at dose label `x` and parameter β, computed without cancellation.
   @inline(__always)
   func logProbabilities(doseLabel x: Double, beta: Double) -> (Double, Double) {
+    logProbabilities(doseLabel: x, expBeta: Double.exp(beta))
+  }
+
+  /// As ``logProbabilities(doseLabel:beta:)`` with exp(β) given (shared across doses).
+  @inline(__always)
+  func logProbabilities(doseLabel x: Double, expBeta: Double) -> (Double, Double) {
     switch self {
     case .empiric:
-      let logP = Double.exp(beta) * x
+      let logP = expBeta * x
       return (logP, Double.log(-Double.expMinusOne(logP)))
     case .logistic(let a):
-      let eta = a + Double.exp(beta) * x
+      let eta = a + expBeta * x
       return (-softplus(-eta), -softplus(eta))
     }
   }
