@@ -128,31 +128,9 @@ extension DesignOptions {
   private func fromProtocol(_ protocolOptions: ProtocolOptions) throws -> ResolvedDesign {
     let (trial, group) = try protocolOptions.loadGroup()
     let p = group.design
-    let place = "\(trial.id) group \(group.id) design"
-    func fromFile<T>(_ body: () throws -> T) throws -> T {
-      do {
-        return try body()
-      } catch let error as DesignSettingsError {
-        throw CLIError("\(place).\(error.field): expected \(error.expected), found \(error.found)")
-      }
-    }
-    let kind = try fromFile { try DesignSettings.Kind(parsing: p.name) }
+    let settings = try DesignSettings.from(group, trialID: trial.id, maxSampleSize: maxN)
+    let built = try DesignSettings.fromFile(group, trialID: trial.id) { try settings.makeDesign() }
     let levels = group.orderedLevels
-    var settings = DesignSettings(
-      kind: kind, target: p.target.value, doseCount: levels.count, cohortSize: p.cohortSize.value,
-      maxSampleSize: maxN ?? p.maxSampleSize.value,
-      startDose: levels.firstIndex(of: group.startingLevel.value) ?? 0)
-    if let interval = p.equivalenceInterval?.value {
-      guard interval.count == 2 else {
-        throw CLIError("\(place).equivalenceInterval: expected [LOW, HIGH], found \(interval)")
-      }
-      settings.equivalenceInterval = EquivalenceInterval(lower: interval[0], upper: interval[1])
-    }
-    settings.skeleton = p.skeleton
-    if let variant = p.variant {
-      settings.threePlusThreeVariant = try fromFile { try ThreePlusThreeDesign.Variant(parsing: variant) }
-    }
-    let built = try fromFile { try settings.makeDesign() }
     var notes = ["design of \(trial.id) group \(group.id) (\(group.label))"]
     let assumed: [(String, String?)] = [
       ("target", p.target.assumption), ("equivalence interval", p.equivalenceInterval?.assumption),
@@ -186,5 +164,48 @@ func cli<T>(_ body: () throws -> T) throws -> T {
     return try body()
   } catch let error as DesignSettingsError {
     throw CLIError("--\(error.field): expected \(error.expected), found \(error.found)")
+  }
+}
+
+extension DesignSettings {
+  /// The design settings of a protocol group (`design:` in the protocol file), with
+  /// `maxSampleSize` overriding the file's when given. Errors name the protocol field, e.g.
+  /// "NCT07470073 group A design.target: expected …, found …".
+  static func from(_ group: PopulationGroup, trialID: String, maxSampleSize: Int? = nil) throws
+    -> DesignSettings
+  {
+    let p = group.design
+    let kind = try fromFile(group, trialID: trialID) { try Kind(parsing: p.name) }
+    let levels = group.orderedLevels
+    var settings = DesignSettings(
+      kind: kind, target: p.target.value, doseCount: levels.count, cohortSize: p.cohortSize.value,
+      maxSampleSize: maxSampleSize ?? p.maxSampleSize.value,
+      startDose: levels.firstIndex(of: group.startingLevel.value) ?? 0)
+    if let interval = p.equivalenceInterval?.value {
+      guard interval.count == 2 else {
+        throw CLIError(
+          "\(trialID) group \(group.id) design.equivalenceInterval: expected [LOW, HIGH], found \(interval)")
+      }
+      settings.equivalenceInterval = EquivalenceInterval(lower: interval[0], upper: interval[1])
+    }
+    settings.skeleton = p.skeleton
+    if let variant = p.variant {
+      settings.threePlusThreeVariant = try fromFile(group, trialID: trialID) {
+        try ThreePlusThreeDesign.Variant(parsing: variant)
+      }
+    }
+    try fromFile(group, trialID: trialID) { try settings.validate() }
+    return settings
+  }
+
+  /// Runs `body`, turning a settings error into a CLI error naming the protocol field.
+  static func fromFile<T>(_ group: PopulationGroup, trialID: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DesignSettingsError {
+      throw CLIError(
+        "\(trialID) group \(group.id) design.\(error.field): expected \(error.expected), found \(error.found)"
+      )
+    }
   }
 }
