@@ -38,7 +38,7 @@ import TrialModel
   @Test func unknownUnitIsReportedAtItsColumn() {
     let e = error("age >= 18 yeers")
     #expect(e?.offset == 10)
-    #expect(e?.message.contains("yeers") == true)
+    #expect(e?.message.contains("unknown unit 'yeers'") == true)
   }
 
   @Test func misspelledNameGetsASuggestion() {

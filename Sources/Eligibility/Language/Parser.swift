@@ -1,3 +1,5 @@
+import TrialModel
+
 /// Recursive-descent parser for the criteria language (grammar in the README, "Criteria
 /// language"). Precedence, loosest first: `if … then … else`, `or`, `and`, `not`, comparison
 /// (one or a chained pair, `12 years <= age <= 75 years`), `within`, primary.
@@ -153,6 +155,13 @@ struct Parser {
       if case .unit(let unit) = current.kind {
         _ = advance()
         return node(.number(value, unit: unit), from: start)
+      }
+      if case .identifier(let word) = current.kind {
+        throw ExpressionError(
+          offset: current.offset,
+          message:
+            "unknown unit '\(word)' after \(Quantity.format(value)); expected e.g. mg/dL, µmol/L, ×ULN, %, mL/min, days, weeks, months, years"
+        )
       }
       return node(.number(value, unit: nil), from: start)
     case .keyword(.true): return node(.boolean(true), from: start)

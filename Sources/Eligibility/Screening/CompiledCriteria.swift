@@ -131,16 +131,16 @@ public struct CompiledCriteria: Sendable, Hashable {
   }
 
   private func evidence(_ index: Int, _ verdict: Verdict, _ sink: EvidenceRecorder) -> String {
-    let c = criteria[index]
     let notes = sink.notes
+    let computable = entries[index] >= 0
     switch verdict {
-    case .attestation where c.node == nil: return "needs the investigator's attestation"
+    case .attestation where !computable: return "needs the investigator's attestation"
     case .attestation: return "\(notes); also needs the investigator's attestation"
     case .missing:
       return (notes.isEmpty ? "" : notes + "; ") + "undecided: missing "
         + sink.missingPaths.joined(separator: ", ")
     case .met, .notMet:
-      if c.kind == .exclusion, c.node != nil, !sink.attested {
+      if exclusion[index], computable, !sink.attested {
         return (verdict == .met ? "excluding condition absent: " : "excluding condition present: ") + notes
       }
       return notes
