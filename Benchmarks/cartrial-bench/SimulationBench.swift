@@ -23,16 +23,28 @@ enum SimulationBench {
     ]
   }
 
-  /// Median wall time of `repetitions` runs of `body`, in seconds.
-  static func median(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
+  /// CPU time of the calling thread, in seconds (insensitive to other processes on the machine).
+  static func threadCPUTime() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+  }
+
+  /// Median wall time and median thread CPU time of `repetitions` runs of `body`, in seconds.
+  static func median(_ repetitions: Int, _ body: () throws -> Void) rethrows -> (
+    wall: Double, cpu: Double
+  ) {
     let clock = ContinuousClock()
-    var times: [Double] = []
+    var wall: [Double] = []
+    var cpu: [Double] = []
     for _ in 0..<repetitions {
+      let start = threadCPUTime()
       let elapsed = try clock.measure(body)
-      times.append(
+      cpu.append(threadCPUTime() - start)
+      wall.append(
         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
-    return times.sorted()[times.count / 2]
+    return (wall.sorted()[wall.count / 2], cpu.sorted()[cpu.count / 2])
   }
 
   static func run() throws {
@@ -41,33 +53,47 @@ enum SimulationBench {
     for (name, design) in intervalDesigns {
       for scenario in scenarios {
         let s = try Scenario(truth: scenario.truth, target: 0.3)
-        let seconds = try median(21) {
+        let time = try median(21) {
           _ = try ExactOperatingCharacteristics.compute(design: design, scenario: s)
         }
         print(
-          "exact \(name) \(scenario.name): \(String(format: "%.2f", seconds * 1000)) ms per scenario")
+          "exact \(name) \(scenario.name): "
+            + String(format: "%.2f ms wall, %.2f ms CPU", time.wall * 1000, time.cpu * 1000))
       }
     }
+    // dfcrm getprior(0.05, 0.3, 3, 6) skeleton, as in the reference files.
+    let skeleton = SkeletonCalibration.skeleton(
+      halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: 6)
+    let crm = CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30)
+    for scenario in scenarios {
+      let s = try Scenario(truth: scenario.truth, target: 0.3)
+      let time = try median(5) {
+        _ = try ExactOperatingCharacteristics.compute(design: crm, scenario: s)
+      }
+      print(
+        "exact CRM \(scenario.name): "
+          + String(format: "%.1f ms wall, %.1f ms CPU", time.wall * 1000, time.cpu * 1000))
+    }
     let s = try Scenario(truth: scenarios[1].truth, target: 0.3)
-    for (name, design) in intervalDesigns {
+    for (name, design) in intervalDesigns + [("CRM", crm)] {
       for threads in [1, 2] {
         let trials = 4_000_000
-        let seconds = try median(3) {
+        let time = try median(3) {
           _ = try MonteCarloSimulation(trials: trials, seed: 1, threads: threads).run(
             design: design, scenario: s)
         }
         print(
           "simulate \(name) L2, \(threads) thread(s): "
-            + String(format: "%.2f", Double(trials) / seconds / 1e6) + "×10⁶ trials/s")
+            + String(format: "%.2f", Double(trials) / time.wall / 1e6) + "×10⁶ trials/s")
       }
       let direct = 400_000
-      let seconds = try median(3) {
+      let time = try median(3) {
         _ = try MonteCarloSimulation(trials: direct, seed: 1, threads: 2, memoizeDecisions: false)
           .run(design: design, scenario: s)
       }
       print(
         "simulate \(name) L2, 2 threads, design called every cohort: "
-          + String(format: "%.2f", Double(direct) / seconds / 1e6) + "×10⁶ trials/s")
+          + String(format: "%.2f", Double(direct) / time.wall / 1e6) + "×10⁶ trials/s")
     }
   }
 }

@@ -7,11 +7,14 @@ import DoseFinding
 /// many paths lead there: this is the cache that makes exact CRM affordable (one posterior per
 /// state) and lets the simulator replace most design calls by an array look-up.
 ///
+/// The type is deliberately not generic over the design: the walk over existing nodes is concrete
+/// code whoever calls it, and the design (an existential) is consulted only when a node is new.
+///
 /// Nodes are created lazily by ``child(_:outcome:)``. When nodes are expanded in order of creation
 /// (as ``ExactOperatingCharacteristics`` does), every node's parents come before it.
-struct DecisionGraph<Design: DoseFindingDesign> {
-  let design: Design
-  let selection: FinalSelection<Design>
+struct DecisionGraph {
+  let design: any DoseFindingDesign
+  private(set) var decider: DesignDecider
   let layout: StateLayout
   let outcomesPerCohort: Int
   let recordsLastCohort: Bool
@@ -32,9 +35,9 @@ struct DecisionGraph<Design: DoseFindingDesign> {
   private var terminalLookup = StateIndex()
   private var scratch: TrialHistory
 
-  init(design: Design, layout: StateLayout, startDose: Int) {
+  init(design: any DoseFindingDesign, layout: StateLayout, startDose: Int) {
     self.design = design
-    selection = FinalSelection(design: design)
+    decider = DesignDecider(design: design)
     self.layout = layout
     outcomesPerCohort = design.cohortSize + 1
     recordsLastCohort = design.usesLastCohort
@@ -72,7 +75,7 @@ struct DecisionGraph<Design: DoseFindingDesign> {
     nodeIndex.insert(id, in: keys)
     children.append(contentsOf: repeatElement(-1, count: outcomesPerCohort))
     layout.unpack(key, into: &scratch)
-    switch DesignStep.after(&scratch, design: design, selection: selection) {
+    switch decider.step(&scratch, counts: layout.counts(of: key)) {
     case .treat(let next, let eliminated):
       nextDose.append(Int32(next))
       eliminatedFrom.append(Int32(eliminated ?? -1))

@@ -7,16 +7,16 @@ enum DesignStep: Sendable {
   /// The trial is over; `selected` is the MTD index (`nil`: no MTD).
   case finished(selected: Int?, reason: StopReason)
 
-  /// Asks `design` what to do after the cohort that produced `history`, and applies the engine's
+  /// Applies `design`'s recommendation after the cohort that produced `history`, and the engine's
   /// own limit: no cohort may take the trial past the design's maximum sample size. A design that
-  /// returns no next dose and no stop reason is treated as stopping by its own rule.
+  /// returns no next dose and no stop reason is treated as stopping by its own rule. `select` gives
+  /// the final MTD of a finished trial.
   ///
-  /// Uses the designs' allocation-free fast path (`explain: false`). `history` is modified (its
-  /// eliminated set) only when the trial finishes, for the selection.
-  static func after<Design: DoseFindingDesign>(
-    _ history: inout TrialHistory, design: Design, selection: FinalSelection<Design>
+  /// `history` is modified (its eliminated set) only when the trial finishes, for the selection.
+  static func after(
+    _ history: inout TrialHistory, recommendation: Recommendation,
+    design: any DoseFindingDesign, select: (TrialHistory, StopReason) -> Int?
   ) -> DesignStep {
-    let recommendation = design.recommend(history, explain: false)
     let reason: StopReason
     if let stop = recommendation.stop {
       reason = stop
@@ -31,6 +31,14 @@ enum DesignStep: Sendable {
       reason = .designRule
     }
     history.eliminatedFrom = recommendation.eliminatedFrom
-    return .finished(selected: selection(history, stoppedBy: reason), reason: reason)
+    return .finished(selected: select(history, reason), reason: reason)
+  }
+
+  /// The same with the design's own recommendation (allocation-free `explain: false` fast path)
+  /// and its own selection: the reference path, used by the direct simulator.
+  static func after(_ history: inout TrialHistory, design: any DoseFindingDesign) -> DesignStep {
+    after(
+      &history, recommendation: design.recommend(history, explain: false), design: design,
+      select: design.selectMTD)
   }
 }

@@ -49,19 +49,3 @@ struct IntervalSelectionShortcut: Sendable {
     return selection.select(Array(history.counts[0..<limit]))
   }
 }
-
-/// The final selection a finished trial gets: the shortcut when one exists, else the design's own.
-struct FinalSelection<Design: DoseFindingDesign>: Sendable {
-  let design: Design
-  let shortcut: IntervalSelectionShortcut?
-
-  init(design: Design, useShortcut: Bool = true) {
-    self.design = design
-    shortcut = useShortcut ? IntervalSelectionShortcut.make(for: design) : nil
-  }
-
-  func callAsFunction(_ history: TrialHistory, stoppedBy reason: StopReason) -> Int? {
-    if let shortcut { return shortcut.select(history, stoppedBy: reason) }
-    return design.selectMTD(history, stoppedBy: reason)
-  }
-}

@@ -155,6 +155,9 @@ struct StateLayout: Sendable {
     return c
   }
 
+  /// The key of the counts alone (other fields cleared).
+  func counts(of s: PackedState) -> PackedState { PackedState(words: s.words & countsMask) }
+
   /// The key of a finished trial: only what the operating characteristics need (counts,
   /// selection, stop reason), so that equal outcomes merge.
   func terminal(of s: PackedState, selected: Int?, reason: StopReason) -> PackedState {

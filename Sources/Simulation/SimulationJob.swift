@@ -1,8 +1,8 @@
 import DoseFinding
 
 /// The immutable inputs of one Monte Carlo run, shared by its workers.
-struct SimulationJob<Design: DoseFindingDesign>: Sendable {
-  let design: Design
+struct SimulationJob: Sendable {
+  let design: any DoseFindingDesign
   let layout: StateLayout
   let table: CohortOutcomeTable
   let startDose: Int
@@ -47,7 +47,6 @@ struct SimulationJob<Design: DoseFindingDesign>: Sendable {
     let c = design.cohortSize
     var history = TrialHistory(doseCount: design.doseCount, startDose: startDose)
     var hits: [PackedState: Int] = [:]
-    let selection = FinalSelection(design: design, useShortcut: false)
     for block in blocks {
       var rng = streams[block]
       let count = trialCount(ofBlock: block)
@@ -62,7 +61,7 @@ struct SimulationJob<Design: DoseFindingDesign>: Sendable {
           history.counts[dose].dlts += y
           history.currentDose = dose
           if design.usesLastCohort { history.lastCohort = DoseCounts(patients: c, dlts: y) }
-          switch DesignStep.after(&history, design: design, selection: selection) {
+          switch DesignStep.after(&history, design: design) {
           case .treat(let next, let eliminated):
             dose = next
             history.eliminatedFrom = eliminated

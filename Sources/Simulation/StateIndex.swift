@@ -7,6 +7,7 @@
 struct StateIndex {
   private var slots: [Int32]
   private var mask: Int
+  private var shift: UInt64
   private(set) var count = 0
 
   init(capacity: Int = 1024) {
@@ -14,21 +15,24 @@ struct StateIndex {
     while size < 2 * capacity { size <<= 1 }
     slots = Array(repeating: -1, count: size)
     mask = size - 1
+    shift = UInt64(64 - size.trailingZeroBitCount)
   }
 
-  static func hash(_ key: PackedState) -> Int {
-    // Multiply–xorshift mixing of each word (constants from SplitMix64).
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+  /// The home slot of `key`: the words are combined by multiply–xorshift steps (SplitMix64
+  /// constants) and the slot is taken from the TOP bits of a final Fibonacci multiplication, the
+  /// best-mixed bits of a product.
+  private func home(_ key: PackedState) -> Int {
+    var h: UInt64 = 0
     for i in 0..<4 {
       h = (h ^ key.words[i]) &* 0xBF58_476D_1CE4_E5B9
-      h ^= h >> 31
+      h ^= h >> 29
     }
-    return Int(truncatingIfNeeded: h)
+    return Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 
   /// The index `i` with `keys[i] == key`, if stored.
   func index(of key: PackedState, in keys: [PackedState]) -> Int32? {
-    var slot = Self.hash(key) & mask
+    var slot = home(key)
     while true {
       let value = slots[slot]
       if value < 0 { return nil }
@@ -40,7 +44,7 @@ struct StateIndex {
   /// Stores index `value`, whose key `keys[value]` is not yet present.
   mutating func insert(_ value: Int32, in keys: [PackedState]) {
     if 2 * (count + 1) > slots.count { grow(keys) }
-    var slot = Self.hash(keys[Int(value)]) & mask
+    var slot = home(keys[Int(value)])
     while slots[slot] >= 0 { slot = (slot &+ 1) & mask }
     slots[slot] = value
     count += 1

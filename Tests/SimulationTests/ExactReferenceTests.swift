@@ -6,7 +6,9 @@ import Testing
 @Test func exactMatchesIndependentExactReference() throws {
   var checked = 0
   for entry in try ReferenceFixtures.exactReference() {
-    guard let design = ReferenceDesigns.design(named: entry.design, doseCount: entry.truth.count)
+    guard
+      let design = ReferenceDesigns.design(
+        named: entry.design, doseCount: entry.truth.count)
     else { continue }
     let oc = try ExactOperatingCharacteristics.compute(
       design: design, scenario: Scenario(truth: entry.truth, target: 0.3))
@@ -18,6 +20,9 @@ import Testing
     }
     for (ours, theirs) in zip(oc.meanPatients, entry.meanPatients) {
       #expect(abs(ours - theirs) < 1e-9, "\(entry.design) \(entry.scenario) patients")
+    }
+    if let dlts = entry.meanDLTs {
+      #expect(abs(oc.meanTotalDLTs - dlts) < 1e-9, "\(entry.design) \(entry.scenario) DLTs")
     }
     #expect(abs(oc.totalProbability! - 1) < 1e-12)
     checked += 1
@@ -31,15 +36,16 @@ import Testing
     "BOIN(BOIN pkg)": "boin", "BOIN(FIND)": "boin", "i3+3(FIND)": "i3+3", "mTPI-2(FIND)": "mtpi2",
     "3+3(FIND)": "3+3 (FIND variant: Korn de-escalation)",
   ]
-  let truths = Dictionary(
-    try ReferenceFixtures.exactReference().map { ($0.scenario, $0.truth) }, uniquingKeysWith: { a, _ in a })
+  let references = try ReferenceFixtures.exactReference()
   var checked = 0
   for row in rows {
-    guard let name = software[row.design], let truth = truths[row.scenario],
-      let design = ReferenceDesigns.design(named: name, doseCount: truth.count)
+    guard let name = software[row.design],
+      let entry = references.first(where: { $0.scenario == row.scenario && $0.design == name }),
+      let design = ReferenceDesigns.design(
+        named: name, doseCount: entry.truth.count)
     else { continue }
     let oc = try ExactOperatingCharacteristics.compute(
-      design: design, scenario: Scenario(truth: truth, target: 0.3))
+      design: design, scenario: Scenario(truth: entry.truth, target: 0.3))
     for (p, percent) in zip(oc.selection, row.selectionPercent) {
       // Binomial Monte Carlo error of the published proportion, plus its rounding to 0.1 %.
       let se = (p * (1 - p) / Double(row.trials)).squareRoot()
@@ -88,7 +94,9 @@ import Testing
   // The DoseFinding designs and test-only designs driven by FIND's published tables give the same
   // exact operating characteristics on every reference scenario.
   for entry in try ReferenceFixtures.exactReference() {
-    guard let design = ReferenceDesigns.design(named: entry.design, doseCount: entry.truth.count),
+    guard
+      let design = ReferenceDesigns.design(
+        named: entry.design, doseCount: entry.truth.count),
       let table = try ReferenceDesigns.tableDriven(named: entry.design, doseCount: entry.truth.count)
     else { continue }
     let scenario = try Scenario(truth: entry.truth, target: 0.3)

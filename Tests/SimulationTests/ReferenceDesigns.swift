@@ -1,12 +1,18 @@
 import DoseFinding
 
 /// The designs of the reference files (target 0.3, cohorts of 3, 10 cohorts, EI [0.25, 0.35]), by
-/// the name used in exact_oc_reference.json; `nil` for designs not yet available.
+/// the name used in exact_oc_reference.json; `nil` for designs not yet available. CRM is only
+/// built when its skeleton is given (it is slow in debug builds, so most loops leave it out).
 enum ReferenceDesigns {
   static let interval = EquivalenceInterval(lower: 0.25, upper: 0.35)
 
-  static func design(named name: String, doseCount k: Int) -> (any DoseFindingDesign)? {
+  static func design(named name: String, doseCount k: Int, skeleton: [Double]? = nil)
+    -> (any DoseFindingDesign)?
+  {
     switch name {
+    case "crm":
+      // dfcrm crmsim: empiric model, prior variance 1.34, restrict = TRUE.
+      skeleton.map { CRMDesign(skeleton: $0, target: 0.3, maxSampleSize: 30) }
     case "boin": BOINDesign(target: 0.3, doseCount: k, maxSampleSize: 30)
     case "i3+3": I3Plus3Design(target: 0.3, interval: interval, doseCount: k, maxSampleSize: 30)
     case "mtpi2": MTPI2Design(target: 0.3, interval: interval, doseCount: k, maxSampleSize: 30)

@@ -15,7 +15,7 @@ func expectAgreement(
   let n = Double(sim.trials!)
   let se = sim.standardErrors!
   func proportion(_ e: Double, _ s: Double, _ what: String) {
-    let bound = 4 * (e * (1 - e) / n).squareRoot() + 1 / n
+    let bound = 4 * (max(0, e * (1 - e)) / n).squareRoot() + 1 / n
     #expect(
       abs(e - s) <= bound, "\(label) \(what): exact \(e), simulated \(s)", sourceLocation: sourceLocation)
   }
@@ -47,7 +47,9 @@ func expectAgreement(
 
 @Test func simulationAgreesWithExactOnEveryReferenceScenario() throws {
   for entry in try ReferenceFixtures.exactReference() {
-    guard let design = ReferenceDesigns.design(named: entry.design, doseCount: entry.truth.count)
+    guard
+      let design = ReferenceDesigns.design(
+        named: entry.design, doseCount: entry.truth.count)
     else { continue }
     let scenario = try Scenario(truth: entry.truth, target: 0.3)
     let exact = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario)
