@@ -92,7 +92,8 @@ extension ConcentrationProfile {
   }
 
   /// AUC over [start, end], interpolating at ends between samples and extrapolating after Tlast
-  /// by Clast·exp(−λz·(t − Tlast)) (PKNCA `interp.extrap.conc`). `times` end at Tlast.
+  /// by Clast·exp(−λz·(t − Tlast)) (PKNCA `interp.extrap.conc`), integrated after Tlast by the
+  /// log rule under every method (PKNCA `pk.calc.aucint`). `times` end at Tlast.
   static func partialArea(
     over interval: ClosedRange<Double>, times t: [Double], concentrations c: [Double],
     method: AUCMethod, tmax: Double, lambdaZ: Double?
@@ -121,6 +122,14 @@ extension ConcentrationProfile {
       times.append(interval.upperBound)
       concs.append(endC)
     }
-    return method.area(times: times, concentrations: concs, tmax: tmax)
+    // After Tlast the curve is Clast·exp(−λz·Δt); PKNCA's pk.calc.aucint integrates those
+    // segments with the log rule whatever the method, which is exact for that exponential.
+    var area = 0.0
+    for i in times.indices.dropLast() {
+      let rule = times[i] >= tlast ? AUCMethod.linUpLogDown : method
+      area += rule.segmentArea(
+        t1: times[i], c1: concs[i], t2: times[i + 1], c2: concs[i + 1], tmax: tmax)
+    }
+    return area
   }
 }
