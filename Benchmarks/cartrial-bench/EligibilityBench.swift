@@ -126,6 +126,25 @@ enum EligibilityBench {
     return tally
   }
 
+  /// Parsing and validating a complete patient record (the README example) from JSON.
+  static let recordJSON = Data(
+    """
+    {"id": "P-1", "screeningDate": "2026-11-20", "plannedInfusionDate": "2026-12-14",
+     "demographics": {"birthDate": "1981-06-15", "sex": "female", "weight": {"value": 64, "unit": "kg"},
+       "height": {"value": 165, "unit": "cm"}},
+     "disease": {"diagnosis": "B-ALL", "status": "relapsed", "phStatus": "negative",
+       "marrowBlasts": {"value": 28, "unit": "%"}, "extramedullary": "none", "cnsStatus": "CNS1"},
+     "antigens": [{"antigen": "CD19", "result": "positive", "date": "2026-11-12", "method": "flow cytometry"}],
+     "performance": [{"scale": "ECOG", "score": 1}],
+     "labs": {"creatinine": {"value": 88, "unit": "µmol/L", "uln": 97},
+       "alt": {"value": 45, "unit": "U/L", "uln": 40}, "lvef": {"value": 62, "unit": "%"}},
+     "viralTests": [{"test": "HBsAg", "result": "negative"}, {"test": "HIV-Ab", "result": "negative"}],
+     "history": {"complete": true, "events": [{"class": "hsct.allogeneic", "date": "2025-09-01"},
+       {"class": "steroid", "date": "2026-10-30", "prednisoneEquivalentMgPerDay": 10}]},
+     "conditions": {"pregnant": false, "lactating": false, "activeInfection": false, "nyhaClass": 1},
+     "consent": {"signed": true, "date": "2026-11-16"}, "lifeExpectancy": {"value": 6, "unit": "months"}}
+    """.utf8)
+
   static func run() throws {
     print("== Eligibility (issue 5) ==")
     let trials = try BundledProtocols.all().map { try CriteriaCompiler.compile($0) }
@@ -143,6 +162,13 @@ enum EligibilityBench {
     print(String(format: "status only (Kleene verdicts, no evidence): %.3f s", seconds(fast)))
     print(
       "  statuses: \(tally.counts.sorted { $0.key.rank < $1.key.rank }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))"
+    )
+    let parsing = clock.measure {
+      for _ in 0..<10_000 { _ = try? PatientRecord(json: recordJSON) }
+    }
+    print(
+      String(
+        format: "patient record JSON parse + validation: %.1f µs per record (1 core)", seconds(parsing) * 100)
     )
     let all = clock.measure { tally = screenAll(patients, trials, mode: .verdicts) }
     print(

@@ -19,9 +19,17 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   /// Parses `YYYY-MM-DD`; `nil` for anything else (including impossible days such as 02-30).
   public init?(iso text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    var utf8 = text.utf8.makeIterator()
+    func digits(_ count: Int) -> Int? {
+      var value = 0
+      for _ in 0..<count {
+        guard let b = utf8.next(), (48...57).contains(b) else { return nil }
+        value = value * 10 + Int(b - 48)
+      }
+      return value
+    }
+    guard let y = digits(4), utf8.next() == 45, let m = digits(2), utf8.next() == 45, let d = digits(2),
+      utf8.next() == nil
     else { return nil }
     self.init(year: y, month: m, day: d)
   }

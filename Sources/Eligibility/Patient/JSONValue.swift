@@ -1,41 +1,15 @@
 import Foundation
 
-/// A parsed JSON document, so that the record reader can walk it with JSON paths and reject
+/// A parsed JSON document (see ``JSONParser``), so that the record reader can walk it with JSON paths and reject
 /// unknown keys (which `Decodable` silently ignores).
-enum JSONValue: Sendable, Hashable, Decodable {
+enum JSONValue: Sendable, Hashable {
   case null, bool(Bool), number(Double), string(String)
   case array([JSONValue]), object([String: JSONValue])
 
-  init(from decoder: any Decoder) throws {
-    let c = try decoder.singleValueContainer()
-    if c.decodeNil() {
-      self = .null
-    } else if let b = try? c.decode(Bool.self) {
-      self = .bool(b)
-    } else if let n = try? c.decode(Double.self) {
-      self = .number(n)
-    } else if let s = try? c.decode(String.self) {
-      self = .string(s)
-    } else if let a = try? c.decode([JSONValue].self) {
-      self = .array(a)
-    } else {
-      self = .object(try c.decode([String: JSONValue].self))
-    }
-  }
-
-  /// Parses JSON text; syntax errors become a ``RecordError`` at the document root.
+  /// Parses JSON text; syntax errors become a ``RecordError`` at the document root naming
+  /// the line and column.
   static func parse(_ data: Data) throws(RecordError) -> JSONValue {
-    do {
-      return try JSONDecoder().decode(JSONValue.self, from: data)
-    } catch {
-      let detail =
-        if case DecodingError.dataCorrupted(let context) = error,
-          let underlying = context.underlyingError
-        {
-          "\(underlying.localizedDescription)"
-        } else { "\(error)" }
-      throw RecordError(path: "$", message: "not valid JSON (\(detail))")
-    }
+    try JSONParser.parse(Array(data))
   }
 
   var kindName: String {

@@ -131,7 +131,7 @@ extension PatientRecord {
   }
 
   private mutating func readConditions(_ r: inout JSONObjectReader) throws(RecordError) {
-    for (key, fact) in BooleanFact.conditionKeys.sorted(by: { $0.key < $1.key }) {
+    for (key, fact) in BooleanFact.sortedConditionKeys {
       self[fact] = try r.bool(key)
     }
     self[.nyhaClass] = try r.number("nyhaClass", in: 1...4).map { $0.rounded() }
@@ -149,7 +149,7 @@ extension PatientRecord {
       let value = try r.number("value", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
     else { throw RecordError(path: r.childPath("value"), message: "required") }
     let spelling = try r.string("unit") ?? unit.rawValue
-    guard let parsed = MeasurementUnit(parsing: spelling) else {
+    guard case .measurement(let parsed) = LabUnit(parsing: spelling) else {
       throw RecordError(
         path: r.childPath("unit"), message: "unknown unit '\(spelling)'; expected \(unit.rawValue)")
     }

@@ -32,7 +32,7 @@ extension PatientRecord {
       var r = try JSONObjectReader(item, path: "viralTests[\(i)]")
       let name = try r.string("test") ?? ""
       guard
-        let fact = BooleanFact.viralTests.first(where: { $0.value.lowercased() == name.lowercased() })?.key
+        let fact = BooleanFact.viralTestsBySpelling[name.lowercased()]
       else {
         let known = BooleanFact.viralTests.values.sorted().joined(separator: ", ")
         throw RecordError(path: r.childPath("test"), message: "expected one of \(known), found '\(name)'")

@@ -35,6 +35,10 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
     (BooleanFact.hbsag.rawValue...BooleanFact.sarsCov2.rawValue).contains(rawValue)
   }
 
+  /// Virology facts by lower-cased registry spelling.
+  static let viralTestsBySpelling = Dictionary(
+    uniqueKeysWithValues: viralTests.map { ($0.value.lowercased(), $0.key) })
+
   /// The name used in criteria expressions (`pregnant`, `viral.hbsag`, `consent`).
   public var expressionName: String { BooleanFact.expressionNames[rawValue] }
 
@@ -62,6 +66,9 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
     default: return "conditions.\(self)"
     }
   }
+
+  /// ``conditionKeys`` in key order.
+  static let sortedConditionKeys = conditionKeys.sorted { $0.key < $1.key }
 
   /// Facts stated as a JSON `conditions` key (the key is the case name).
   static let conditionKeys: [String: BooleanFact] = {
