@@ -56,8 +56,21 @@ import Testing
     #expect(error?.message.contains(message) == true, "\(String(describing: error))")
   }
 
-  @Test func malformedJSONIsAnErrorAtTheRoot() {
+  @Test func malformedJSONNamesLineAndColumn() {
+    #expect(
+      throws: RecordError(path: "$", message: "not valid JSON at line 2, column 8: unexpected character")
+    ) {
+      try record("{\"id\": \"x\",\n  \"a\": @}")
+    }
     #expect(throws: RecordError.self) { try record("{\"id\": ") }
+    #expect(throws: RecordError.self) { try record(#"{"id": "a", "id": "b"}"#) }
+  }
+
+  @Test func jsonEscapesAndNumbers() throws {
+    let p = try record(
+      #"{"id": "P\u00e9\n\"1\"", "demographics": {"weight": {"value": 6.4e1, "unit": "kg"}}}"#)
+    #expect(p.id == "Pé\n\"1\"")
+    #expect(p[.weight] == 64)
   }
 
   @Test func screeningDateIsRequired() {
