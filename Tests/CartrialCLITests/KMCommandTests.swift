@@ -68,4 +68,40 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
+
+  @Test func curveReachingZeroHasNullStandardErrorNotNaN() throws {
+    // One subject dying at day 3: S = 0, where R prints std.err NaN; JSON has no NaN.
+    let file = try CLIRunner.temporaryFile("time,status\n3,1\n", name: "one.csv")
+    let result = try km(["--input", file, "--time", "time", "--event", "status", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try result.json() as? [String: Any])
+    let rows = try #require((json["groups"] as? [[String: Any]])?.first?["survival"] as? [[String: Any]])
+    #expect(rows.first?["survival"] as? Double == 0)
+    #expect(rows.first?["stdErr"] is NSNull)
+  }
+
+  @Test func byteOrderMarkCRLFAndTiedCensoringFollowR() throws {
+    // Censored at day 2 alongside a death at day 2: still at risk at day 2 (R), so S(2) = 3/4.
+    let csv = "\u{FEFF}time,status\r\n2,1\r\n2,0\r\n3,1\r\n4,0\r\n"
+    let file = try CLIRunner.temporaryFile(csv, name: "bom.csv")
+    let result = try km(["--input", file, "--time", "time", "--event", "status", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try result.json() as? [String: Any])
+    let rows = try #require((json["groups"] as? [[String: Any]])?.first?["survival"] as? [[String: Any]])
+    #expect(rows.map { $0["nRisk"] as? Int } == [4, 2])
+    #expect(rows.map { $0["survival"] as? Double } == [0.75, 0.375])
+  }
+
+  @Test func allCensoredGivesNoMedianAndAZeroLogRank() throws {
+    let csv = "time,status,arm\n5,0,A\n6,0,A\n7,0,B\n9,0,B\n"
+    let file = try CLIRunner.temporaryFile(csv, name: "censored.csv")
+    let result = try km([
+      "--input", file, "--time", "time", "--event", "status", "--group", "arm", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try result.json() as? [String: Any])
+    let groups = try #require(json["groups"] as? [[String: Any]])
+    #expect(groups.allSatisfy { $0["median"] is NSNull && $0["events"] as? Int == 0 })
+    #expect((json["logrank"] as? [String: Any])?["chisq"] as? Double == 0)
+  }
 }

@@ -40,7 +40,8 @@ struct KMCommand: ParsableCommand {
     var time: Double
     var nRisk: Int
     var survival: Double
-    var stdErr: Double
+    /// se(S); null where R prints NaN (S = 0, where se(ln S) is infinite).
+    var stdErr: Nullable<Double>
     var lower: Nullable<Double>
     var upper: Nullable<Double>
   }
@@ -123,9 +124,10 @@ struct KMCommand: ParsableCommand {
     let median = km.median(level: level, scale: scale)
     func row(_ time: Double, _ step: KaplanMeier.Step?) -> SurvivalRow {
       let band = step.flatMap { km.confidenceInterval(for: $0, level: level, scale: scale) }
+      let standardError = step?.standardError ?? 0
       return SurvivalRow(
         time: time, nRisk: km.atRisk(at: time), survival: step?.survival ?? 1,
-        stdErr: step?.standardError ?? 0,
+        stdErr: Nullable(standardError.isFinite ? standardError : nil),
         lower: Nullable(step == nil ? 1 : band?.lower), upper: Nullable(step == nil ? 1 : band?.upper))
     }
     let rows = times.map { $0.map { row($0, km.step(at: $0)) } } ?? km.steps.map { row($0.time, $0) }
@@ -168,7 +170,8 @@ struct KMCommand: ParsableCommand {
       var table = TextTable(header: ["time (d)", "n.risk", "S(t)", "std.err", "lower", "upper"])
       for r in g.survival {
         table.add([
-          TextTable.number(r.time), String(r.nRisk), TextTable.number(r.survival), TextTable.number(r.stdErr),
+          TextTable.number(r.time), String(r.nRisk), TextTable.number(r.survival),
+          TextTable.number(r.stdErr.value),
           TextTable.number(r.lower.value), TextTable.number(r.upper.value),
         ])
       }
