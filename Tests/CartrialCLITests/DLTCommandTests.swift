@@ -39,4 +39,13 @@ struct DLTCommandTests {
     #expect(result.status != 0)
     #expect(result.stderr.contains("assessments[0].crs.vasopressors"))
   }
+
+  @Test func unknownFieldInASubjectFileIsNamedWithItsPath() throws {
+    // A misspelt "attributions" ignored would count a lymphodepletion toxicity as a DLT.
+    let file = try CLIRunner.temporaryFile(
+      Self.subject(#"{"day": 2, "crsGrade": 4, "atributions": ["lymphodepletion"]}"#), name: "subject.json")
+    let result = try CLIRunner.run(["dlt", "--protocol", "NCT05350787", "--subject", file])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("assessments[0].atributions: unknown field"), "\(result.stderr)")
+  }
 }

@@ -53,4 +53,19 @@ struct GradeCommandTests {
     let unit = try CLIRunner.run(["grade", "lab", "--input", unitFile])
     #expect(unit.status != 0 && unit.stderr.contains("unit") && unit.stderr.contains("x10^8/L"))
   }
+
+  @Test func unknownFieldIsAnErrorNotSilentlyIgnored() throws {
+    // A misspelt "vasopressors" would otherwise grade this grade-4 CRS as grade 1.
+    let crs = try CLIRunner.temporaryFile(#"{"temperatureCelsius": 39, "vasopresors": 2}"#, name: "crs.json")
+    let result = try CLIRunner.run(["grade", "crs", "--input", crs])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("crs.json: vasopresors: unknown field"), "\(result.stderr)")
+    let nested = try CLIRunner.temporaryFile(#"{"ageYears": 30, "ice": {"totl": 8}}"#, name: "icans.json")
+    let icans = try CLIRunner.run(["grade", "icans", "--input", nested])
+    #expect(icans.status != 0 && icans.stderr.contains("ice.totl: unknown field"), "\(icans.stderr)")
+    // Explicit nulls are fine.
+    let nulls = try CLIRunner.temporaryFile(
+      #"{"temperatureCelsius": 39, "vasopressors": 2, "ageYears": null}"#, name: "crs.json")
+    #expect(try json(["grade", "crs", "--input", nulls])["grade"] as? Int == 4)
+  }
 }

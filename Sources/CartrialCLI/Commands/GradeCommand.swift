@@ -221,20 +221,47 @@ struct GradeCommand: ParsableCommand {
 
 /// Reading the Assessment JSON inputs with errors that name the file and the field.
 enum AssessmentJSON {
-  static func read<T: Decodable>(_ type: T.Type, path: String) throws -> T {
+  /// Decodes `path`, failing on a field the type does not read: a misspelt optional field (say
+  /// `vasopresors`) would otherwise be dropped silently and change the grade.
+  static func read<T: Codable>(_ type: T.Type, path: String) throws -> T {
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw CLIError("\(path): cannot read the file (\(error.localizedDescription))")
     }
+    let value: T
     do {
-      return try JSONDecoder().decode(T.self, from: data)
+      value = try JSONDecoder().decode(T.self, from: data)
     } catch let error as DecodingError {
       throw CLIError("\(path): \(describe(error))")
     } catch {
       throw CLIError("\(path): \(error.localizedDescription)")
     }
+    // Every field that was read comes back when the value is encoded again.
+    if let input = try? JSONSerialization.jsonObject(with: data),
+      let read = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value)),
+      let field = unknownField(in: input, read: read, path: "")
+    {
+      throw CLIError("\(path): \(field): unknown field")
+    }
+    return value
+  }
+
+  /// The path of the first field of `input` (null-valued ones aside) that is not in `read`.
+  static func unknownField(in input: Any, read: Any, path: String) -> String? {
+    if let object = input as? [String: Any], let known = read as? [String: Any] {
+      for key in object.keys.sorted() where !(object[key] is NSNull) {
+        let child = path.isEmpty ? key : "\(path).\(key)"
+        guard let value = known[key] else { return child }
+        if let found = unknownField(in: object[key]!, read: value, path: child) { return found }
+      }
+    } else if let array = input as? [Any], let known = read as? [Any], array.count == known.count {
+      for (index, (element, value)) in zip(array, known).enumerated() {
+        if let found = unknownField(in: element, read: value, path: "\(path)[\(index)]") { return found }
+      }
+    }
+    return nil
   }
 
   /// `field a.b[2]: expected …, found …` for a decoding error.
