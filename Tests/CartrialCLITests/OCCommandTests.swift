@@ -35,6 +35,20 @@ struct OCCommandTests {
     }
   }
 
+  @Test func exactCRMMatchesReference() throws {
+    let reference = try Self.reference(design: "crm", scenario: "A")
+    let skeleton = (reference["skeleton"] as! [Double]).map { "\($0)" }.joined(separator: ",")
+    let result = try CLIRunner.run([
+      "oc", "--design", "crm", "--skeleton", skeleton, "--truth", "0.05,0.15,0.30,0.45,0.60",
+      "--exact", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try result.json() as! [String: Any]
+    for (a, b) in zip(json["selection"] as! [Double], reference["selection"] as! [Double]) {
+      #expect(abs(a - b) < 1e-9)
+    }
+  }
+
   @Test func simulationHasStandardErrorsAndAgreesWithReference() throws {
     let result = try CLIRunner.run([
       "oc", "--design", "boin", "--truth", Self.scenarioL1, "--simulate", "20000", "--seed", "5",

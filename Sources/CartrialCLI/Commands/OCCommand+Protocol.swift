@@ -75,11 +75,11 @@ extension OCCommand {
     }
     let size = cohortSize ?? p.cohortSize.value
     let interval = p.equivalenceInterval.map { ($0.value[0], $0.value[1]) }
-    let settings = OCDesignSettings(
+    let design = try Self.makeDesign(
       name: p.name, variant: p.variant, target: p.target.value, interval: interval,
       skeleton: p.skeleton, doseCount: levels.count, cohortSize: size,
       maxSampleSize: cohorts.map { $0 * size } ?? p.maxSampleSize.value, startDose: startIndex)
-    return (try settings.make(), try OCInput.scenario(truth, target: p.target.value, option: option))
+    return (design, try OCInput.scenario(truth, target: p.target.value, option: option))
   }
 
   /// A protocol opening rule as dose indices of the group it waits for.

@@ -18,11 +18,12 @@ struct OCCommand: ParsableCommand {
       """)
 
   @OptionGroup var protocolOptions: ProtocolOptions
-  @Option(help: "Design: 3+3, i3+3, boin, mtpi2 (crm once available).") var design: String?
+  @Option(help: "Design: 3+3, i3+3, boin, mtpi2 or crm.") var design: String?
   @Option(help: "Design variant (3+3: classic, korn or find).") var variant: String?
-  @Option(help: "Target DLT rate φ.") var target: Double?
+  @Option(help: "Target DLT rate φ (default 0.3; with --protocol, the protocol's).") var target: Double = 0.3
   @Option(help: "Equivalence interval 'lower,upper' (i3+3, mTPI-2); default φ ± 0.05.") var ei: String?
-  @Option(help: "CRM skeleton, one prior DLT probability per dose: p1,…,pK.") var skeleton: String?
+  @Option(help: "CRM skeleton (required for crm), one prior DLT rate per dose: s1,…,sK.")
+  var skeleton: String?
   @Option(name: .customLong("truth"), help: "True DLT probabilities p1,…,pK (repeat for more scenarios).")
   var truths: [String] = []
   @Option(name: .customLong("cohort-size"), help: "Patients per cohort (default 3, or the protocol's).")
@@ -65,18 +66,16 @@ struct OCCommand: ParsableCommand {
     var results: [OperatingCharacteristics] = []
     for (index, text) in truths.enumerated() {
       let truth = try OCInput.probabilities(text, option: "--truth", index: index)
-      let settings = try designSettings(doseCount: truth.count)
-      let scenario = try OCInput.scenario(truth, target: settings.target, option: "--truth \(text)")
-      results.append(try Self.evaluate(settings.make(), scenario, simulation))
+      let scenario = try OCInput.scenario(truth, target: target, option: "--truth \(text)")
+      results.append(try Self.evaluate(try design(doseCount: truth.count), scenario, simulation))
     }
     try OCReport.print(results, format: output.format)
   }
 
-  /// The design settings from the command-line options.
-  func designSettings(doseCount: Int) throws -> OCDesignSettings {
-    let target = self.target ?? 0.3
+  /// The design from the command-line options (defaults: cohorts of 3, 10 cohorts, dose 1).
+  func design(doseCount: Int) throws -> any DoseFindingDesign {
     let size = cohortSize ?? 3
-    return OCDesignSettings(
+    return try Self.makeDesign(
       name: design ?? "", variant: variant, target: target,
       interval: try ei.map { try OCInput.interval($0) },
       skeleton: try skeleton.map { try OCInput.probabilities($0, option: "--skeleton", index: 0) },
