@@ -62,4 +62,15 @@ struct ResponseCommandTests {
     let result = try CLIRunner.run(["response", "--protocol", "NCT05350787", "--subject", file])
     #expect(result.status != 0 && result.stderr.contains("response.assessments[0].mrd.value"))
   }
+
+  @Test func emptyArrayIsAnErrorNotACrash() throws {
+    let file = try CLIRunner.temporaryFile("[]", name: "subjects.json")
+    for format in ["json", "text"] {
+      let result = try CLIRunner.run([
+        "response", "--protocol", "NCT05350787", "--subject", file, "--format", format,
+      ])
+      #expect(result.status == 1, "\(format): \(result.stderr)")
+      #expect(result.stderr.contains("subjects.json: expected at least one subject record"))
+    }
+  }
 }

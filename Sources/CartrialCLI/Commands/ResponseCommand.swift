@@ -87,6 +87,9 @@ struct ResponseCommand: ParsableCommand {
     let endpoint = trial.endpoints.first { $0.measure == .orr }?.windowDays
     let window = settings.windowDays ?? endpoint ?? ResponseSettings.defaultWindowDays
     let (records, isArray) = try records()
+    guard !records.isEmpty else {
+      throw CLIError("\(subject): expected at least one subject record, found an empty array")
+    }
     var reports: [SubjectReport] = []
     var results: [BestOverallResponse] = []
     for (index, record) in records.enumerated() {
