@@ -42,9 +42,10 @@ public struct LinearScale: Scale {
     return ticks
   }
 
-  /// The 1–2–5 × 10ᵏ step giving about five intervals over `span`.
+  /// The 1–2–5 × 10ᵏ step giving about five intervals over `span`; an empty (or invalid) span is
+  /// taken as 1, as the domain is widened in ``init(domain:range:)``, so the step is never 0.
   public static func niceStep(_ span: Double) -> Double {
-    let raw = span / 5
+    let raw = (span > 0 && span.isFinite ? span : 1) / 5
     var magnitude = 1.0
     while magnitude * 10 <= raw { magnitude *= 10 }
     while magnitude > raw { magnitude /= 10 }

@@ -104,4 +104,12 @@ import Testing
     #expect(groups.allSatisfy { $0["median"] is NSNull && $0["events"] as? Int == 0 })
     #expect((json["logrank"] as? [String: Any])?["chisq"] as? Double == 0)
   }
+
+  @Test func everyTimeZeroDrawsInsteadOfCrashing() throws {
+    // Treatment failures dated day 0 (EFS) put every time at 0.
+    let file = try CLIRunner.temporaryFile("time,status\n0,1\n0,1\n", name: "zero.csv")
+    let result = try km(["--input", file, "--time", "time", "--event", "status", "--format", "svg"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(XMLParser(data: Data(result.stdout.utf8)).parse())
+  }
 }

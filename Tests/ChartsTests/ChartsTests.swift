@@ -126,6 +126,11 @@ struct ChartsTests {
       LinearScale(domain: 0...1, range: (0, 1)).ticks().map(\.label) == [
         "0", "0.2", "0.4", "0.6", "0.8", "1",
       ])
+    // A zero-width span (every time 0) still has a positive step: a zero stride would trap.
+    #expect(LinearScale.niceStep(0) == 0.2)
+    #expect(LinearScale.niceStep(-3) > 0)
+    #expect(LinearScale.niceStep(.nan) > 0)
+    #expect(LinearScale.niceStep(28) == 10)
     #expect(Format.powerOfTen(-2) == "10⁻²")
     #expect(SVGElement.escape("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;")
   }
