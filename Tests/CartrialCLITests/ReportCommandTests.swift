@@ -83,4 +83,21 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("kinetics.csv:3: subject B is not in subjects.csv"), "\(result.stderr)")
   }
+
+  @Test func unknownBestResponseNamesTheLine() throws {
+    // A misspelt "CR" would otherwise make the subject a treatment failure on day 0 (EFS).
+    let dir = URL(fileURLWithPath: try CLIRunner.temporaryFile("", name: "x")).deletingLastPathComponent()
+    try "subject,infusion_date,best_response,response_date,last_assessment_date,last_alive_date\n"
+      .appending(
+        "A,2024-01-01,cri,2024-01-29,2024-06-01,2024-06-01\nB,2024-01-01,CRR,2024-01-29,2024-06-01,\n"
+      )
+      .write(to: dir.appendingPathComponent("subjects.csv"), atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run([
+      "report", "--data", dir.path, "--out", dir.appendingPathComponent("r.html").path,
+    ])
+    #expect(result.status != 0)
+    #expect(
+      result.stderr.contains("subjects.csv:3: column 'best_response'") && result.stderr.contains("'CRR'"),
+      "\(result.stderr)")
+  }
 }

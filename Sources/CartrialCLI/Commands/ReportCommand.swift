@@ -36,6 +36,10 @@ struct ReportCommand: ParsableCommand {
     "death_cause", "hsct_date", "last_assessment_date", "last_alive_date", "dlt",
   ]
 
+  /// The best_response values (any case): a misspelt "CRR" must not turn a responder into a
+  /// treatment failure silently. NE = not evaluable; MLFS = morphologic leukaemia-free state (ELN).
+  static let bestResponses = ["CR", "CRi", "PR", "NR", "PD", "relapse", "MLFS", "NE"]
+
   /// One subject's row of subjects.csv.
   struct Subject {
     /// Line of subjects.csv, for error messages.
@@ -120,6 +124,12 @@ struct ReportCommand: ParsableCommand {
       }
       seen[id] = row.line
       let response = table.string(row, "best_response")
+      guard response.isEmpty || bestResponses.contains(where: { $0.uppercased() == response.uppercased() })
+      else {
+        throw CLIError(
+          "\(path):\(row.line): column 'best_response': expected one of "
+            + "\(bestResponses.joined(separator: ", ")) or empty, found '\(response)'")
+      }
       let responded = ["CR", "CRI"].contains(response.uppercased())
       let cause = table.string(row, "death_cause").lowercased()
       guard ["", "disease", "other"].contains(cause) else {
