@@ -130,6 +130,17 @@ struct HandComputedReferenceTests {
     }
   }
 
+  @Test func intervalStartingBeforeTheFirstSampleStartsFromZero() throws {
+    // PKNCA interpolate.conc: before the first sample the level is conc.origin = 0, so AUC0–2
+    // of a profile first sampled on day 1 is the rising triangle plus the log-down segment.
+    let profile = try ConcentrationProfile(times: [1, 2, 4], concentrations: [10, 8, 4])
+    let result = try profile.nonCompartmentalAnalysis(NCAOptions(interval: 0...2))
+    let expected = 1 * (0 + 10) / 2 + 1 * (8 - 10) / Double.log(0.8)
+    #expect(isClose(try #require(result.aucInterval), expected, relative: 1e-14))
+    let before = try profile.nonCompartmentalAnalysis(NCAOptions(interval: 0...0.5))
+    #expect(before.aucInterval == 0)
+  }
+
   @Test func steinExactAreaAgreesWithNumericalIntegration() {
     // Composite Simpson's rule on the model curve, split at Tmax where the curve has a kink.
     let model = SteinModel.typical

@@ -42,8 +42,9 @@ public struct NCAResult: Sendable, Hashable {
   public let clast: Double
   /// AUC from the first sample to Tlast.
   public let auclast: Double
-  /// AUC over the requested interval, nil if none was requested or it cannot be computed
-  /// (interval starts before the first sample, or ends after Tlast without a λz).
+  /// AUC over the requested interval, nil if none was requested or it cannot be computed (it ends
+  /// after Tlast without a λz). Before the first sample the level is 0 (PKNCA's `conc.origin`
+  /// default for a single dose at time 0).
   public let aucInterval: Double?
   /// The terminal phase, nil when no window qualifies.
   public let terminalPhase: TerminalPhase?
@@ -98,9 +99,10 @@ extension ConcentrationProfile {
     over interval: ClosedRange<Double>, times t: [Double], concentrations c: [Double],
     method: AUCMethod, tmax: Double, lambdaZ: Double?
   ) -> Double? {
-    guard let first = t.first, let tlast = t.last, interval.lowerBound >= first else { return nil }
+    guard let first = t.first, let tlast = t.last else { return nil }
     func concentration(at time: Double) -> Double? {
       if let i = t.firstIndex(of: time) { return c[i] }
+      if time < first { return 0 }
       if time > tlast {
         guard let lambdaZ else { return nil }
         return c[c.count - 1] * Double.exp(-lambdaZ * (time - tlast))
