@@ -68,4 +68,17 @@ struct GradeCommandTests {
       #"{"temperatureCelsius": 39, "vasopressors": 2, "ageYears": null}"#, name: "crs.json")
     #expect(try json(["grade", "crs", "--input", nulls])["grade"] as? Int == 4)
   }
+
+  @Test func enzymeUnitErrorSaysALTNeedsNoUnit() throws {
+    let flags = try CLIRunner.run([
+      "grade", "lab", "--term", "ALT", "--value", "130", "--unit", "U/L", "--uln", "40",
+    ])
+    #expect(flags.status != 0 && flags.stderr.contains("--unit: expected no unit"), "\(flags.stderr)")
+    let file = try CLIRunner.temporaryFile(
+      #"{"term": "AST", "value": 130, "unit": "IU/L", "uln": 40}"#, name: "lab.json")
+    let json = try CLIRunner.run(["grade", "lab", "--input", file])
+    #expect(json.status != 0 && json.stderr.contains("unit: expected no unit"), "\(json.stderr)")
+    #expect(
+      try self.json(["grade", "lab", "--term", "ALT", "--value", "130", "--uln", "40"])["grade"] as? Int == 2)
+  }
 }

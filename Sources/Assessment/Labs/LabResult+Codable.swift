@@ -17,8 +17,7 @@ extension LabResult: Codable {
       guard let parsed = MeasurementUnit(parsing: unitText) else {
         throw DecodingError.dataCorruptedError(
           forKey: .unit, in: c,
-          debugDescription: "expected a unit such as /µL, x10^9/L, g/dL, g/L, mg/dL, µmol/L or xULN, "
-            + "found \"\(unitText)\"")
+          debugDescription: "expected \(term.unitHint), found \"\(unitText)\"")
       }
       unit = parsed
     }

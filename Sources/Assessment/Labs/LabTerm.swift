@@ -40,6 +40,13 @@ public enum LabTerm: String, Sendable, Hashable, Codable, CaseIterable {
     }
   }
 
+  /// What the `unit` of a result of this term may be, for error messages.
+  public var unitHint: String {
+    gradingUnit == nil
+      ? "no unit (value, uln and baseline in one unit such as U/L) or xULN"
+      : "a unit such as /µL, x10^9/L, g/dL, g/L, mg/dL, µmol/L or xULN"
+  }
+
   /// The analyte for mass ↔ molar conversion.
   var analyte: Analyte? {
     switch self {

@@ -202,7 +202,7 @@ struct GradeCommand: ParsableCommand {
         var parsedUnit: MeasurementUnit?
         if let unit {
           guard let u = MeasurementUnit(parsing: unit) else {
-            throw CLIError("--unit: expected one of \(MeasurementUnit.canonicalSpellings), found '\(unit)'")
+            throw CLIError("--unit: expected \(parsed.unitHint), found '\(unit)'")
           }
           parsedUnit = u
         }
