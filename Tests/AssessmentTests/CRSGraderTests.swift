@@ -102,7 +102,11 @@ struct CRSGraderTests {
 
   @Test func feverFromAnotherCauseDoesNotCount() throws {
     let o = CRSObservation(temperatureCelsius: 39, feverAttributableToOtherCause: true, hypotension: true)
-    #expect(try grader.grade(o).grade == 0)
+    let result = try grader.grade(o)
+    #expect(result.grade == 0)
+    // 39 °C is not "below the threshold": the reason must name the other cause.
+    #expect(result.reasons.first?.contains("another cause") == true, "\(result.reasons)")
+    #expect(result.reasons.first?.contains("below") == false)
   }
 
   @Test func negativeFlowIsRejectedNamingTheField() {

@@ -27,11 +27,11 @@ public struct CRSGrader: Sendable {
       && (observation.temperatureCelsius.map { $0 >= threshold } ?? false)
     let temperature = observation.temperatureCelsius.map { "\(Quantity.format($0)) °C" } ?? "not recorded"
     if !febrile && !observation.antipyreticOrAnticytokineGiven {
-      return GradeResult(
-        grade: 0, system: Self.system,
-        reasons: [
-          "no CRS: temperature \(temperature) is below the fever threshold \(Quantity.format(threshold)) °C"
-        ])
+      let why =
+        observation.feverAttributableToOtherCause
+        ? "fever (temperature \(temperature)) is attributed to another cause"
+        : "temperature \(temperature) is below the fever threshold \(Quantity.format(threshold)) °C"
+      return GradeResult(grade: 0, system: Self.system, reasons: ["no CRS: \(why)"])
     }
     var domains = [hypotension(observation), try hypoxia(observation)]
     if febrile {
