@@ -83,6 +83,21 @@ struct HandComputedReferenceTests {
     #expect(abs(test.chiSquared - (1 - 1.0 / 3) * (1 - 1.0 / 3) / (2.0 / 9)) < 1e-14)
   }
 
+  @Test func logRankLeavesOutGroupsWithNoExpectedEvents() {
+    // R survdiff keeps only groups with E > 0: a group censored before the first event adds
+    // nothing, so the test is the two-group one with 1 df, wherever that group is listed.
+    let a = observations([(1, true), (3, true)])
+    let b = observations([(2, true), (4, false)])
+    let early = observations([(0.5, false), (0.5, false)])
+    let twoGroups = LogRankTest(groups: [a, b])
+    for groups in [[early, a, b], [a, early, b], [a, b, early]] {
+      let test = LogRankTest(groups: groups)
+      #expect(test.degreesOfFreedom == 1)
+      #expect(abs(test.chiSquared - twoGroups.chiSquared) < 1e-12)
+      #expect(abs(test.pValue - twoGroups.pValue) < 1e-12)
+    }
+  }
+
   @Test func clopperPearsonEdgeCasesInClosedForm() {
     // x = 0: upper = 1 − (α/2)^(1/n); x = n: lower = (α/2)^(1/n).
     for n in [1, 2, 5, 55, 1000] {

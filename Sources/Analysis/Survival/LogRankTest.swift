@@ -4,9 +4,10 @@ public struct LogRankTest: Sendable, Hashable, Codable {
   public let observed: [Double]
   /// Expected events per group under equal hazards.
   public let expected: [Double]
-  /// The χ² statistic (O − E)ᵀ V⁻¹ (O − E) over the first k − 1 groups.
+  /// The χ² statistic (O − E)ᵀ V⁻¹ (O − E) over all but one of the groups with expected events.
   public let chiSquared: Double
-  /// Degrees of freedom, k − 1 (groups with no subjects are left out).
+  /// Degrees of freedom: the number of groups with expected events > 0, minus 1 (R `survdiff`);
+  /// 0 when there is no test.
   public let degreesOfFreedom: Int
   /// Upper-tail p-value of χ² with `degreesOfFreedom` degrees of freedom.
   public let pValue: Double
@@ -52,14 +53,19 @@ public struct LogRankTest: Sendable, Hashable, Codable {
       }
       for g in 0..<k { atRisk[g] -= leaving[g] }
     }
-    let difference = (0..<(k - 1)).map { observed[$0] - expected[$0] }
-    let reduced = (0..<(k - 1)).map { Array(variance[$0][0..<(k - 1)]) }
+    // As R survdiff, only groups with expected events enter the test (a group censored before
+    // the first event has no row in V); with fewer than two there is no test (χ² = 0, 0 df).
+    let tested = (0..<k).filter { expected[$0] > 0 }
+    let free = tested.dropLast()
+    let difference = free.map { observed[$0] - expected[$0] }
+    let reduced = free.map { g in free.map { variance[g][$0] } }
     let solution = LinearAlgebra.solveSymmetric(reduced, difference)
     let statistic = zip(difference, solution).reduce(0) { $0 + $1.0 * $1.1 }
     self.observed = observed
     self.expected = expected
     self.chiSquared = statistic
-    self.degreesOfFreedom = k - 1
-    self.pValue = ChiSquaredDistribution(degreesOfFreedom: Double(k - 1)).survival(statistic)
+    self.degreesOfFreedom = free.count
+    self.pValue =
+      free.isEmpty ? 1 : ChiSquaredDistribution(degreesOfFreedom: Double(free.count)).survival(statistic)
   }
 }
