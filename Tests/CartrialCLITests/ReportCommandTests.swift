@@ -100,4 +100,18 @@ import Testing
       result.stderr.contains("subjects.csv:3: column 'best_response'") && result.stderr.contains("'CRR'"),
       "\(result.stderr)")
   }
+
+  @Test func nonResponderNeedsTheResponseDate() throws {
+    // Without it the NR subject would be censored for EFS rather than a day-0 treatment failure.
+    let dir = URL(fileURLWithPath: try CLIRunner.temporaryFile("", name: "x")).deletingLastPathComponent()
+    try "subject,infusion_date,best_response,response_date,last_assessment_date,last_alive_date\n"
+      .appending("A,2024-01-01,NR,,2024-06-01,2024-06-01\n")
+      .write(to: dir.appendingPathComponent("subjects.csv"), atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run([
+      "report", "--data", dir.path, "--out", dir.appendingPathComponent("r.html").path,
+    ])
+    #expect(result.status != 0)
+    #expect(
+      result.stderr.contains("subjects.csv:2: best_response NR needs a response_date"), "\(result.stderr)")
+  }
 }

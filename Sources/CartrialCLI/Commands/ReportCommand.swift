@@ -141,8 +141,11 @@ struct ReportCommand: ParsableCommand {
         throw CLIError("\(path):\(row.line): column 'dose_level': expected a whole number, found '\(level)'")
       }
       let responseDate = try table.date(row, "response_date")
-      if responded, responseDate == nil {
-        throw CLIError("\(path):\(row.line): best_response \(response) needs a response_date")
+      // A non-responder without the date of the window's assessment would silently be censored
+      // for EFS instead of counting as a treatment failure.
+      if !response.isEmpty, response.uppercased() != "NE", responseDate == nil {
+        let which = responded ? "the first CR/CRi" : "the assessment closing the response window"
+        throw CLIError("\(path):\(row.line): best_response \(response) needs a response_date (\(which))")
       }
       let course = SubjectCourse(
         subject: id, enrolment: try table.date(row, "enrolment_date"),
