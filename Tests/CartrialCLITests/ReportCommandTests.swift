@@ -114,4 +114,20 @@ import Testing
     #expect(
       result.stderr.contains("subjects.csv:2: best_response NR needs a response_date"), "\(result.stderr)")
   }
+
+  @Test func geometricSummaryOfOnePositiveValueIsThatValue() throws {
+    // A's AUC0–28d is 0 (BLQ to day 28): the summary over the positive values is B's alone.
+    let dir = URL(fileURLWithPath: try CLIRunner.temporaryFile("", name: "x")).deletingLastPathComponent()
+    try "subject,infusion_date,last_assessment_date,last_alive_date\nA,2024-01-01,2024-06-01,2024-06-01\n"
+      .appending("B,2024-01-01,2024-06-01,2024-06-01\n")
+      .write(to: dir.appendingPathComponent("subjects.csv"), atomically: true, encoding: .utf8)
+    try "subject,time,conc\nA,0,0\nA,28,0\nA,60,50\nB,0,0\nB,28,10\n"
+      .write(to: dir.appendingPathComponent("kinetics.csv"), atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("r.html")
+    let result = try CLIRunner.run(["report", "--data", dir.path, "--out", out.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOf: out, encoding: .utf8)
+    // B: linear rise 0 → 10 over 28 days = 140.
+    #expect(html.contains("<td>AUC0–28d</td><td>140, n = 1</td>"), "\(html)")
+  }
 }

@@ -197,7 +197,7 @@ struct ReportPage {
 
   func geometricSummary(_ values: [Double]) -> String {
     let logs = values.filter { $0 > 0 }.map { Foundation.log($0) }
-    guard logs.count >= 2 else { return logs.isEmpty ? "—" : TextTable.number(values[0]) }
+    guard logs.count >= 2 else { return logs.first.map { "\(TextTable.number(exp($0))), n = 1" } ?? "—" }
     let mean = logs.reduce(0, +) / Double(logs.count)
     let variance = logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(logs.count - 1)
     let cv = (exp(variance) - 1).squareRoot() * 100
