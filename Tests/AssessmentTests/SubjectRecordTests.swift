@@ -60,12 +60,16 @@ struct SubjectRecordTests {
       ($0 as? AssessmentInputError)?.field == "assessments[0].icans.ice.total"
     }
     let twoPayloads = #"{"assessments": [{"day": 2, "crsGrade": 1, "icansGrade": 1}]}"#
-    #expect(throws: AssessmentInputError.self) {
-      try Self.decode(twoPayloads).gradedEvents(settings: AssessmentSettings())
+    // The path names the entry itself (no trailing dot).
+    #expect { try Self.decode(twoPayloads).gradedEvents(settings: AssessmentSettings()) } throws: {
+      ($0 as? AssessmentInputError)?.field == "assessments[0]"
     }
+    // The entry's date cannot be placed; infusionDate is a top-level field, not the entry's.
     let noInfusionDate = #"{"assessments": [{"date": "2026-01-02", "crsGrade": 1}]}"#
     #expect { try Self.decode(noInfusionDate).gradedEvents(settings: AssessmentSettings()) } throws: {
-      ($0 as? AssessmentInputError)?.field == "assessments[0].infusionDate"
+      let error = $0 as? AssessmentInputError
+      return error?.field == "assessments[0].date"
+        && error?.expected.contains("top-level infusionDate") == true
     }
   }
 

@@ -75,7 +75,8 @@ public struct SubjectRecord: Sendable, Hashable, Codable {
     }
     guard let infusionDate else {
       throw AssessmentInputError(
-        field: "infusionDate", expected: "the infusion date to place \"\(date)\"", found: "nothing")
+        field: "date", expected: "a top-level infusionDate to place \"\(date)\" (or a study day)",
+        found: "no infusionDate")
     }
     return try StudyDay.days(from: infusionDate, to: date, field: "date")
   }

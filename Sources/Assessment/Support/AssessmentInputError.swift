@@ -18,7 +18,8 @@ public struct AssessmentInputError: Error, Sendable, Hashable, CustomStringConve
 
   /// The same error with `prefix` prepended to its field path (`assessments[3].` + `crs.vasopressors`).
   public func nested(under prefix: String) -> AssessmentInputError {
-    AssessmentInputError(field: prefix + "." + field, expected: expected, found: found)
+    AssessmentInputError(
+      field: field.isEmpty ? prefix : prefix + "." + field, expected: expected, found: found)
   }
 }
 
