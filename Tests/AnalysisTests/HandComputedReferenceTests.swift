@@ -57,6 +57,25 @@ struct HandComputedReferenceTests {
     #expect(km.median().estimate == nil)
   }
 
+  @Test func medianOfACurveEndingFlatAtOneHalfIsTheMidpointToTheLastTime() {
+    // R quantile.survfit: S = 0.5 from day 2 to the last (censored) time 4 → median (2 + 4)/2.
+    let km = KaplanMeier(observations([(1, true), (2, true), (3, false), (4, false)]))
+    #expect(km.median().estimate == 3)
+  }
+
+  @Test func medianLimitsWhereRReportsNAAreMissing() throws {
+    // Deaths at 1, 2, 3 of three: S = 2/3, 1/3, 0. The upper band is capped at 1 until S = 0, where
+    // R's band is NA, so the median's upper limit is not reached; the lower band crosses at day 1:
+    // 2/3·exp(−1.96·√(1/6)) ≈ 0.30.
+    let km = KaplanMeier(observations([(1, true), (2, true), (3, true)]))
+    let band = try #require(km.confidenceInterval(for: km.steps[1]))
+    #expect(band.upper == 1)
+    #expect(km.median() == SurvivalQuantile(probability: 0.5, estimate: 2, lower: 1, upper: nil))
+    // One subject: S drops to 0 at once; both limits are NA in R.
+    let one = KaplanMeier(observations([(3, true)]))
+    #expect(one.median() == SurvivalQuantile(probability: 0.5, estimate: 3, lower: nil, upper: nil))
+  }
+
   @Test func logRankTwoGroupsByHand() {
     // A: deaths at 1 and 3; B: death at 2, censored at 4.
     // t=1: n=(2,2), E_A += 2/4, V += 1·3/(16·3)·2·2 = 1/4.
