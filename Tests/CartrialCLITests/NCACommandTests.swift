@@ -83,4 +83,20 @@ import Testing
       try table.check(required: ["subject", "infusion_date"], allowed: ["death_date"])
     }
   }
+
+  @Test(arguments: ["nan", "0", "-1"])
+  func invalidLLOQIsRejected(lloq: String) throws {
+    // A NaN limit would silently censor nothing.
+    let path = Self.fixtures.appendingPathComponent("theoph.csv").path
+    let result = try CLIRunner.run(["nca", "--input", path, "--lloq=\(lloq)"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("--lloq: expected a positive number"), "\(result.stderr)")
+  }
+
+  @Test func allBLQSubjectIsNamed() throws {
+    let path = try CLIRunner.temporaryFile("subject,time,conc\nA,0,0\nA,1,0\nB,0,0\nB,1,5\n", name: "blq.csv")
+    let result = try CLIRunner.run(["nca", "--input", path])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("blq.csv: subject A: no measurable concentration"), "\(result.stderr)")
+  }
 }

@@ -66,6 +66,9 @@ struct NCACommand: ParsableCommand {
         "--auc-method: expected one of \(AUCMethod.allCases.map(\.rawValue).joined(separator: ", ")), found '\(aucMethod)'"
       )
     }
+    if let lloq, !(lloq.isFinite && lloq > 0) {
+      throw ValidationError("--lloq: expected a positive number in the concentration unit, found \(lloq)")
+    }
     var options = NCAOptions(
       aucMethod: method, lloq: lloq, interval: try Self.range(interval, option: "--interval"))
     let actions = blq.split(separator: ",").map {
