@@ -66,6 +66,16 @@ struct ICANSGraderTests {
     #expect(throws: AssessmentInputError.self) { try grader.grade(Self.adult(ice: 11)) }
   }
 
+  @Test func unableToDoICEButAwakeWithGlobalAphasiaIsGrade3() throws {
+    // ASTCT: ICE 0 is grade 3 when awake with global aphasia, grade 4 only when unarousable.
+    let aphasic = ICANSObservation(
+      ageYears: 30, ice: ICEAssessment(unableToPerform: true), consciousness: .alert, globalAphasia: true)
+    #expect(try grader.grade(aphasic).grade == 3)
+    let unarousable = ICANSObservation(
+      ageYears: 30, ice: ICEAssessment(unableToPerform: true), consciousness: .unarousable)
+    #expect(try grader.grade(unarousable).grade == 4)
+  }
+
   @Test func otherDomains() throws {
     #expect(try grader.grade(Self.adult(ice: 10, seizure: .prolonged)).grade == 4)
     #expect(try grader.grade(Self.adult(ice: 10, .awakensToTactileStimulus)).grade == 3)

@@ -91,7 +91,13 @@ public struct ICANSGrader: Sendable {
   }
 
   private func iceDomain(_ score: Int?, _ o: ICANSObservation) -> DomainGrade {
-    guard let score else { return DomainGrade(grade: 4, finding: "unable to perform ICE (unarousable)") }
+    guard let score else {
+      // ASTCT: an ICE of 0 is grade 3 when awake with global aphasia, grade 4 when unarousable.
+      if o.globalAphasia && o.consciousness != .unarousable {
+        return DomainGrade(grade: 3, finding: "unable to perform ICE, awake with global aphasia")
+      }
+      return DomainGrade(grade: 4, finding: "unable to perform ICE (unarousable)")
+    }
     switch score {
     case 10: return DomainGrade(grade: 0, finding: "ICE 10 (no impairment)")
     case 7...9: return DomainGrade(grade: 1, finding: "ICE \(score) (7–9)")

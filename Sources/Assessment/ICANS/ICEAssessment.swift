@@ -55,7 +55,8 @@ public struct ICEItems: Sendable, Hashable, Codable {
 public struct ICEAssessment: Sendable, Hashable, Codable {
   public var items: ICEItems?
   public var total: Int?
-  /// The patient is unarousable and cannot perform the ICE assessment.
+  /// The patient cannot perform the ICE assessment: unarousable (grade 4), or awake with global
+  /// aphasia when the observation says so (grade 3, as an ICE of 0).
   public var unableToPerform: Bool?
 
   public init(items: ICEItems? = nil, total: Int? = nil, unableToPerform: Bool? = nil) {
