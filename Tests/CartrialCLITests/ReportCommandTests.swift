@@ -130,4 +130,23 @@ import Testing
     // B: linear rise 0 → 10 over 28 days = 140.
     #expect(html.contains("<td>AUC0–28d</td><td>140, n = 1</td>"), "\(html)")
   }
+
+  @Test func remissionAfterTheResponseWindowDoesNotMakeAResponder() throws {
+    // NCT05164042's ORR window is 28 days: B's CR on day 60 is not a response, so B is not in the
+    // DOR population (ORR 1/2).
+    let dir = URL(fileURLWithPath: try CLIRunner.temporaryFile("", name: "x")).deletingLastPathComponent()
+    try "subject,infusion_date,best_response,response_date,last_assessment_date,last_alive_date\n"
+      .appending(
+        "A,2024-01-01,CR,2024-01-29,2024-06-01,2024-06-01\nB,2024-01-01,CR,2024-03-01,2024-06-01,2024-06-01\n"
+      )
+      .write(to: dir.appendingPathComponent("subjects.csv"), atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("r.html")
+    let result = try CLIRunner.run([
+      "report", "--protocol", "NCT05164042", "--data", dir.path, "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOf: out, encoding: .utf8)
+    #expect(html.contains("<td>DOR</td><td>1</td>"), "\(html)")
+    #expect(html.contains("<td>1/2</td>"))
+  }
 }

@@ -28,13 +28,14 @@ struct ReportPage {
     self.kinetics = kinetics
     self.scale = scale
     self.transplant = transplant
-    self.responseWindow = trial?.endpoints.first { $0.measure == .orr }?.windowDays?.value
+    let window = trial?.endpoints.first { $0.measure == .orr }?.windowDays?.value
+    self.responseWindow = window
     self.endpoints = try endpoints.map { definition in
       (
         definition,
         try subjects.compactMap { subject in
           do {
-            return try definition.derive(for: subject.course)
+            return try definition.derive(for: Self.course(subject, window: window))
           } catch {
             throw CLIError("subjects.csv:\(subject.line): \(error)")
           }
@@ -123,10 +124,20 @@ struct ReportPage {
     return html
   }
 
+  /// The subject's course as the endpoints read it: a first CR/CRi after the protocol's response
+  /// window does not make a responder (ORR, DOR and RFS populations), and EFS then counts a
+  /// treatment failure (clinical.md §2.2–2.3).
+  static func course(_ subject: ReportCommand.Subject, window: Int?) -> SubjectCourse {
+    var course = subject.course
+    if let window, let date = course.firstResponse, date.days(since: course.infusion!) > window {
+      course.firstResponse = nil
+    }
+    return course
+  }
+
   private func responseSection() -> String {
     func responded(_ s: ReportCommand.Subject) -> Bool {
-      guard let date = s.course.firstResponse else { return false }
-      return responseWindow.map { date.days(since: s.course.infusion!) <= $0 } ?? true
+      Self.course(s, window: responseWindow).firstResponse != nil
     }
     func row(_ label: String, _ list: [ReportCommand.Subject]) -> [String]? {
       guard !list.isEmpty else { return nil }
