@@ -73,4 +73,15 @@ struct ResponseCommandTests {
       #expect(result.stderr.contains("subjects.json: expected at least one subject record"))
     }
   }
+
+  @Test func arrayFileWithAByteOrderMarkIsACohort() throws {
+    let json = "\u{FEFF}[{\"subjectId\": \"S-1\", \"response\": {\"assessments\": [\(Self.remission)]}}]"
+    let file = try CLIRunner.temporaryFile(json, name: "subjects.json")
+    let result = try CLIRunner.run([
+      "response", "--protocol", "NCT05350787", "--subject", file, "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let out = try #require(try result.json() as? [String: Any])
+    #expect((out["orr"] as? [String: Any])?["estimate"] as? Double == 1)
+  }
 }

@@ -52,7 +52,8 @@ struct ResponseCommand: ParsableCommand {
 
   func records() throws -> (records: [SubjectRecord], isArray: Bool) {
     let data = (try? Data(contentsOf: URL(fileURLWithPath: subject))) ?? Data()
-    let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+    // The first byte after white space and a UTF-8 byte-order mark.
+    let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80) }
     if first == UInt8(ascii: "[") {
       return (try AssessmentJSON.read([SubjectRecord].self, path: subject), true)
     }
