@@ -67,14 +67,21 @@ extension Evaluator {
 
   private func windowText(_ span: CalendarSpan?, _ anchor: Anchor) -> String {
     guard let span else { return " in history" }
+    let date =
+      anchorDescriptions.isEmpty ? Evaluator.describeAnchor(anchor, record) : anchorDescriptions[anchor.index]
+    return " within \(span) before \(anchor.rawValue)\(date)"
+  }
+
+  /// ` (2026-11-20)` for an anchor's date, or ` (date not recorded)`.
+  static func describeAnchor(_ anchor: Anchor, _ record: PatientRecord) -> String {
     let date: CivilDate? =
       switch anchor {
-      case .screening: screening
+      case .screening: record.screeningDate
       case .infusion: record.plannedInfusionDate
       case .lymphodepletion: record.plannedLymphodepletionDate
       case .consent: record.consentDate
       }
-    return " within \(span) before \(anchor.rawValue)" + (date.map { " (\($0))" } ?? " (date not recorded)")
+    return date.map { " (\($0))" } ?? " (date not recorded)"
   }
 
   /// Whether some selected event (or a positive antigen result) falls on or after

@@ -10,6 +10,8 @@ struct Evaluator {
   /// The protocol's instructions (see ``Program``), valid for the evaluator's lifetime.
   let code: UnsafeBufferPointer<Instruction>
   let labels: [String]
+  /// Anchor dates as evidence text, in ``Anchor/all`` order; empty on the fast path.
+  var anchorDescriptions: [String] = []
 
   func evaluate<S: EvidenceSink>(_ pc: Int, _ sink: inout S) -> Truth {
     let instruction = code[pc]

@@ -92,6 +92,9 @@ public struct CalendarSpan: Sendable, Hashable, CustomStringConvertible {
 /// The date a `within` window ends at.
 enum Anchor: String, Sendable, Hashable {
   case screening, infusion, consent, lymphodepletion
+
+  static let all: [Anchor] = [.screening, .infusion, .consent, .lymphodepletion]
+  var index: Int { Anchor.all.firstIndex(of: self)! }
 }
 
 /// A selection of dated facts: history events of some classes (optionally filtered by dose or

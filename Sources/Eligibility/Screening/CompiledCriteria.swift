@@ -92,7 +92,11 @@ public struct CompiledCriteria: Sendable, Hashable {
 
   /// The full report: every criterion with its verdict, evidence and missing fields.
   public func screen(_ record: PatientRecord) -> ScreeningReport {
-    withEvaluator(record) { evaluator in report(record, evaluator) }
+    withEvaluator(record) { evaluator in
+      var explaining = evaluator
+      explaining.anchorDescriptions = Anchor.all.map { Evaluator.describeAnchor($0, record) }
+      return report(record, explaining)
+    }
   }
 
   private func report(_ record: PatientRecord, _ evaluator: Evaluator) -> ScreeningReport {
