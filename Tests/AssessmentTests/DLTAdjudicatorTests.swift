@@ -115,6 +115,15 @@ struct DLTAdjudicatorTests {
       events: [Self.ae(20, "Sepsis", 5, related: false)], observedThroughDay: 28)
     // Grade 5 sepsis is also a non-haematological toxicity that never resolves.
     #expect(unrelated.decidingEvents.allSatisfy { $0.rule != "treatment-related-death" })
+    // A haematological death (outside the organ-toxicity rule) with attribution not yet given is
+    // not silently "unrelated": the subject cannot be adjudicated yet.
+    var death = Self.ae(20, "Febrile neutropenia", 5)
+    death.haematological = true
+    let unknown = adjudicator.adjudicate(events: [death], observedThroughDay: 28)
+    #expect(unknown.verdict == .notEvaluable)
+    #expect(unknown.reason.contains("attribution"))
+    death.related = false
+    #expect(adjudicator.adjudicate(events: [death], observedThroughDay: 28).verdict == .noDlt)
   }
 
   @Test func eventsOutsideTheWindowDoNotCount() {

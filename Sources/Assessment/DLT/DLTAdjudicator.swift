@@ -101,6 +101,15 @@ public struct DLTAdjudicator: Sendable {
             explanation: "\(rule.id): \(event.summary) not counted (\(why))"))
         continue
       }
+      // Unknown attribution is not "unrelated": the verdict waits for it.
+      if rule.requiresRelatedness && event.related == nil {
+        findings.append(
+          DLTFinding(
+            rule: rule.id, status: .undetermined, events: [event],
+            explanation: "\(rule.id): \(event.summary): attribution to the investigational product not given")
+        )
+        continue
+      }
       findings.append(persistence(of: rule, onset: index, in: timeline, through: through))
     }
     return findings

@@ -40,7 +40,9 @@ extension DLTRule {
       default: continue
       }
     }
-    if requiresRelatedness && event.related != true { return "not attributed to the investigational product" }
+    if requiresRelatedness && event.related == false {
+      return "not attributed to the investigational product"
+    }
     return nil
   }
 }
