@@ -94,5 +94,12 @@ struct SubjectRecordTests {
     #expect(throws: AssessmentInputError.self) {
       try StudyDay.days(from: "2026-01-05", to: "5 Jan", field: "date")
     }
+    // Dates that do not exist are errors, not the next month's days.
+    for bad in ["2026-02-30", "2025-02-29", "2026-04-31", "-2026-01-05"] {
+      #expect(throws: AssessmentInputError.self, "\(bad)") {
+        try StudyDay.days(from: "2026-01-05", to: bad, field: "date")
+      }
+    }
+    #expect(try StudyDay.days(from: "2024-02-28", to: "2024-02-29", field: "date") == 1)
   }
 }

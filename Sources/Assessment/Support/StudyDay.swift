@@ -14,8 +14,11 @@ public enum StudyDay {
     let bad = AssessmentInputError(
       field: field, expected: "a date yyyy-MM-dd or yyyy-MM-ddTHH:mm", found: "\"\(text)\"")
     let parts = text.split(separator: "T", maxSplits: 1)
-    let ymd = parts[0].split(separator: "-").compactMap { Int($0) }
-    guard ymd.count == 3, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]) else { throw bad }
+    let fields = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+    let ymd = fields.compactMap { Int($0) }
+    guard fields.count == 3, ymd.count == 3, (1...12).contains(ymd[1]),
+      (1...daysInMonth(ymd[0], ymd[1])).contains(ymd[2])
+    else { throw bad }
     var fraction = 0.0
     if parts.count == 2 {
       let hm = parts[1].prefix(5).split(separator: ":").compactMap { Int($0) }
@@ -29,5 +32,14 @@ public enum StudyDay {
     let doy = (153 * mp + 2) / 5 + ymd[2] - 1
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
     return Double(era * 146_097 + doe - 719_468) + fraction
+  }
+
+  /// Days in a month of the Gregorian calendar (so 2026-02-30 is not a date).
+  static func daysInMonth(_ year: Int, _ month: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
   }
 }
