@@ -1,13 +1,8 @@
 import Foundation
 import Testing
 
-/// `cartrial protocol criteria ID` (enabled once the lead registers the subcommand).
-/// Whether `protocol criteria` is registered in the `protocol` command group.
-private let criteriaRegistered =
-  (try? CLIRunner.run(["protocol", "--help"]).stdout.contains("criteria")) ?? false
-
-@Suite(.enabled(if: criteriaRegistered))
-struct ProtocolCriteriaCommandTests {
+/// `cartrial protocol criteria ID`: every criterion with its computable form and the count.
+@Suite struct ProtocolCriteriaCommandTests {
   @Test func listsEveryCriterionWithComputableAndCount() throws {
     let result = try CLIRunner.run(["protocol", "criteria", "NCT05270772", "--format", "json"])
     #expect(result.status == 0, "\(result.stderr)")

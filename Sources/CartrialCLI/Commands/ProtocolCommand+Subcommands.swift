@@ -1,8 +1,8 @@
 import ArgumentParser
 
 extension ProtocolCommand {
-  /// The `protocol` subcommands; `criteria` comes from the eligibility work.
+  /// The `protocol` subcommands.
   static var subcommands: [any ParsableCommand.Type] {
-    [List.self, Show.self, Check.self]
+    [List.self, Show.self, Check.self, ProtocolCriteriaCommand.self]
   }
 }
