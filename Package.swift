@@ -12,6 +12,7 @@ let package = Package(
   products: [
     .executable(name: "cartrial", targets: ["cartrial"]),
     .library(name: "TrialModel", targets: ["TrialModel"]),
+    .library(name: "Probability", targets: ["Probability"]),
     .library(name: "DoseFinding", targets: ["DoseFinding"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Eligibility", targets: ["Eligibility"]),
@@ -31,8 +32,12 @@ let package = Package(
       resources: [.copy("Resources/Protocols")],
       swiftSettings: swiftSettings),
     .target(
-      name: "DoseFinding",
+      name: "Probability",
       dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "DoseFinding",
+      dependencies: ["Probability", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
     .target(name: "Simulation", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),
     .target(name: "Eligibility", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
@@ -42,7 +47,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "Analysis",
-      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+      dependencies: ["Probability", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
     .target(name: "Charts", swiftSettings: swiftSettings),
     .target(
@@ -55,10 +60,13 @@ let package = Package(
     .executableTarget(name: "cartrial", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "cartrial-bench",
-      dependencies: ["DoseFinding", "Simulation", "Eligibility", "TrialModel", "Analysis"],
+      dependencies: [
+        "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "Analysis", "Assessment",
+      ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
     .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
+    .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], swiftSettings: swiftSettings),
     .testTarget(name: "DoseFindingTests", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),
     .testTarget(
       name: "SimulationTests", dependencies: ["Simulation", "DoseFinding"], swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 import DoseFinding
 import Foundation
+import Probability
 
 /// Release-mode benchmarks of the `DoseFinding` module (issue 3): the per-cohort decision of the
 /// interval designs (fast path, no explanation), the isotonic MTD selection, a CRM posterior fit

@@ -1,3 +1,4 @@
+import Probability
 import RealModule
 import Testing
 

@@ -1,3 +1,5 @@
+import Probability
+
 /// A confidence interval for a binomial proportion.
 public struct ProportionInterval: Sendable, Hashable, Codable {
   /// Number of successes (e.g. responders).

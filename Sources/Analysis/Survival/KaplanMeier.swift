@@ -1,3 +1,4 @@
+import Probability
 import RealModule
 
 /// The Kaplan–Meier product-limit estimate with Greenwood standard errors.

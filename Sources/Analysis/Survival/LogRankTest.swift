@@ -1,3 +1,5 @@
+import Probability
+
 /// The k-group log-rank test (Mantel 1966; R `survdiff` with rho = 0).
 public struct LogRankTest: Sendable, Hashable, Codable {
   /// Observed events per group.

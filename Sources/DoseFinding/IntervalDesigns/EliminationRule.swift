@@ -1,4 +1,5 @@
 import Foundation
+import Probability
 
 /// The safety rule shared by BOIN, i3+3 and mTPI-2: a dose (and every higher dose) is unacceptable
 /// when at least `minimumPatients` were treated and Pr(p > φ | y, n) > `cutoff` under a Beta(1, 1)

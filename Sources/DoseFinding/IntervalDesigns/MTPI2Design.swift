@@ -1,3 +1,5 @@
+import Probability
+
 /// The modified toxicity probability interval design mTPI-2 (Guo et al. 2017, Contemp Clin
 /// Trials 58:23–33), as in FIND 0.1.1 (`get_decision_mtpi2`). [0, 1] is cut into the
 /// equivalence interval EI and intervals of the same width ε = ε₁ + ε₂ stepping away from it; the

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DoseFinding
+@testable import Probability
 
 /// The regularized incomplete beta against closed forms.
 struct IncompleteBetaTests {
@@ -69,13 +69,5 @@ struct IncompleteBetaTests {
   @Test func tinyUpperTail() {
     let tail = IncompleteBeta.upperTail(0.3, a: 1, b: 31)  // Pr(p > 0.3), p ~ Beta(1, 31) = 0.7³¹
     #expect(abs(tail / pow(0.7, 31) - 1) < 1e-12)
-  }
-
-  /// The BOIN/i3+3 elimination probability at (3, 3): Pr(p > 0.3 | Beta(4, 1)) = 1 − 0.3⁴.
-  @Test func eliminationProbability() {
-    let rule = EliminationRule(target: 0.3)
-    #expect(abs(rule.overdoseProbability(patients: 3, dlts: 3) - (1 - pow(0.3, 4))) < 1e-14)
-    #expect(rule.eliminates(patients: 3, dlts: 3))
-    #expect(!rule.eliminates(patients: 2, dlts: 2))  // below 3 patients the rule is not applied
   }
 }

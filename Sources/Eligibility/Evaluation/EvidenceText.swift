@@ -1,0 +1,117 @@
+/// Evidence text assembled directly as UTF-8 bytes. Written with string interpolation like a
+/// `String` (`"age \(number: years) y"`), but numbers, dates and spans are written digit by
+/// digit into one byte buffer: no intermediate strings, which dominated the cost of full
+/// screening reports.
+struct EvidenceText: ExpressibleByStringInterpolation {
+  var bytes: [UInt8]
+
+  init(stringLiteral value: String) { bytes = Array(value.utf8) }
+  init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
+
+  struct Interpolation: StringInterpolationProtocol {
+    var bytes: [UInt8] = []
+
+    init(literalCapacity: Int, interpolationCount: Int) {
+      bytes.reserveCapacity(literalCapacity + 24 * interpolationCount)
+    }
+
+    mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+    mutating func appendInterpolation(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func appendInterpolation(_ text: EvidenceText) { bytes.append(contentsOf: text.bytes) }
+    mutating func appendInterpolation(_ n: Int) { NumberWriter.append(n, to: &bytes) }
+    mutating func appendInterpolation(_ date: CivilDate) { NumberWriter.append(date, to: &bytes) }
+    /// `formatNumber(x, decimals:)`, written in place.
+    mutating func appendInterpolation(number x: Double, decimals: Int = 2) {
+      NumberWriter.append(x, decimals: decimals, to: &bytes)
+    }
+    /// `CalendarSpan.description`, written in place.
+    mutating func appendInterpolation(_ span: CalendarSpan) {
+      NumberWriter.append(span.amount, decimals: 4, to: &bytes)
+      bytes.append(UInt8(ascii: " "))
+      bytes.append(contentsOf: span.unit.rawValue.utf8)
+    }
+    /// `prefix` followed by `date`, or nothing when the date is not recorded.
+    mutating func appendInterpolation(_ prefix: String, ifRecorded date: CivilDate?) {
+      guard let date else { return }
+      bytes.append(contentsOf: prefix.utf8)
+      NumberWriter.append(date, to: &bytes)
+    }
+    /// `prefix` followed by `text`, or nothing when there is no text.
+    mutating func appendInterpolation(_ prefix: String, ifRecorded text: String?) {
+      guard let text else { return }
+      bytes.append(contentsOf: prefix.utf8)
+      bytes.append(contentsOf: text.utf8)
+    }
+  }
+}
+
+/// Decimal writing of numbers and dates into UTF-8 buffers, with exactly the output of
+/// ``formatNumber(_:decimals:)`` and `CivilDate.description`.
+enum NumberWriter {
+  /// A non-negative integer, left-padded with zeros to `width` digits.
+  static func append(digitsOf n: Int, width: Int = 1, to bytes: inout [UInt8]) {
+    var count = 1
+    var rest = n / 10
+    while rest > 0 {
+      count += 1
+      rest /= 10
+    }
+    let start = bytes.count
+    let total = max(count, width)
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: total))
+    var value = n
+    var i = start + total - 1
+    while value > 0 {
+      bytes[i] = UInt8(truncatingIfNeeded: 48 + value % 10)
+      value /= 10
+      i -= 1
+    }
+  }
+
+  static func append(_ n: Int, to bytes: inout [UInt8]) {
+    if n >= 0 {
+      append(digitsOf: n, to: &bytes)
+    } else {
+      bytes.append(contentsOf: String(n).utf8)
+    }
+  }
+
+  /// `YYYY-MM-DD`, as `CivilDate.description`.
+  static func append(_ date: CivilDate, to bytes: inout [UInt8]) {
+    let (y, m, d) = date.components
+    guard (0...9999).contains(y) else {
+      bytes.append(contentsOf: date.description.utf8)
+      return
+    }
+    append(digitsOf: y, width: 4, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    append(digitsOf: m, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    append(digitsOf: d, width: 2, to: &bytes)
+  }
+
+  /// At most `decimals` (0–6) decimals, rounded half away from zero, trailing zeros removed;
+  /// magnitudes ≥ 10⁹ or < 10⁻³ (and non-finite values) in Swift's shortest representation.
+  static func append(_ x: Double, decimals: Int, to bytes: inout [UInt8]) {
+    let magnitude = abs(x)
+    guard x.isFinite, magnitude < 1e9, magnitude >= 1e-3 || x == 0 else {
+      bytes.append(contentsOf: "\(x)".utf8)
+      return
+    }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (magnitude * scale).rounded()
+    let whole = Int(scaled / scale)
+    var fraction = Int(scaled - Double(whole) * scale)
+    var digits = decimals
+    while digits > 0, fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    if x < 0, scaled != 0 { bytes.append(UInt8(ascii: "-")) }
+    append(digitsOf: whole, to: &bytes)
+    guard digits > 0 else { return }
+    bytes.append(UInt8(ascii: "."))
+    append(digitsOf: fraction, width: digits, to: &bytes)
+  }
+}
