@@ -28,7 +28,7 @@ struct OCCommand: ParsableCommand {
   var truths: [String] = []
   @Option(name: .customLong("cohort-size"), help: "Patients per cohort (default 3, or the protocol's).")
   var cohortSize: Int?
-  @Option(help: "Number of cohorts (default: the protocol's maximum sample size / cohort size).")
+  @Option(help: "Number of cohorts (default 10, or the protocol's maximum sample size / cohort size).")
   var cohorts: Int?
   @Option(help: "Starting dose level, 1-based (default 1, or the protocol's starting level).") var start: Int?
   @Flag(help: "Exact operating characteristics.") var exact = false
