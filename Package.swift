@@ -47,7 +47,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "Analysis",
-      dependencies: ["Probability", .product(name: "RealModule", package: "swift-numerics")],
+      dependencies: ["Probability", "TrialModel", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
     .target(name: "Charts", swiftSettings: swiftSettings),
     .target(
@@ -74,7 +74,8 @@ let package = Package(
       name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(
       name: "AssessmentTests", dependencies: ["Assessment", "TrialModel"], swiftSettings: swiftSettings),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "AnalysisTests", dependencies: ["Analysis", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
     .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
   ]

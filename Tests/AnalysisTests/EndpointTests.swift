@@ -1,27 +1,28 @@
 import Testing
+import TrialModel
 
 @testable import Analysis
 
 /// Endpoint rules of specs/clinical.md §2.3 on hand-built courses.
 struct EndpointTests {
-  func day(_ iso: String) -> CalendarDay { CalendarDay(iso: iso)! }
+  func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
 
   @Test func calendarDaysCountLikeTheCalendar() {
-    #expect(CalendarDay(iso: "1970-01-01")?.dayNumber == 0)
-    #expect(CalendarDay(iso: "2000-03-01")!.days(since: day("2000-02-28")) == 2)  // 2000 is a leap year
-    #expect(CalendarDay(iso: "1900-03-01")!.days(since: day("1900-02-28")) == 1)  // 1900 is not
+    #expect(CalendarDate(iso: "1970-01-01")?.dayNumber == 0)
+    #expect(CalendarDate(iso: "2000-03-01")!.days(since: day("2000-02-28")) == 2)  // 2000 is a leap year
+    #expect(CalendarDate(iso: "1900-03-01")!.days(since: day("1900-02-28")) == 1)  // 1900 is not
     #expect(day("2024-01-01").days(since: day("2023-01-01")) == 365)
-    #expect(CalendarDay(iso: "2023-02-29") == nil)
-    #expect(CalendarDay(iso: "2023-2-1") == nil)
+    #expect(CalendarDate(iso: "2023-02-29") == nil)
+    #expect(CalendarDate(iso: "2023-2-1") == nil)
     for iso in ["1969-12-31", "2024-02-29", "2099-12-31", "1600-03-01"] {
       #expect(day(iso).description == iso)
     }
   }
 
   let responderWithRelapse = SubjectCourse(
-    subject: "A", infusion: CalendarDay(iso: "2024-01-10"), firstResponse: CalendarDay(iso: "2024-02-07"),
-    responseAssessment: CalendarDay(iso: "2024-02-07"), relapse: CalendarDay(iso: "2024-08-01"),
-    lastAssessment: CalendarDay(iso: "2024-09-01"), lastKnownAlive: CalendarDay(iso: "2025-01-10"))
+    subject: "A", infusion: CalendarDate(iso: "2024-01-10"), firstResponse: CalendarDate(iso: "2024-02-07"),
+    responseAssessment: CalendarDate(iso: "2024-02-07"), relapse: CalendarDate(iso: "2024-08-01"),
+    lastAssessment: CalendarDate(iso: "2024-09-01"), lastKnownAlive: CalendarDate(iso: "2025-01-10"))
 
   @Test func relapseIsAnEventForEFSButNotOS() throws {
     let efs = try #require(try EndpointDefinition.eventFreeSurvival.derive(for: responderWithRelapse))

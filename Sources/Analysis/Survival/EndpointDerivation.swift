@@ -1,3 +1,5 @@
+import TrialModel
+
 /// A derived time to event for one subject.
 public struct EndpointOutcome: Sendable, Hashable, Codable {
   /// Subject identifier.
@@ -25,7 +27,7 @@ extension EndpointDefinition {
   ///   or a date falls before the origin.
   public func derive(for course: SubjectCourse) throws -> EndpointOutcome? {
     if respondersOnly, course.firstResponse == nil { return nil }
-    let originDate: CalendarDay?
+    let originDate: CalendarDate?
     switch origin {
     case .infusion: originDate = course.infusion
     case .enrolment: originDate = course.enrolment
@@ -35,7 +37,7 @@ extension EndpointDefinition {
       throw EndpointDerivationError(
         description: "subject \(course.subject): \(name) needs the \(origin.rawValue) date")
     }
-    var events: [(CalendarDay, String)] = []
+    var events: [(CalendarDate, String)] = []
     if relapseIsEvent, let relapse = course.relapse { events.append((relapse, "relapse")) }
     if let death = course.death {
       switch deaths {
@@ -52,7 +54,7 @@ extension EndpointDefinition {
     if transplant == .event, let date = course.transplant { events.append((date, "transplant")) }
     let firstEvent = events.min { $0.0 < $1.0 }
 
-    let outcome: (date: CalendarDay, reason: String, event: Bool)
+    let outcome: (date: CalendarDate, reason: String, event: Bool)
     if transplant == .censor, let date = course.transplant, firstEvent.map({ date < $0.0 }) ?? true {
       outcome = (date, "transplant (censored)", false)
     } else if let event = firstEvent {
@@ -76,7 +78,7 @@ extension EndpointDefinition {
 
   /// The end of follow-up for a subject without an event: the last assessment (not after a
   /// death that is not an event) or the last date known alive (the death date if dead).
-  private func followUpEnd(_ course: SubjectCourse) -> (CalendarDay, String)? {
+  private func followUpEnd(_ course: SubjectCourse) -> (CalendarDate, String)? {
     switch followUp {
     case .lastKnownAlive:
       if let alive = course.lastKnownAlive { return (alive, "last known alive") }

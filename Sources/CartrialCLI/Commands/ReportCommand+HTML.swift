@@ -189,7 +189,7 @@ struct ReportPage {
   private func swimmerSection() -> String {
     let lanes = subjects.map { s -> SwimmerChart.Lane in
       let start = s.course.infusion!
-      func day(_ date: CalendarDay?) -> Double? { date.map { Double($0.days(since: start)) } }
+      func day(_ date: CalendarDate?) -> Double? { date.map { Double($0.days(since: start)) } }
       let end = [s.course.death, s.course.lastKnownAlive, s.course.lastAssessment].compactMap(day).max() ?? 0
       var markers: [SwimmerChart.Marker] = []
       if let d = day(s.course.firstResponse) { markers.append(.init(day: d, kind: .response)) }

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import TrialModel
 
 /// A CSV file (RFC 4180: quoted fields, doubled quotes, CRLF) read into named columns, keeping
 /// each row's line number so that every error names the file and line.
@@ -93,10 +94,10 @@ struct CSVTable {
   }
 
   /// An optional ISO date (YYYY-MM-DD) in column `name`; empty means none.
-  func date(_ row: Row, _ name: String) throws -> CalendarDay? {
+  func date(_ row: Row, _ name: String) throws -> CalendarDate? {
     let text = string(row, name)
     if text.isEmpty { return nil }
-    guard let day = CalendarDay(iso: text) else {
+    guard let day = CalendarDate(iso: text) else {
       throw CLIError("\(path):\(row.line): column '\(name)': expected a date YYYY-MM-DD, found '\(text)'")
     }
     return day

@@ -1,9 +1,11 @@
 /// A calendar date (proleptic Gregorian, no time zone), stored as a day number so that date
-/// arithmetic in the evaluator's hot loop is integer arithmetic and allocates nothing.
+/// arithmetic (eligibility windows, study days, time-to-event) is integer arithmetic and
+/// allocates nothing. The one date type of cartrial: patient records, subject courses and
+/// assessment dates all use it.
 ///
 /// Day numbers count from 1970-01-01; the conversions are Howard Hinnant's `days_from_civil` and
 /// `civil_from_days` algorithms (public-domain date algorithms, 2013).
-public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
   /// Days since 1970-01-01.
   public var dayNumber: Int
 
@@ -11,10 +13,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   /// The date `year-month-day`; `nil` unless the day exists in that month.
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
+    guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
       return nil
     }
-    dayNumber = CivilDate.days(year: year, month: month, day: day)
+    dayNumber = CalendarDate.days(year: year, month: month, day: day)
   }
 
   /// Parses `YYYY-MM-DD`; `nil` for anything else (including impossible days such as 02-30).
@@ -34,7 +36,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     self.init(year: y, month: m, day: d)
   }
 
-  public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+  public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 
   /// Year, month (1–12) and day (1–31).
   public var components: (year: Int, month: Int, day: Int) {
@@ -49,22 +51,25 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
+  /// Whole days from `other` to `self` (positive when `self` is later).
+  public func days(since other: CalendarDate) -> Int { dayNumber - other.dayNumber }
+
   /// This date moved by `days` days.
-  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+  public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
   /// This date moved by calendar months; a day that does not exist in the target month becomes
   /// that month's last day (31 Jan + 1 month = 28/29 Feb), the usual clinical convention.
-  public func adding(months: Int) -> CivilDate {
+  public func adding(months: Int) -> CalendarDate {
     let (y, m, d) = components
     let total = y * 12 + (m - 1) + months
     let year = total >= 0 ? total / 12 : (total - 11) / 12
     let month = total - year * 12 + 1
-    let day = min(d, CivilDate.daysIn(month: month, year: year))
-    return CivilDate(dayNumber: CivilDate.days(year: year, month: month, day: day))
+    let day = min(d, CalendarDate.daysIn(month: month, year: year))
+    return CalendarDate(dayNumber: CalendarDate.days(year: year, month: month, day: day))
   }
 
   /// This date moved by calendar years (29 Feb + 1 year = 28 Feb).
-  public func adding(years: Int) -> CivilDate { adding(months: 12 * years) }
+  public func adding(years: Int) -> CalendarDate { adding(months: 12 * years) }
 
   /// `YYYY-MM-DD`.
   public var description: String {
@@ -78,7 +83,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
-    guard let date = CivilDate(iso: text) else {
+    guard let date = CalendarDate(iso: text) else {
       throw DecodingError.dataCorrupted(
         .init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, found '\(text)'")
       )
@@ -91,9 +96,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     try c.encode(description)
   }
 
-  static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+  /// Whether `year` is a Gregorian leap year.
+  public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
-  static func daysIn(month: Int, year: Int) -> Int {
+  /// Days in `month` of `year` (so 2026-02-30 is not a date).
+  public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: 30
@@ -101,7 +108,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
   }
 
-  static func days(year: Int, month: Int, day: Int) -> Int {
+  /// Day number of `year-month-day` (days since 1970-01-01; the day need not be validated).
+  public static func days(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
