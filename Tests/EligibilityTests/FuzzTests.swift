@@ -5,7 +5,7 @@ import TrialModel
 @testable import Eligibility
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator for reproducible fuzzing.
-private struct SplitMix64: RandomNumberGenerator {
+struct SplitMix64: RandomNumberGenerator {
   var state: UInt64
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15

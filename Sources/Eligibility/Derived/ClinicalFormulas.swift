@@ -42,22 +42,9 @@ public enum ClinicalFormulas {
 }
 
 /// Compact number formatting for evidence: at most `decimals` (0–6) decimals, trailing zeros
-/// removed. Written out by hand because Foundation's `String(format:)` costs microseconds.
+/// removed (see ``NumberWriter``, which writes the same text into a byte buffer).
 func formatNumber(_ x: Double, decimals: Int = 2) -> String {
-  guard x.isFinite else { return "\(x)" }
-  if abs(x) >= 1e9 || (abs(x) < 1e-3 && x != 0) { return "\(x)" }
-  var scale = 1.0
-  for _ in 0..<decimals { scale *= 10 }
-  let scaled = (abs(x) * scale).rounded()
-  let whole = Int(scaled / scale)
-  var fraction = Int(scaled - Double(whole) * scale)
-  var digits = decimals
-  while digits > 0, fraction % 10 == 0 {
-    fraction /= 10
-    digits -= 1
-  }
-  let sign = x < 0 && scaled != 0 ? "-" : ""
-  guard digits > 0 else { return sign + String(whole) }
-  let text = String(fraction)
-  return sign + String(whole) + "." + String(repeating: "0", count: digits - text.count) + text
+  var bytes: [UInt8] = []
+  NumberWriter.append(x, decimals: decimals, to: &bytes)
+  return String(decoding: bytes, as: UTF8.self)
 }

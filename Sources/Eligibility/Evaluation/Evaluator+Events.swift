@@ -65,11 +65,12 @@ extension Evaluator {
     }
   }
 
-  private func windowText(_ span: CalendarSpan?, _ anchor: Anchor) -> String {
-    guard let span else { return " in history" }
+  /// ` within 3 months before infusion (2026-12-14)`, or ` in history` without a span.
+  private func windowText(_ span: CalendarSpan?, _ anchor: Anchor) -> EvidenceText.Window {
+    guard let span else { return EvidenceText.Window(span: nil, anchor: "", date: "") }
     let date =
       anchorDescriptions.isEmpty ? Evaluator.describeAnchor(anchor, record) : anchorDescriptions[anchor.index]
-    return " within \(span) before \(anchor.rawValue)\(date)"
+    return EvidenceText.Window(span: span, anchor: anchor.rawValue, date: date)
   }
 
   /// ` (2026-11-20)` for an anchor's date, or ` (date not recorded)`.
@@ -124,7 +125,7 @@ extension Evaluator {
         }
         if date >= latestStart {
           sink.note(
-            "\(antigen) positive on \(result.date!)\(result.method.map { " by \($0)" } ?? "")\(windowText(span, anchor))"
+            "\(antigen) positive on \(result.date!)\(" by ", ifRecorded: result.method)\(windowText(span, anchor))"
           )
           return .yes
         }

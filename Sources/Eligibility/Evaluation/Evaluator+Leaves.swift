@@ -53,8 +53,8 @@ extension Evaluator {
         return .unknown
       }
       sink.note(
-        "\(antigen) \(latest.positive ? "positive" : "negative")"
-          + (latest.method.map { " by \($0)" } ?? "") + (latest.date.map { " on \($0)" } ?? ""))
+        "\(antigen) \(latest.positive ? "positive" : "negative")\(" by ", ifRecorded: latest.method)\(" on ", ifRecorded: latest.date)"
+      )
       return Truth(latest.positive)
     default:
       return .unknown
@@ -69,7 +69,7 @@ extension Evaluator {
       if S.records {
         let exact = ClinicalFormulas.age(born: birth, on: screening).exact
         sink.note(
-          "age \(formatNumber((exact * 100).rounded(.down) / 100)) y (born \(birth)) \((holds ? op : op.negated).symbol) \(labels[label])"
+          "age \(number: (exact * 100).rounded(.down) / 100) y (born \(birth)) \((holds ? op : op.negated).symbol) \(labels[label])"
         )
       }
       return Truth(holds)
@@ -79,7 +79,7 @@ extension Evaluator {
       return .unknown
     }
     let holds = op.holds(years, span.years)
-    sink.note("age \(formatNumber(years)) y \((holds ? op : op.negated).symbol) \(labels[label])")
+    sink.note("age \(number: years) y \((holds ? op : op.negated).symbol) \(labels[label])")
     return Truth(holds)
   }
 
@@ -102,7 +102,7 @@ extension Evaluator {
 
   /// A numeric value in its canonical unit and, when recording, its description.
   private func numericValue<S: EvidenceSink>(_ source: NumericSource, _ sink: inout S) -> (
-    value: Double, text: String
+    value: Double, text: EvidenceText
   )? {
     switch source {
     case .fact(let fact):
@@ -111,17 +111,17 @@ extension Evaluator {
         return nil
       }
       guard S.records else { return (v, "") }
-      let text: String =
+      let text: EvidenceText =
         switch fact {
-        case .weight: "weight \(formatNumber(v)) kg"
-        case .height: "height \(formatNumber(v)) cm"
-        case .marrowBlasts: "marrow blasts \(formatNumber(v)) %"
-        case .bloodBlasts: "blood blasts \(formatNumber(v)) %"
-        case .lifeExpectancyDays: "life expectancy \(formatNumber(v)) days"
-        case .ecog: "ECOG \(formatNumber(v))"
-        case .karnofsky: "Karnofsky \(formatNumber(v))"
-        case .lansky: "Lansky \(formatNumber(v))"
-        default: "\(fact.expressionName) \(formatNumber(v))"
+        case .weight: "weight \(number: v) kg"
+        case .height: "height \(number: v) cm"
+        case .marrowBlasts: "marrow blasts \(number: v) %"
+        case .bloodBlasts: "blood blasts \(number: v) %"
+        case .lifeExpectancyDays: "life expectancy \(number: v) days"
+        case .ecog: "ECOG \(number: v)"
+        case .karnofsky: "Karnofsky \(number: v)"
+        case .lansky: "Lansky \(number: v)"
+        default: "\(fact.expressionName) \(number: v)"
         }
       return (v, text)
     case .lab(let test, let index):
@@ -130,8 +130,11 @@ extension Evaluator {
         return nil
       }
       guard S.records else { return (lab.value, "") }
-      var text = "\(test.rawValue) \(formatNumber(lab.recordedValue)) \(lab.recordedUnit)"
-      if lab.value != lab.recordedValue { text += " (\(formatNumber(lab.value)) \(test.canonicalUnit))" }
+      var text: EvidenceText = "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit)"
+      if lab.value != lab.recordedValue {
+        let converted: EvidenceText = " (\(number: lab.value) \(test.canonicalUnit.description))"
+        text.bytes += converted.bytes
+      }
       return (lab.value, text)
     case .labTimesULN(let test, let index):
       guard let lab = record.lab(at: index) else {
@@ -146,14 +149,14 @@ extension Evaluator {
       guard S.records else { return (ratio, "") }
       return (
         ratio,
-        "\(test.rawValue) \(formatNumber(lab.recordedValue)) \(lab.recordedUnit) = \(formatNumber(ratio)) ×ULN (ULN \(formatNumber(uln)))"
+        "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit) = \(number: ratio) ×ULN (ULN \(number: uln))"
       )
     case .completedAge:
       guard let years = completedAge() else {
         sink.missing("demographics.birthDate")
         return nil
       }
-      return (years, S.records ? "age \(formatNumber(years)) completed years" : "")
+      return (years, S.records ? "age \(number: years) completed years" : "")
     case .creatinineClearance:
       return creatinineClearance(&sink)
     case .bsaMosteller, .bsaDuBois:
@@ -170,12 +173,12 @@ extension Evaluator {
       guard S.records else { return (bsa, "") }
       return (
         bsa,
-        "BSA \(formatNumber(bsa, decimals: 3)) m² (\(mosteller ? "Mosteller" : "DuBois"), \(formatNumber(h)) cm, \(formatNumber(w)) kg)"
+        "BSA \(number: bsa, decimals: 3) m² (\(mosteller ? "Mosteller" : "DuBois"), \(number: h) cm, \(number: w) kg)"
       )
     }
   }
 
-  private func creatinineClearance<S: EvidenceSink>(_ sink: inout S) -> (value: Double, text: String)? {
+  private func creatinineClearance<S: EvidenceSink>(_ sink: inout S) -> (value: Double, text: EvidenceText)? {
     let age = completedAge()
     let weight = record[.weight]
     let sex = record.sex
@@ -188,13 +191,13 @@ extension Evaluator {
     let crcl = ClinicalFormulas.cockcroftGault(
       ageYears: age, weightKg: weight, creatinineMgPerDL: creatinine.value, female: sex == .female)
     guard S.records else { return (crcl, "") }
-    let scr =
+    let scr: EvidenceText =
       creatinine.recordedUnit == "mg/dL"
-      ? "\(formatNumber(creatinine.value)) mg/dL"
-      : "\(formatNumber(creatinine.recordedValue)) \(creatinine.recordedUnit) = \(formatNumber(creatinine.value, decimals: 3)) mg/dL"
+      ? "\(number: creatinine.value) mg/dL"
+      : "\(number: creatinine.recordedValue) \(creatinine.recordedUnit) = \(number: creatinine.value, decimals: 3) mg/dL"
     return (
       crcl,
-      "CrCl \(formatNumber(crcl, decimals: 1)) mL/min (Cockcroft–Gault, \(formatNumber(age)) y, \(formatNumber(weight)) kg, \(scr), \(sex.rawValue))"
+      "CrCl \(number: crcl, decimals: 1) mL/min (Cockcroft–Gault, \(number: age) y, \(number: weight) kg, \(scr), \(sex.rawValue))"
     )
   }
 }

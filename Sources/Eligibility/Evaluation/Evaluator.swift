@@ -18,6 +18,7 @@ struct Evaluator {
     switch instruction.op {
     case .constant: return Truth(instruction.count != 0)
     case .and, .or:
+      if S.records { return explainJunction(pc, instruction, &sink) }
       let decisive: Truth = instruction.op == .and ? .no : .yes
       var result: Truth = !decisive
       var child = pc + 1
@@ -28,7 +29,6 @@ struct Evaluator {
         if result == decisive { break }
         child += Int(code[child].size)
       }
-      if S.records { explain(children: pc + 1, count: Int(instruction.count), result, &sink) }
       return result
     case .not:
       return !evaluate(pc + 1, &sink)
@@ -55,14 +55,29 @@ struct Evaluator {
     }
   }
 
-  /// Records the evidence of the terms of a junction that decided `result`: all terms of a
-  /// true conjunction, the false ones of a false one, the unknown ones if undecided.
-  private func explain<S: EvidenceSink>(children first: Int, count: Int, _ result: Truth, _ sink: inout S) {
-    var child = first
-    for _ in 0..<count {
-      var none = NoEvidence()
-      if evaluate(child, &none) == result { _ = evaluate(child, &sink) }
-      child += Int(code[child].size)
+  /// Decides a conjunction or disjunction and records the evidence of the terms that decided
+  /// it: all terms of a true conjunction, the false ones of a false one, the unknown ones if
+  /// undecided. Each term is first decided once without evidence (the truths are kept on the
+  /// stack), then only the deciding terms are explained.
+  private func explainJunction<S: EvidenceSink>(_ pc: Int, _ junction: Instruction, _ sink: inout S) -> Truth
+  {
+    let count = Int(junction.count)
+    let decisive: Truth = junction.op == .and ? .no : .yes
+    return withUnsafeTemporaryAllocation(of: Truth.self, capacity: count) { truths in
+      var result: Truth = !decisive
+      var child = pc + 1
+      for i in 0..<count {
+        var none = NoEvidence()
+        truths[i] = evaluate(child, &none)
+        result = decisive == .no ? result && truths[i] : result || truths[i]
+        child += Int(code[child].size)
+      }
+      child = pc + 1
+      for i in 0..<count {
+        if truths[i] == result { _ = evaluate(child, &sink) }
+        child += Int(code[child].size)
+      }
+      return result
     }
   }
 }

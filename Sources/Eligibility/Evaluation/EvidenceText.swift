@@ -5,18 +5,40 @@
 struct EvidenceText: ExpressibleByStringInterpolation {
   var bytes: [UInt8]
 
-  init(stringLiteral value: String) { bytes = Array(value.utf8) }
+  init(stringLiteral value: StaticString) {
+    bytes = []
+    EvidenceText.append(value, to: &bytes)
+  }
   init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
 
+  /// Literals are static strings: copying their UTF-8 is a `memcpy`.
+  static func append(_ literal: StaticString, to bytes: inout [UInt8]) {
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// A string's UTF-8, copied from its contiguous storage.
+  static func append(_ text: String, to bytes: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  /// The time window of a `within` selection, written as ` within SPAN before ANCHOR (DATE)`.
+  struct Window {
+    var span: CalendarSpan?
+    var anchor: String
+    var date: String
+  }
+
   struct Interpolation: StringInterpolationProtocol {
+    typealias StringLiteralType = StaticString
     var bytes: [UInt8] = []
 
     init(literalCapacity: Int, interpolationCount: Int) {
       bytes.reserveCapacity(literalCapacity + 24 * interpolationCount)
     }
 
-    mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
-    mutating func appendInterpolation(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func appendLiteral(_ literal: StaticString) { EvidenceText.append(literal, to: &bytes) }
+    mutating func appendInterpolation(_ text: String) { EvidenceText.append(text, to: &bytes) }
     mutating func appendInterpolation(_ text: EvidenceText) { bytes.append(contentsOf: text.bytes) }
     mutating func appendInterpolation(_ n: Int) { NumberWriter.append(n, to: &bytes) }
     mutating func appendInterpolation(_ date: CivilDate) { NumberWriter.append(date, to: &bytes) }
@@ -28,19 +50,31 @@ struct EvidenceText: ExpressibleByStringInterpolation {
     mutating func appendInterpolation(_ span: CalendarSpan) {
       NumberWriter.append(span.amount, decimals: 4, to: &bytes)
       bytes.append(UInt8(ascii: " "))
-      bytes.append(contentsOf: span.unit.rawValue.utf8)
+      EvidenceText.append(span.unit.rawValue, to: &bytes)
+    }
+    /// ` within SPAN before ANCHOR (DATE)`, or ` in history`.
+    mutating func appendInterpolation(_ window: Window) {
+      guard let span = window.span else {
+        EvidenceText.append(" in history", to: &bytes)
+        return
+      }
+      EvidenceText.append(" within ", to: &bytes)
+      appendInterpolation(span)
+      EvidenceText.append(" before ", to: &bytes)
+      EvidenceText.append(window.anchor, to: &bytes)
+      EvidenceText.append(window.date, to: &bytes)
     }
     /// `prefix` followed by `date`, or nothing when the date is not recorded.
-    mutating func appendInterpolation(_ prefix: String, ifRecorded date: CivilDate?) {
+    mutating func appendInterpolation(_ prefix: StaticString, ifRecorded date: CivilDate?) {
       guard let date else { return }
-      bytes.append(contentsOf: prefix.utf8)
+      EvidenceText.append(prefix, to: &bytes)
       NumberWriter.append(date, to: &bytes)
     }
     /// `prefix` followed by `text`, or nothing when there is no text.
-    mutating func appendInterpolation(_ prefix: String, ifRecorded text: String?) {
+    mutating func appendInterpolation(_ prefix: StaticString, ifRecorded text: String?) {
       guard let text else { return }
-      bytes.append(contentsOf: prefix.utf8)
-      bytes.append(contentsOf: text.utf8)
+      EvidenceText.append(prefix, to: &bytes)
+      EvidenceText.append(text, to: &bytes)
     }
   }
 }

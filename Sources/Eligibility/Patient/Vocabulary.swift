@@ -86,7 +86,12 @@ public enum NumericFact: Int, CaseIterable, Sendable {
   case lifeExpectancyDays, ecog, karnofsky, lansky
 
   /// The name used in criteria expressions.
-  public var expressionName: String {
+  public var expressionName: String { NumericFact.expressionNames[rawValue] }
+
+  /// Names computed once: `String(describing:)` is a runtime reflection call.
+  private static let expressionNames = allCases.map(\.computedExpressionName)
+
+  private var computedExpressionName: String {
     switch self {
     case .ageYears: "age"
     case .lifeExpectancyDays: "lifeExpectancy"

@@ -102,16 +102,18 @@ public struct CompiledCriteria: Sendable, Hashable {
   private func report(_ record: PatientRecord, _ evaluator: Evaluator) -> ScreeningReport {
     var results: [CriterionResult] = []
     results.reserveCapacity(criteria.count)
+    var sink = EvidenceRecorder()
     for index in criteria.indices {
-      var sink = EvidenceRecorder()
+      sink.reset()
       let verdict = self.verdict(index, evaluator, &sink)
       results.append(
         CriterionResult(
-          id: criteria[index].id, verdict: verdict, evidence: evidence(index, verdict, sink),
+          id: criteria[index].id, verdict: verdict, evidence: evidence(index, verdict, &sink),
           missing: verdict == .missing ? sink.missingPaths : []))
     }
     return ScreeningReport(
-      protocolID: protocolID, status: ScreeningStatus(verdicts: results.map(\.verdict)), criteria: results,
+      protocolID: protocolID, status: ScreeningStatus(verdicts: results.lazy.map(\.verdict)),
+      criteria: results,
       assumptions: usesLanskyAgeLimit ? settings.assumptions : [:])
   }
 
@@ -120,8 +122,7 @@ public struct CompiledCriteria: Sendable, Hashable {
     where a.protocolID == protocolID && a.criterionID == criteria[index].id {
       sink.attested = true
       sink.note(
-        "attested \(a.met ? "met" : "not met")" + (a.by.map { " by \($0)" } ?? "")
-          + (a.date.map { " on \($0)" } ?? ""))
+        "attested \(a.met ? "met" : "not met")\(" by ", ifRecorded: a.by)\(" on ", ifRecorded: a.date)")
       return a.met ? .met : .notMet
     }
     let entry = entries[index]
@@ -134,20 +135,25 @@ public struct CompiledCriteria: Sendable, Hashable {
     }
   }
 
-  private func evidence(_ index: Int, _ verdict: Verdict, _ sink: EvidenceRecorder) -> String {
-    let notes = sink.notes
+  /// The evidence text of a verdict: the recorded notes, with the verdict's framing.
+  private func evidence(_ index: Int, _ verdict: Verdict, _ sink: inout EvidenceRecorder) -> String {
     let computable = entries[index] >= 0
     switch verdict {
     case .attestation where !computable: return "needs the investigator's attestation"
-    case .attestation: return "\(notes); also needs the investigator's attestation"
+    case .attestation: EvidenceText.append("; also needs the investigator's attestation", to: &sink.notes)
     case .missing:
-      return (notes.isEmpty ? "" : notes + "; ") + "undecided: missing "
-        + sink.missingPaths.joined(separator: ", ")
+      if !sink.notes.isEmpty { EvidenceText.append("; ", to: &sink.notes) }
+      EvidenceText.append("undecided: missing ", to: &sink.notes)
+      for (i, path) in sink.missingPaths.enumerated() {
+        if i > 0 { EvidenceText.append(", ", to: &sink.notes) }
+        EvidenceText.append(path, to: &sink.notes)
+      }
     case .met, .notMet:
       if exclusion[index], computable, !sink.attested {
-        return (verdict == .met ? "excluding condition absent: " : "excluding condition present: ") + notes
+        let framing = verdict == .met ? "excluding condition absent: " : "excluding condition present: "
+        sink.notes.insert(contentsOf: framing.utf8, at: 0)
       }
-      return notes
     }
+    return String(decoding: sink.notes, as: UTF8.self)
   }
 }
