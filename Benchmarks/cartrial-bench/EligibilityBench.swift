@@ -102,26 +102,30 @@ enum EligibilityBench {
     let workers = ProcessInfo.processInfo.activeProcessorCount
     let chunk = (patients.count + workers - 1) / workers
     DispatchQueue.concurrentPerform(iterations: workers) { w in
-      let trials = shared
-      var local: [ScreeningStatus: Int] = [:]
+      // Counts by `ScreeningStatus.rank`; trials and patients are borrowed, not copied.
+      var local = [0, 0, 0, 0]
       var evaluated = 0
       for i in (w * chunk)..<min(patients.count, (w + 1) * chunk) {
-        for trial in trials {
+        for t in shared.indices {
           switch mode {
           case .reports:
-            let report = trial.screen(patients[i])
+            let report = shared[t].screen(patients[i])
             evaluated += report.criteria.count
-            local[report.status, default: 0] += 1
+            local[report.status.rank] += 1
           case .verdicts:
-            let verdicts = trial.verdicts(of: patients[i])
+            let verdicts = shared[t].verdicts(of: patients[i])
             evaluated += verdicts.count
-            local[ScreeningStatus(verdicts: verdicts), default: 0] += 1
+            local[ScreeningStatus(verdicts: verdicts).rank] += 1
           case .status:
-            local[trial.status(of: patients[i]), default: 0] += 1
+            local[shared[t].status(of: patients[i]).rank] += 1
           }
         }
       }
-      tally.add(local, criteria: evaluated)
+      var counts: [ScreeningStatus: Int] = [:]
+      for status in ScreeningStatus.allCases where local[status.rank] > 0 {
+        counts[status] = local[status.rank]
+      }
+      tally.add(counts, criteria: evaluated)
     }
     return tally
   }

@@ -1,5 +1,9 @@
+import Eligibility
 import Foundation
 import Testing
+import TrialModel
+
+@testable import CartrialCLI
 
 /// `cartrial screen`: JSON shape, --all ordering, NDJSON streaming and errors with paths.
 @Suite struct ScreenCommandTests {
@@ -92,5 +96,59 @@ import Testing
     #expect(try CLIRunner.run(["screen", "--patient", path]).status != 0)
     #expect(try CLIRunner.run(["screen", "--patients", path, "--all"]).status != 0)
     #expect(try CLIRunner.run(["screen", "--patient", path, "--all", "--on", "2026-13-01"]).status != 0)
+  }
+
+  /// The batch output line as `Output.jsonLine` encoded it before the hand-written encoder.
+  private struct EncodableLine: Encodable {
+    var patient: String?
+    var line: Int
+    var results: [ScreeningReport]
+  }
+
+  private static func foundationLine(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  }
+
+  @Test func handWrittenNDJSONMatchesJSONEncoderByteForByte() throws {
+    let trials = try BundledProtocols.all().map { try CriteriaCompiler.compile($0) }
+    let variants = [
+      Self.patient,
+      Self.patient.replacingOccurrences(of: "\"C1\"", with: #""C/2 \"quoted\" \\ tab\t é 🧬""#),
+      Self.patient.replacingOccurrences(of: "2010-11-21", with: "1961-02-28")
+        .replacingOccurrences(
+          of: "\"history\": {\"complete\": true, \"events\": []}", with: #""history": {"complete": false}"#),
+      Self.patient.replacingOccurrences(of: #""id": "C1", "#, with: ""),
+    ]
+    for (n, json) in variants.enumerated() {
+      let record = try PatientRecord(json: Data(json.utf8))
+      let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
+      #expect(reports.contains { !$0.assumptions.isEmpty })
+      var bytes: [UInt8] = []
+      ScreeningJSON.appendLine(patient: record.id, line: n + 1, results: reports, to: &bytes)
+      let expected = try Self.foundationLine(EncodableLine(patient: record.id, line: n + 1, results: reports))
+      #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+  }
+
+  @Test func jsonStringEscapesMatchJSONEncoder() throws {
+    var samples = [
+      "", "plain", "a/b", #"q"uote"#, #"back\slash"#, "µmol/L ≥ 30 – ×ULN m²", "🧬\u{2028}\u{7F}",
+    ]
+    samples += (0..<32).map { "x\(Character(Unicode.Scalar(UInt8($0))))y" }
+    for text in samples {
+      var bytes: [UInt8] = []
+      ScreeningJSON.appendString(text, to: &bytes)
+      let expected = try Self.foundationLine(text)
+      #expect(String(decoding: bytes, as: UTF8.self) + "\n" == expected, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func orderedParallelMapKeepsInputOrder() {
+    for count in [0, 1, 2, 3, 1_000, 2_049] {
+      let items = Array(0..<count)
+      #expect(ScreeningStream.orderedParallelMap(items) { $0 * 3 } == items.map { $0 * 3 })
+    }
   }
 }

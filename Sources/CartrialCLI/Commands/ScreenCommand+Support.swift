@@ -54,16 +54,19 @@ enum LineReader {
       }
       handle = h
     }
-    var buffer = Data()
+    var buffer: [UInt8] = []
     var number = 0
     while true {
       let chunk = handle.readData(ofLength: 1 << 16)
-      buffer.append(chunk)
-      while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+      buffer += chunk
+      // Consumed lines are dropped once per chunk, not once per line.
+      var start = 0
+      while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
         number += 1
-        try body(number, String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-        buffer.removeSubrange(buffer.startIndex...newline)
+        try body(number, String(decoding: buffer[start..<newline], as: UTF8.self))
+        start = newline + 1
       }
+      buffer.removeSubrange(0..<start)
       if chunk.isEmpty { break }
     }
     if !buffer.isEmpty { try body(number + 1, String(decoding: buffer, as: UTF8.self)) }

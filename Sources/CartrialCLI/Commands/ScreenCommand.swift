@@ -72,27 +72,10 @@ struct ScreenCommand: ParsableCommand {
     }
   }
 
-  /// Screens each line of an NDJSON file; a bad line is reported on stderr as FILE:LINE and
-  /// the run exits non-zero after the other lines.
+  /// Screens each line of an NDJSON file on every core (output in input order); a bad line is
+  /// reported on stderr as FILE:LINE and the run exits non-zero after the other lines.
   private func screenStream(_ path: String, _ trials: [CompiledCriteria], _ date: CivilDate?) throws {
-    struct Line: Encodable {
-      var patient: String?
-      var line: Int
-      var results: [ScreeningReport]
-    }
-    var failures = 0
-    try LineReader.forEachLine(path) { number, line in
-      guard !line.allSatisfy(\.isWhitespace) else { return }
-      do {
-        let record = try PatientRecord(
-          json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: ScreeningSupport.today)
-        let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
-        try Output.jsonLine(Line(patient: record.id, line: number, results: reports))
-      } catch let error as RecordError {
-        failures += 1
-        FileHandle.standardError.write(Data("\(path):\(number): \(error.path): \(error.message)\n".utf8))
-      }
-    }
+    let failures = try ScreeningStream.run(path, trials, date, today: ScreeningSupport.today)
     if failures > 0 { throw ExitCode(1) }
   }
 }

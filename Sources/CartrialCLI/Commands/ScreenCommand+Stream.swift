@@ -1,0 +1,105 @@
+import Dispatch
+import Eligibility
+import Foundation
+import TrialModel
+
+/// Batch screening of an NDJSON stream (`screen --patients FILE.ndjson --all --format ndjson`):
+/// lines are read in chunks, each chunk is parsed, screened and encoded on every core, and the
+/// results are written in input order.
+enum ScreeningStream {
+  /// Lines per chunk: large enough to keep both cores busy, small enough to stream.
+  static let chunkSize = 2_048
+
+  /// One input line's outcome: its NDJSON output line, or the message for a bad record.
+  enum Outcome: Sendable {
+    case output([UInt8])
+    case failure(String)
+  }
+
+  /// Screens every line of `path`; bad lines are reported on stderr as FILE:LINE (in order) and
+  /// counted in the result.
+  static func run(_ path: String, _ trials: [CompiledCriteria], _ date: CivilDate?, today: CivilDate) throws
+    -> Int
+  {
+    var failures = 0
+    var chunk: [(number: Int, text: String)] = []
+    chunk.reserveCapacity(chunkSize)
+    var out: [UInt8] = []  // reused: one large buffer, not one per chunk
+    func flush() {
+      let outcomes = orderedParallelMap(chunk) { line in
+        screen(line.text, number: line.number, path: path, trials, date, today: today)
+      }
+      for outcome in outcomes {
+        switch outcome {
+        case .output(let line): out += line
+        case .failure(let message):
+          failures += 1
+          writeStandardOutput(&out)
+          FileHandle.standardError.write(Data(message.utf8))
+        }
+      }
+      writeStandardOutput(&out)
+      chunk.removeAll(keepingCapacity: true)
+    }
+    try LineReader.forEachLine(path) { number, line in
+      guard !line.allSatisfy(\.isWhitespace) else { return }
+      chunk.append((number, line))
+      if chunk.count == chunkSize { flush() }
+    }
+    flush()
+    return failures
+  }
+
+  /// Writes `bytes` to standard output without copying them, then empties the buffer.
+  private static func writeStandardOutput(_ bytes: inout [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        if written <= 0 { break }
+        offset += written
+      }
+    }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Parses, screens and encodes one line.
+  static func screen(
+    _ line: String, number: Int, path: String, _ trials: [CompiledCriteria], _ date: CivilDate?,
+    today: CivilDate
+  ) -> Outcome {
+    do {
+      let record = try PatientRecord(json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: today)
+      let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
+      var bytes: [UInt8] = []
+      ScreeningJSON.appendLine(patient: record.id, line: number, results: reports, to: &bytes)
+      return .output(bytes)
+    } catch {
+      return .failure("\(path):\(number): \(error.path): \(error.message)\n")
+    }
+  }
+
+  /// `items.map(transform)` computed on every core in contiguous slices; results in input order.
+  static func orderedParallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R)
+    -> [R]
+  {
+    let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, items.count))
+    let slice = (items.count + workers - 1) / max(1, workers)
+    let parts = Results<R>(count: workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      let range = min(items.count, w * slice)..<min(items.count, (w + 1) * slice)
+      parts.set(w, items[range].map(transform))
+    }
+    return parts.joined()
+  }
+
+  /// Per-worker result slots; each worker writes only its own slot, read after all finish.
+  private final class Results<R>: @unchecked Sendable {
+    private var slots: [[R]]
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ value: [R]) {
+      slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+    func joined() -> [R] { slots.flatMap { $0 } }
+  }
+}
