@@ -27,6 +27,8 @@ public struct CRMDesign: DoseFindingDesign {
   /// Stop when Pr(p₁ > φ | data) exceeds this (`nil`: off, as dfcrm).
   public let safetyStopThreshold: Double?
   private let labels: [Double]
+  /// The fixed posterior quadrature rule with its per-dose log-probability tables.
+  let quadrature: CRMQuadrature
 
   public init(
     skeleton: [Double], target: Double, model: CRMWorkingModel = .empiric,
@@ -44,6 +46,8 @@ public struct CRMDesign: DoseFindingDesign {
     self.coherence = coherence
     self.safetyStopThreshold = safetyStopThreshold
     labels = skeleton.map { model.doseLabel(skeleton: $0) }
+    quadrature = CRMQuadrature(
+      labels: labels, skeleton: skeleton, model: model, priorVariance: priorVariance, target: target)
   }
 
   public var doseCount: Int { skeleton.count }
@@ -58,7 +62,7 @@ public struct CRMDesign: DoseFindingDesign {
   /// The posterior fit to the per-dose counts.
   public func posterior(_ counts: [DoseCounts]) -> CRMPosterior {
     CRMPosterior.fit(
-      counts: counts, labels: labels, skeleton: skeleton, model: model,
+      counts: counts, quadrature: quadrature, labels: labels, skeleton: skeleton, model: model,
       priorVariance: priorVariance, target: target)
   }
 

@@ -4,7 +4,8 @@ import RealModule
 ///
 /// dfcrm `crm()` (Cheung 2011, §3.2–3.3): the posterior mean β̂ = ∫β L(β)π(β)dβ / ∫L(β)π(β)dβ is
 /// found by numerical integration and the plug-in estimates p̂_d = p_d(β̂) (not the posterior
-/// means of p_d) are used. Here the integrals use adaptive Gauss–Kronrod (G7/K15) over the region
+/// means of p_d) are used. The integrals use a fixed Gauss–Legendre rule precomputed per design
+/// (``CRMQuadrature``), validated against, and falling back to, adaptive Gauss–Kronrod (G7/K15) over the region
 /// where the log integrand is within 36 of its maximum (e⁻³⁶ ≈ 2e-16) (located on a grid of step 0.5 over
 /// [−15σ, 15σ], which holds all but e⁻¹¹² of the prior mass), in panels of width ≤ 2, to a
 /// relative tolerance of 1e-11 of the whole integral (on the pessimistic |K15 − G7| error estimate).
@@ -20,8 +21,27 @@ public struct CRMPosterior: Sendable, Hashable {
 }
 
 extension CRMPosterior {
-  /// Fits the model to `counts` (one entry per skeleton value).
+  /// Fits the model to `counts` with the design's precomputed fixed rule (``CRMQuadrature``),
+  /// falling back to ``adaptiveFit(counts:labels:skeleton:model:priorVariance:target:)`` where
+  /// that rule is not validated.
   static func fit(
+    counts: [DoseCounts], quadrature: CRMQuadrature, labels: [Double], skeleton: [Double],
+    model: CRMWorkingModel, priorVariance: Double, target: Double
+  ) -> CRMPosterior {
+    guard let m = quadrature.moments(counts) else {
+      return adaptiveFit(
+        counts: counts, labels: labels, skeleton: skeleton, model: model, priorVariance: priorVariance,
+        target: target)
+    }
+    return CRMPosterior(
+      betaMean: m.mean, betaStandardDeviation: m.standardDeviation,
+      toxicity: skeleton.map { model.probability(skeleton: $0, beta: m.mean) },
+      lowestDoseOverdoseProbability: m.overdose)
+  }
+
+  /// Fits the model to `counts` (one entry per skeleton value) by adaptive quadrature: the
+  /// reference for ``CRMQuadrature`` and its fallback.
+  static func adaptiveFit(
     counts: [DoseCounts], labels: [Double], skeleton: [Double], model: CRMWorkingModel,
     priorVariance: Double, target: Double
   ) -> CRMPosterior {
