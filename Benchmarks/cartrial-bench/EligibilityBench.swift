@@ -99,9 +99,11 @@ enum EligibilityBench {
 
   static func screenAll(_ patients: [PatientRecord], _ shared: [CompiledCriteria], mode: Mode) -> Tally {
     let tally = Tally()
-    let workers = ProcessInfo.processInfo.activeProcessorCount
-    let chunk = (patients.count + workers - 1) / workers
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
+    // Many more slices than cores, so that a core slowed by other processes does not hold up
+    // the run (dispatch hands slices to whichever core is free).
+    let slices = 64 * ProcessInfo.processInfo.activeProcessorCount
+    let chunk = (patients.count + slices - 1) / slices
+    DispatchQueue.concurrentPerform(iterations: slices) { w in
       // Counts by `ScreeningStatus.rank`; trials and patients are borrowed, not copied.
       var local = [0, 0, 0, 0]
       var evaluated = 0

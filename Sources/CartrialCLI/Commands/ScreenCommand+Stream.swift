@@ -79,14 +79,15 @@ enum ScreeningStream {
     }
   }
 
-  /// `items.map(transform)` computed on every core in contiguous slices; results in input order.
+  /// `items.map(transform)` computed on every core in contiguous slices (several per core, so
+  /// that a core slowed by other work does not hold up the chunk); results in input order.
   static func orderedParallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R)
     -> [R]
   {
-    let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, items.count))
-    let slice = (items.count + workers - 1) / max(1, workers)
-    let parts = Results<R>(count: workers)
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
+    let slices = min(8 * ProcessInfo.processInfo.activeProcessorCount, max(1, items.count))
+    let slice = (items.count + slices - 1) / slices
+    let parts = Results<R>(count: slices)
+    DispatchQueue.concurrentPerform(iterations: slices) { w in
       let range = min(items.count, w * slice)..<min(items.count, (w + 1) * slice)
       parts.set(w, items[range].map(transform))
     }

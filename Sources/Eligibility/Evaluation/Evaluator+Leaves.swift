@@ -67,7 +67,7 @@ extension Evaluator {
     if let birth = record.birthDate {
       let holds = op.holds(span.before(screening).dayNumber, birth.dayNumber)
       if S.records {
-        let exact = ClinicalFormulas.age(born: birth, on: screening).exact
+        let exact = birthAge?.exact ?? 0
         sink.note(
           "age \(number: (exact * 100).rounded(.down) / 100) y (born \(birth)) \((holds ? op : op.negated).symbol) \(labels[label])"
         )
@@ -85,9 +85,7 @@ extension Evaluator {
 
   /// Age in completed years at screening, if known.
   func completedAge() -> Double? {
-    if let birth = record.birthDate {
-      return Double(ClinicalFormulas.age(born: birth, on: screening).completed)
-    }
+    if let birthAge { return Double(birthAge.completed) }
     return record[.ageYears].map { $0.rounded(.down) }
   }
 

@@ -12,6 +12,18 @@ struct Evaluator {
   let labels: [String]
   /// Anchor dates as evidence text, in ``Anchor/all`` order; empty on the fast path.
   var anchorDescriptions: [String] = []
+  /// Age at screening from the birth date, derived once per evaluation rather than once per
+  /// criterion (`nil` without a birth date).
+  let birthAge: (completed: Int, exact: Double)?
+
+  init(record: PatientRecord, screening: CivilDate, code: UnsafeBufferPointer<Instruction>, labels: [String])
+  {
+    self.record = record
+    self.screening = screening
+    self.code = code
+    self.labels = labels
+    birthAge = record.birthDate.map { ClinicalFormulas.age(born: $0, on: screening) }
+  }
 
   func evaluate<S: EvidenceSink>(_ pc: Int, _ sink: inout S) -> Truth {
     let instruction = code[pc]

@@ -82,23 +82,22 @@ struct EvidenceText: ExpressibleByStringInterpolation {
 /// Decimal writing of numbers and dates into UTF-8 buffers, with exactly the output of
 /// ``formatNumber(_:decimals:)`` and `CivilDate.description`.
 enum NumberWriter {
-  /// A non-negative integer, left-padded with zeros to `width` digits.
+  /// A non-negative integer, left-padded with zeros to `width` (≤ 20) digits: the digits are
+  /// formed on the stack and appended at once.
   static func append(digitsOf n: Int, width: Int = 1, to bytes: inout [UInt8]) {
-    var count = 1
-    var rest = n / 10
-    while rest > 0 {
-      count += 1
-      rest /= 10
-    }
-    let start = bytes.count
-    let total = max(count, width)
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: total))
-    var value = n
-    var i = start + total - 1
-    while value > 0 {
-      bytes[i] = UInt8(truncatingIfNeeded: 48 + value % 10)
-      value /= 10
-      i -= 1
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var value = n
+      var i = 20
+      repeat {
+        i -= 1
+        digits[i] = UInt8(truncatingIfNeeded: 48 + value % 10)
+        value /= 10
+      } while value > 0 && i > 0
+      while 20 - i < width && i > 0 {
+        i -= 1
+        digits[i] = UInt8(ascii: "0")
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
     }
   }
 
@@ -124,6 +123,19 @@ enum NumberWriter {
     append(digitsOf: d, width: 2, to: &bytes)
   }
 
+  /// 10^decimals, exact (every power up to 10²² is a double).
+  private static func pow10(_ decimals: Int) -> Double {
+    switch decimals {
+    case 0: 1
+    case 1: 10
+    case 2: 100
+    case 3: 1e3
+    case 4: 1e4
+    default:
+      (0..<decimals).reduce(1.0) { scale, _ in scale * 10 }
+    }
+  }
+
   /// At most `decimals` (0–6) decimals, rounded half away from zero, trailing zeros removed;
   /// magnitudes ≥ 10⁹ or < 10⁻³ (and non-finite values) in Swift's shortest representation.
   static func append(_ x: Double, decimals: Int, to bytes: inout [UInt8]) {
@@ -132,8 +144,7 @@ enum NumberWriter {
       bytes.append(contentsOf: "\(x)".utf8)
       return
     }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
+    let scale = pow10(decimals)
     let scaled = (magnitude * scale).rounded()
     let whole = Int(scaled / scale)
     var fraction = Int(scaled - Double(whole) * scale)
