@@ -82,7 +82,9 @@ extension Evaluator {
       case .lymphodepletion: record.plannedLymphodepletionDate
       case .consent: record.consentDate
       }
-    return date.map { " (\($0))" } ?? " (date not recorded)"
+    guard let date else { return " (date not recorded)" }
+    let text: EvidenceText = " (\(date))"
+    return String(decoding: text.bytes, as: UTF8.self)
   }
 
   /// Whether some selected event (or a positive antigen result) falls on or after

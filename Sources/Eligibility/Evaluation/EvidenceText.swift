@@ -18,8 +18,9 @@ struct EvidenceText: ExpressibleByStringInterpolation {
 
   /// A string's UTF-8, copied from its contiguous storage.
   static func append(_ text: String, to bytes: inout [UInt8]) {
-    var text = text
-    text.withUTF8 { bytes.append(contentsOf: $0) }
+    if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+      bytes.append(contentsOf: text.utf8)
+    }
   }
 
   /// The time window of a `within` selection, written as ` within SPAN before ANCHOR (DATE)`.
@@ -34,7 +35,8 @@ struct EvidenceText: ExpressibleByStringInterpolation {
     var bytes: [UInt8] = []
 
     init(literalCapacity: Int, interpolationCount: Int) {
-      bytes.reserveCapacity(literalCapacity + 24 * interpolationCount)
+      // Room for typical numbers and labels, so that a note rarely grows its buffer.
+      bytes.reserveCapacity(max(128, literalCapacity + 40 * interpolationCount))
     }
 
     mutating func appendLiteral(_ literal: StaticString) { EvidenceText.append(literal, to: &bytes) }

@@ -94,7 +94,15 @@ enum Anchor: String, Sendable, Hashable {
   case screening, infusion, consent, lymphodepletion
 
   static let all: [Anchor] = [.screening, .infusion, .consent, .lymphodepletion]
-  var index: Int { Anchor.all.firstIndex(of: self)! }
+  /// Position in ``all``.
+  var index: Int {
+    switch self {
+    case .screening: 0
+    case .infusion: 1
+    case .consent: 2
+    case .lymphodepletion: 3
+    }
+  }
 }
 
 /// A selection of dated facts: history events of some classes (optionally filtered by dose or
