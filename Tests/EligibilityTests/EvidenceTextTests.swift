@@ -115,4 +115,18 @@ struct EvidenceTextTests {
       "× \(label), m² \(" by ", ifRecorded: "flow cytometry")\(" on ", ifRecorded: nil as String?)"
     #expect(String(decoding: text.bytes, as: UTF8.self) == "× \(label), m²  by flow cytometry")
   }
+
+  @Test func textsLongerThanTheInlineBufferMoveToTheHeapIntact() {
+    for length in [0, 1, InlineUTF8.capacity - 1, InlineUTF8.capacity, InlineUTF8.capacity + 1, 1_000] {
+      let piece = "ab–\(length)"
+      var expected = ""
+      var text: EvidenceText = ""
+      while expected.utf8.count < length {
+        expected += piece + " ≥ 1.5"
+        text.append("\(piece) ≥ \(number: 1.5)")
+      }
+      #expect(text.string == expected)
+      #expect(text.bytes == Array(expected.utf8))
+    }
+  }
 }

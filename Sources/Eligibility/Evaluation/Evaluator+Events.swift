@@ -84,7 +84,7 @@ extension Evaluator {
       }
     guard let date else { return " (date not recorded)" }
     let text: EvidenceText = " (\(date))"
-    return String(decoding: text.bytes, as: UTF8.self)
+    return text.string
   }
 
   /// Whether some selected event (or a positive antigen result) falls on or after

@@ -131,7 +131,7 @@ extension Evaluator {
       var text: EvidenceText = "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit)"
       if lab.value != lab.recordedValue {
         let converted: EvidenceText = " (\(number: lab.value) \(test.canonicalUnit.description))"
-        text.bytes += converted.bytes
+        text.append(converted)
       }
       return (lab.value, text)
     case .labTimesULN(let test, let index):
