@@ -27,6 +27,15 @@ public struct IsotonicMTDSelection: Sendable, Hashable {
     self.stepDownAbove = stepDownAbove
   }
 
+  /// BOIN's p̂_j = (y_j + 0.05)/(n_j + 0.1) and its weight 1/var_j.
+  @inline(__always)
+  static func pointEstimate(_ c: DoseCounts) -> (rate: Double, weight: Double) {
+    let n = Double(c.patients)
+    let y = Double(c.dlts)
+    let variance = (y + 0.05) * (n - y + 0.05) / ((n + 0.1) * (n + 0.1) * (n + 1.1))
+    return ((y + 0.05) / (n + 0.1), 1 / variance)
+  }
+
   /// The isotonic estimates p̃ (without the tie-break offsets) for each dose of A, in dose order.
   public func estimates(_ counts: [DoseCounts]) -> [(dose: Int, estimate: Double)] {
     let limit = elimination.eliminatedFrom(counts) ?? counts.count
@@ -35,33 +44,53 @@ public struct IsotonicMTDSelection: Sendable, Hashable {
     var rates: [Double] = []
     var weights: [Double] = []
     for j in admissible {
-      let n = Double(counts[j].patients)
-      let y = Double(counts[j].dlts)
-      rates.append((y + 0.05) / (n + 0.1))
-      let variance = (y + 0.05) * (n - y + 0.05) / ((n + 0.1) * (n + 0.1) * (n + 1.1))
-      weights.append(1 / variance)
+      let estimate = Self.pointEstimate(counts[j])
+      rates.append(estimate.rate)
+      weights.append(estimate.weight)
     }
     let fitted = IsotonicRegression.fit(rates, weights: weights)
     return zip(admissible, fitted).map { (dose: $0, estimate: $1) }
   }
 
   /// The selected MTD index, or nil ("no MTD": dose 1 eliminated, nothing admissible, or no dose
-  /// passes ``upperBound``).
+  /// passes ``upperBound``). Allocates nothing on the heap (the exact enumeration calls it on every
+  /// finished trial).
   public func select(_ counts: [DoseCounts]) -> Int? {
-    if elimination.eliminatedFrom(counts) == 0 { return nil }
-    var best: (dose: Int, estimate: Double)?
-    var bestDistance = Double.infinity
-    for (k, entry) in estimates(counts).enumerated() {
-      if let bound = upperBound, entry.estimate > bound { continue }
-      let distance = abs(entry.estimate + Double(k + 1) * 1e-10 - target)
-      if distance < bestDistance {
-        bestDistance = distance
-        best = entry
+    let limit = elimination.eliminatedFrom(counts) ?? counts.count
+    if limit == 0 { return nil }
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * limit) { buffer in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * limit) { integers in
+        // The admissible doses A with their p̂ (`rates`) and weights, as in ``estimates(_:)``.
+        var m = 0
+        for j in 0..<limit where counts[j].patients > 0 {
+          let estimate = Self.pointEstimate(counts[j])
+          integers[m] = j
+          buffer[m] = estimate.rate
+          buffer[limit + m] = estimate.weight
+          m += 1
+        }
+        guard m > 0 else { return nil }
+        let rates = UnsafeMutableBufferPointer(rebasing: buffer[0..<m])
+        IsotonicRegression.fitInPlace(
+          rates, weights: UnsafeBufferPointer(rebasing: buffer[limit..<(limit + m)]),
+          scratch: UnsafeMutableBufferPointer(rebasing: buffer[(2 * limit)..<(2 * limit + 2 * m)]),
+          sizes: UnsafeMutableBufferPointer(rebasing: integers[limit..<(limit + m)]))
+        var best: Int?
+        var bestDistance = Double.infinity
+        for k in 0..<m {
+          if let bound = upperBound, rates[k] > bound { continue }
+          let distance = abs(rates[k] + Double(k + 1) * 1e-10 - target)
+          if distance < bestDistance {
+            bestDistance = distance
+            best = k
+          }
+        }
+        guard let k = best else { return nil }
+        if let stepLimit = stepDownAbove, rates[k] > stepLimit {
+          return integers[k] > 0 ? integers[k] - 1 : nil
+        }
+        return integers[k]
       }
     }
-    if let chosen = best, let limit = stepDownAbove, chosen.estimate > limit {
-      return chosen.dose > 0 ? chosen.dose - 1 : nil
-    }
-    return best?.dose
   }
 }

@@ -1,18 +1,15 @@
 import DoseFinding
 
 /// Asks a design for its decision at a new state, with the caches that make repeated questions
-/// cheap: the interval designs' selection shortcut (``IntervalSelectionShortcut``) and, for CRM,
-/// one posterior fit per count vector — the CRM posterior depends on the counts only, while a
+/// cheap: for CRM, one posterior fit per count vector — the CRM posterior depends on the counts only, while a
 /// state also holds the current dose and the last cohort, so many states share one fit.
 struct DesignDecider {
   let design: any DoseFindingDesign
-  private let shortcut: IntervalSelectionShortcut?
   private let crm: CRMDesign?
   private var posteriors: [PackedState: CRMPosterior] = [:]
 
   init(design: any DoseFindingDesign) {
     self.design = design
-    shortcut = IntervalSelectionShortcut.make(for: design)
     crm = design as? CRMDesign
   }
 
@@ -33,11 +30,6 @@ struct DesignDecider {
       return DesignStep.after(
         &history, recommendation: crm.recommend(history, posterior: fit, explain: false),
         design: crm, select: { _, reason in crm.selectMTD(posterior: fit, stoppedBy: reason) })
-    }
-    if let shortcut {
-      return DesignStep.after(
-        &history, recommendation: design.recommend(history, explain: false), design: design,
-        select: shortcut.select)
     }
     return DesignStep.after(&history, design: design)
   }

@@ -127,21 +127,42 @@ func reachableHistories(_ design: some DoseFindingDesign) throws -> [TrialHistor
   }
 }
 
-@Test func selectionShortcutEqualsDesignSelectionOnEveryReachableState() throws {
-  // Every state the reference designs can reach, finished as if the trial stopped there for each
-  // reason: the shortcut must return exactly what the design's own selectMTD returns.
-  // Reachable states depend on the design and the number of doses only, not on the truth.
+@Test func designSelectionEqualsItsDefinitionOnEveryReachableState() throws {
+  // Every state the reference designs can reach, finished as if the trial stopped there: the
+  // designs' table-driven, allocation-free selectMTD (what the engine calls) must return exactly
+  // the selection restated from its definition — the isotonic estimates of the doses below the
+  // first dose the rule (evaluated by incomplete beta) eliminates, BOIN's tie rules, the optional
+  // bound and step-down. Reachable states depend on the design and the number of doses only.
   var checked = 0
   for name in ["boin", "i3+3", "mtpi2"] {
-    guard let design = ReferenceDesigns.design(named: name, doseCount: 6),
-      let shortcut = IntervalSelectionShortcut.make(for: design)
+    guard let design = ReferenceDesigns.design(named: name, doseCount: 6) as? any IntervalDesign
     else { continue }
+    let selection = design.mtdSelection
+    let rule = selection.elimination
     for history in try reachableHistories(design) {
-      for reason in [StopReason.maxSampleSize, .lowestDoseTooToxic, .designRule] {
-        #expect(
-          shortcut.select(history, stoppedBy: reason)
-            == design.selectMTD(history, stoppedBy: reason))
+      let limit =
+        history.counts.firstIndex {
+          $0.patients >= rule.minimumPatients
+            && rule.overdoseProbability(patients: $0.patients, dlts: $0.dlts) > rule.cutoff
+        } ?? history.counts.count
+      var selected: Int?
+      if limit > 0 {
+        var tail = selection
+        tail.elimination.minimumPatients = .max
+        let estimates = tail.estimates(Array(history.counts[0..<limit]))
+        let eligible = estimates.enumerated().filter { entry in
+          selection.upperBound.map { entry.element.estimate <= $0 } ?? true
+        }
+        if let best = eligible.min(by: {
+          abs($0.element.estimate + Double($0.offset + 1) * 1e-10 - selection.target)
+            < abs($1.element.estimate + Double($1.offset + 1) * 1e-10 - selection.target)
+        }) {
+          let step = selection.stepDownAbove.map { best.element.estimate > $0 } ?? false
+          selected = step ? (best.element.dose > 0 ? best.element.dose - 1 : nil) : best.element.dose
+        }
       }
+      #expect(design.selectMTD(history, stoppedBy: .maxSampleSize) == selected)
+      #expect(design.selectMTD(history, stoppedBy: .lowestDoseTooToxic) == nil)
       checked += 1
     }
   }

@@ -8,31 +8,50 @@ public enum IsotonicRegression {
   public static func fit(_ values: [Double], weights: [Double]) -> [Double] {
     precondition(values.count == weights.count, "values and weights must have the same length")
     precondition(weights.allSatisfy { $0 > 0 }, "weights must be positive")
-    var means: [Double] = []
-    var totals: [Double] = []
-    var sizes: [Int] = []
-    means.reserveCapacity(values.count)
-    totals.reserveCapacity(values.count)
-    sizes.reserveCapacity(values.count)
-    for (value, weight) in zip(values, weights) {
-      var mean = value
-      var total = weight
-      var size = 1
-      while let last = means.last, last > mean {
-        mean = (last * totals.last! + mean * total) / (totals.last! + total)
-        total += totals.removeLast()
-        size += sizes.removeLast()
-        means.removeLast()
+    var fitted = values
+    let n = values.count
+    weights.withUnsafeBufferPointer { weights in
+      fitted.withUnsafeMutableBufferPointer { fitted in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * n) { scratch in
+          withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { sizes in
+            fitInPlace(fitted, weights: weights, scratch: scratch, sizes: sizes)
+          }
+        }
       }
-      means.append(mean)
-      totals.append(total)
-      sizes.append(size)
-    }
-    var fitted: [Double] = []
-    fitted.reserveCapacity(values.count)
-    for (mean, size) in zip(means, sizes) {
-      fitted.append(contentsOf: repeatElement(mean, count: size))
     }
     return fitted
+  }
+
+  /// ``fit(_:weights:)`` without heap allocation: `values` (count m) is overwritten with the fit;
+  /// `scratch` holds ≥ 2m doubles and `sizes` ≥ m integers (block means, weights and lengths).
+  static func fitInPlace(
+    _ values: UnsafeMutableBufferPointer<Double>, weights: UnsafeBufferPointer<Double>,
+    scratch: UnsafeMutableBufferPointer<Double>, sizes: UnsafeMutableBufferPointer<Int>
+  ) {
+    let m = values.count
+    var blocks = 0
+    for i in 0..<m {
+      var mean = values[i]
+      var total = weights[i]
+      var size = 1
+      while blocks > 0, scratch[blocks - 1] > mean {
+        let last = blocks - 1
+        mean = (scratch[last] * scratch[m + last] + mean * total) / (scratch[m + last] + total)
+        total += scratch[m + last]
+        size += sizes[last]
+        blocks -= 1
+      }
+      scratch[blocks] = mean
+      scratch[m + blocks] = total
+      sizes[blocks] = size
+      blocks += 1
+    }
+    var i = 0
+    for b in 0..<blocks {
+      for _ in 0..<sizes[b] {
+        values[i] = scratch[b]
+        i += 1
+      }
+    }
   }
 }
