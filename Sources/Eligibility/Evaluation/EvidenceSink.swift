@@ -31,8 +31,7 @@ struct EvidenceRecorder: EvidenceSink {
   init() { notes.reserveCapacity(256) }
   mutating func note(_ text: @autoclosure () -> EvidenceText) {
     if !notes.isEmpty { EvidenceText.append("; ", to: &notes) }
-    var text = text()
-    text.utf8.withBytes { notes.append(contentsOf: $0) }
+    text().utf8.withBytes { notes.append(contentsOf: $0) }
   }
   /// Empties the recorder for the next criterion, keeping the buffer.
   mutating func reset() {
