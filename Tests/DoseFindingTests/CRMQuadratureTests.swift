@@ -115,4 +115,26 @@ struct CRMQuadratureTests {
       #expect(abs(fast.overdose - reference.lowestDoseOverdoseProbability) <= 1e-10)
     }
   }
+
+  /// Other prior variances (the range widens with σ; narrow posteriors fall back): the design's
+  /// fit, fixed rule or fallback, equals the adaptive reference.
+  @Test(arguments: [0.5, 4.0])
+  func otherPriorVariancesMatchAdaptiveIntegrator(priorVariance: Double) {
+    var rng = SeededGenerator(state: 3)
+    for logistic in [false, true] {
+      let skeleton = Self.skeletons[1]
+      let model: CRMWorkingModel = logistic ? .logistic(intercept: 3) : .empiric
+      let design = CRMDesign(
+        skeleton: skeleton, target: 0.25, model: model, priorVariance: priorVariance, maxSampleSize: 60)
+      for _ in 0..<300 {
+        let counts = Self.randomCounts(doses: skeleton.count, maxPatients: 60, using: &rng)
+        let reference = CRMPosterior.adaptiveFit(
+          counts: counts, labels: skeleton.map { model.doseLabel(skeleton: $0) }, skeleton: skeleton,
+          model: model, priorVariance: priorVariance, target: 0.25)
+        let fit = design.posterior(counts)
+        #expect(abs(fit.betaMean - reference.betaMean) <= 1e-10 * max(1, abs(reference.betaMean)))
+        #expect(abs(fit.lowestDoseOverdoseProbability - reference.lowestDoseOverdoseProbability) <= 1e-10)
+      }
+    }
+  }
 }
