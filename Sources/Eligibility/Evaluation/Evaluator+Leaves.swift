@@ -1,11 +1,12 @@
 import TrialModel
 
 extension Evaluator {
-  func leaf<S: EvidenceSink>(_ instruction: Instruction, _ sink: inout S) -> Truth {
-    let label = Int(instruction.label)
-    switch instruction.op {
+  /// The truth of the leaf instruction at `pc`.
+  func leaf<S: EvidenceSink>(_ pc: Int, _ sink: inout S) -> Truth {
+    let label = Int(code[pc].label)
+    switch code[pc].op {
     case .fact:
-      let fact = instruction.fact
+      let fact = code[pc].fact
       guard let value = record[fact] else {
         sink.missing(fact.recordPath)
         return .unknown
@@ -15,17 +16,17 @@ extension Evaluator {
       )
       return Truth(value)
     case .compare:
-      return compare(instruction.source, instruction.comparison, instruction.threshold, label, &sink)
+      return compare(code[pc].source, code[pc].comparison, code[pc].threshold, label, &sink)
     case .age:
-      return age(instruction.comparison, instruction.span, label, &sink)
+      return age(code[pc].comparison, code[pc].span, label, &sink)
     case .since:
-      return since(instruction.selection, instruction.comparison, instruction.span, label, &sink)
+      return since(code[pc].selection, code[pc].comparison, code[pc].span, label, &sink)
     case .within:
-      return within(instruction.selection, instruction.span, instruction.anchor, label, &sink)
+      return within(code[pc].selection, code[pc].span, code[pc].anchor, label, &sink)
     case .ever:
-      return within(instruction.selection, nil, .screening, label, &sink)
+      return within(code[pc].selection, nil, .screening, label, &sink)
     case .sex:
-      let sex = instruction.sex
+      let sex = code[pc].sex
       guard let recorded = record.sex else {
         sink.missing("demographics.sex")
         return .unknown
@@ -33,7 +34,7 @@ extension Evaluator {
       sink.note("sex \(recorded.rawValue)")
       return Truth(recorded == sex)
     case .cnsStatus:
-      let status = instruction.cnsStatus
+      let status = code[pc].cnsStatus
       guard let recorded = record.cnsStatus else {
         sink.missing("disease.cnsStatus")
         return .unknown
@@ -41,7 +42,7 @@ extension Evaluator {
       sink.note("CNS status \(recorded.rawValue.uppercased())")
       return Truth(recorded == status)
     case .antigen:
-      let antigen = instruction.selection.antigenName ?? ""
+      let antigen = code[pc].selection.antigenName ?? ""
       var latest: AntigenResult?
       for result in record.antigens where result.antigen == antigen {
         if latest == nil || (result.date?.dayNumber ?? .min) >= (latest?.date?.dayNumber ?? .min) {

@@ -26,15 +26,15 @@ struct Evaluator {
   }
 
   func evaluate<S: EvidenceSink>(_ pc: Int, _ sink: inout S) -> Truth {
-    let instruction = code[pc]
-    switch instruction.op {
-    case .constant: return Truth(instruction.count != 0)
+    // Fields are read through `code[pc]` rather than from a copy of the (large) instruction.
+    switch code[pc].op {
+    case .constant: return Truth(code[pc].count != 0)
     case .and, .or:
-      if S.records { return explainJunction(pc, instruction, &sink) }
-      let decisive: Truth = instruction.op == .and ? .no : .yes
+      if S.records { return explainJunction(pc, &sink) }
+      let decisive: Truth = code[pc].op == .and ? .no : .yes
       var result: Truth = !decisive
       var child = pc + 1
-      for _ in 0..<instruction.count {
+      for _ in 0..<code[pc].count {
         var none = NoEvidence()
         let truth = evaluate(child, &none)
         result = decisive == .no ? result && truth : result || truth
@@ -63,7 +63,7 @@ struct Evaluator {
       }
       return result
     default:
-      return leaf(instruction, &sink)
+      return leaf(pc, &sink)
     }
   }
 
@@ -71,10 +71,9 @@ struct Evaluator {
   /// it: all terms of a true conjunction, the false ones of a false one, the unknown ones if
   /// undecided. Each term is first decided once without evidence (the truths are kept on the
   /// stack), then only the deciding terms are explained.
-  private func explainJunction<S: EvidenceSink>(_ pc: Int, _ junction: Instruction, _ sink: inout S) -> Truth
-  {
-    let count = Int(junction.count)
-    let decisive: Truth = junction.op == .and ? .no : .yes
+  private func explainJunction<S: EvidenceSink>(_ pc: Int, _ sink: inout S) -> Truth {
+    let count = Int(code[pc].count)
+    let decisive: Truth = code[pc].op == .and ? .no : .yes
     return withUnsafeTemporaryAllocation(of: Truth.self, capacity: count) { truths in
       var result: Truth = !decisive
       var child = pc + 1
