@@ -68,7 +68,7 @@ extension Evaluator {
     if let birth = record.birthDate {
       let holds = op.holds(span.before(screening).dayNumber, birth.dayNumber)
       if S.records {
-        let exact = birthAge?.exact ?? 0
+        let exact = ageAtScreening()?.exact ?? 0
         sink.note(
           "age \(number: (exact * 100).rounded(.down) / 100) y (born \(birth)) \((holds ? op : op.negated).symbol) \(labels[label])"
         )
@@ -86,7 +86,7 @@ extension Evaluator {
 
   /// Age in completed years at screening, if known.
   func completedAge() -> Double? {
-    if let birthAge { return Double(birthAge.completed) }
+    if let age = ageAtScreening() { return Double(age.completed) }
     return record[.ageYears].map { $0.rounded(.down) }
   }
 

@@ -12,9 +12,10 @@ struct Evaluator {
   let labels: [String]
   /// Anchor dates as evidence text, in ``Anchor/all`` order; empty on the fast path.
   var anchorDescriptions: [String] = []
-  /// Age at screening from the birth date, derived once per evaluation rather than once per
-  /// criterion (`nil` without a birth date).
-  let birthAge: (completed: Int, exact: Double)?
+  /// Age at screening from the birth date, derived once per report rather than once per
+  /// criterion (set by ``ageAtScreening()``; the fast paths, which stop at the first failing
+  /// criterion, derive it only where needed).
+  var birthAge: (completed: Int, exact: Double)?
 
   init(record: PatientRecord, screening: CivilDate, code: UnsafeBufferPointer<Instruction>, labels: [String])
   {
@@ -22,7 +23,11 @@ struct Evaluator {
     self.screening = screening
     self.code = code
     self.labels = labels
-    birthAge = record.birthDate.map { ClinicalFormulas.age(born: $0, on: screening) }
+  }
+
+  /// Age at screening from the birth date: the stored value, else derived now.
+  func ageAtScreening() -> (completed: Int, exact: Double)? {
+    birthAge ?? record.birthDate.map { ClinicalFormulas.age(born: $0, on: screening) }
   }
 
   func evaluate<S: EvidenceSink>(_ pc: Int, _ sink: inout S) -> Truth {

@@ -95,6 +95,7 @@ public struct CompiledCriteria: Sendable, Hashable {
     withEvaluator(record) { evaluator in
       var explaining = evaluator
       explaining.anchorDescriptions = Anchor.all.map { Evaluator.describeAnchor($0, record) }
+      explaining.birthAge = evaluator.ageAtScreening()
       return report(record, explaining)
     }
   }
