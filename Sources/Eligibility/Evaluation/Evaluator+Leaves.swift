@@ -94,47 +94,30 @@ extension Evaluator {
     _ source: NumericSource, _ op: Comparison, _ threshold: Double, _ label: Int, _ sink: inout S
   ) -> Truth {
     guard let value = numericValue(source, &sink) else { return .unknown }
-    let holds = op.holds(value.value, threshold)
-    if S.records { sink.note("\(value.text) \((holds ? op : op.negated).symbol) \(labels[label])") }
+    let holds = op.holds(value, threshold)
+    if S.records {
+      sink.note("\(describe(source, value)) \((holds ? op : op.negated).symbol) \(labels[label])")
+    }
     return Truth(holds)
   }
 
-  /// A numeric value in its canonical unit and, when recording, its description.
-  private func numericValue<S: EvidenceSink>(_ source: NumericSource, _ sink: inout S) -> (
-    value: Double, text: EvidenceText
-  )? {
+  /// A numeric value in its canonical unit; the fields that would give it are noted as missing.
+  /// (Its evidence is ``describe(_:_:)``: keeping the text out of the result keeps the fast
+  /// path free of the text buffer.)
+  private func numericValue<S: EvidenceSink>(_ source: NumericSource, _ sink: inout S) -> Double? {
     switch source {
     case .fact(let fact):
       guard let v = record[fact] else {
         sink.missing(fact.recordPath)
         return nil
       }
-      guard S.records else { return (v, "") }
-      let text: EvidenceText =
-        switch fact {
-        case .weight: "weight \(number: v) kg"
-        case .height: "height \(number: v) cm"
-        case .marrowBlasts: "marrow blasts \(number: v) %"
-        case .bloodBlasts: "blood blasts \(number: v) %"
-        case .lifeExpectancyDays: "life expectancy \(number: v) days"
-        case .ecog: "ECOG \(number: v)"
-        case .karnofsky: "Karnofsky \(number: v)"
-        case .lansky: "Lansky \(number: v)"
-        default: "\(fact.expressionName) \(number: v)"
-        }
-      return (v, text)
+      return v
     case .lab(let test, let index):
       guard let lab = record.lab(at: index) else {
         sink.missing("labs.\(test.rawValue)")
         return nil
       }
-      guard S.records else { return (lab.value, "") }
-      var text: EvidenceText = "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit)"
-      if lab.value != lab.recordedValue {
-        let converted: EvidenceText = " (\(number: lab.value) \(test.canonicalUnit.description))"
-        text.append(converted)
-      }
-      return (lab.value, text)
+      return lab.value
     case .labTimesULN(let test, let index):
       guard let lab = record.lab(at: index) else {
         sink.missing("labs.\(test.rawValue)")
@@ -144,59 +127,77 @@ extension Evaluator {
         sink.missing("labs.\(test.rawValue).uln")
         return nil
       }
-      let ratio = lab.recordedValue / uln
-      guard S.records else { return (ratio, "") }
-      return (
-        ratio,
-        "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit) = \(number: ratio) ×ULN (ULN \(number: uln))"
-      )
+      return lab.recordedValue / uln
     case .completedAge:
       guard let years = completedAge() else {
         sink.missing("demographics.birthDate")
         return nil
       }
-      return (years, S.records ? "age \(number: years) completed years" : "")
+      return years
     case .creatinineClearance:
-      return creatinineClearance(&sink)
+      let age = completedAge()
+      let weight = record[.weight]
+      let sex = record.sex
+      let creatinine = record.lab(at: 0)  // LabTest.creatinine is the first case
+      if age == nil { sink.missing("demographics.birthDate") }
+      if weight == nil { sink.missing(NumericFact.weight.recordPath) }
+      if sex == nil { sink.missing("demographics.sex") }
+      if creatinine == nil { sink.missing("labs.creatinine") }
+      guard let age, let weight, let sex, let creatinine else { return nil }
+      return ClinicalFormulas.cockcroftGault(
+        ageYears: age, weightKg: weight, creatinineMgPerDL: creatinine.value, female: sex == .female)
     case .bsaMosteller, .bsaDuBois:
       let w = record[.weight]
       let h = record[.height]
       if w == nil { sink.missing(NumericFact.weight.recordPath) }
       if h == nil { sink.missing(NumericFact.height.recordPath) }
       guard let w, let h else { return nil }
-      let mosteller = source == .bsaMosteller
-      let bsa =
-        mosteller
+      return source == .bsaMosteller
         ? ClinicalFormulas.bsaMosteller(heightCm: h, weightKg: w)
         : ClinicalFormulas.bsaDuBois(heightCm: h, weightKg: w)
-      guard S.records else { return (bsa, "") }
-      return (
-        bsa,
-        "BSA \(number: bsa, decimals: 3) m² (\(mosteller ? "Mosteller" : "DuBois"), \(number: h) cm, \(number: w) kg)"
-      )
     }
   }
 
-  private func creatinineClearance<S: EvidenceSink>(_ sink: inout S) -> (value: Double, text: EvidenceText)? {
-    let age = completedAge()
-    let weight = record[.weight]
-    let sex = record.sex
-    let creatinine = record.lab(at: 0)  // LabTest.creatinine is the first case
-    if age == nil { sink.missing("demographics.birthDate") }
-    if weight == nil { sink.missing(NumericFact.weight.recordPath) }
-    if sex == nil { sink.missing("demographics.sex") }
-    if creatinine == nil { sink.missing("labs.creatinine") }
-    guard let age, let weight, let sex, let creatinine else { return nil }
-    let crcl = ClinicalFormulas.cockcroftGault(
-      ageYears: age, weightKg: weight, creatinineMgPerDL: creatinine.value, female: sex == .female)
-    guard S.records else { return (crcl, "") }
-    let scr: EvidenceText =
-      creatinine.recordedUnit == "mg/dL"
-      ? "\(number: creatinine.value) mg/dL"
-      : "\(number: creatinine.recordedValue) \(creatinine.recordedUnit) = \(number: creatinine.value, decimals: 3) mg/dL"
-    return (
-      crcl,
-      "CrCl \(number: crcl, decimals: 1) mL/min (Cockcroft–Gault, \(number: age) y, \(number: weight) kg, \(scr), \(sex.rawValue))"
-    )
+  /// Evidence for a value that ``numericValue(_:_:)`` found (so its inputs are recorded): the
+  /// value with its unit and how it was derived.
+  private func describe(_ source: NumericSource, _ value: Double) -> EvidenceText {
+    switch source {
+    case .fact(let fact):
+      switch fact {
+      case .weight: return "weight \(number: value) kg"
+      case .height: return "height \(number: value) cm"
+      case .marrowBlasts: return "marrow blasts \(number: value) %"
+      case .bloodBlasts: return "blood blasts \(number: value) %"
+      case .lifeExpectancyDays: return "life expectancy \(number: value) days"
+      case .ecog: return "ECOG \(number: value)"
+      case .karnofsky: return "Karnofsky \(number: value)"
+      case .lansky: return "Lansky \(number: value)"
+      default: return "\(fact.expressionName) \(number: value)"
+      }
+    case .lab(let test, let index):
+      let lab = record.lab(at: index)!
+      var text: EvidenceText = "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit)"
+      if lab.value != lab.recordedValue {
+        text.append(" (\(number: lab.value) \(test.canonicalUnit.description))")
+      }
+      return text
+    case .labTimesULN(let test, let index):
+      let lab = record.lab(at: index)!
+      return
+        "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit) = \(number: value) ×ULN (ULN \(number: lab.upperLimitOfNormal!))"
+    case .completedAge:
+      return "age \(number: value) completed years"
+    case .creatinineClearance:
+      let creatinine = record.lab(at: 0)!
+      let scr: EvidenceText =
+        creatinine.recordedUnit == "mg/dL"
+        ? "\(number: creatinine.value) mg/dL"
+        : "\(number: creatinine.recordedValue) \(creatinine.recordedUnit) = \(number: creatinine.value, decimals: 3) mg/dL"
+      return
+        "CrCl \(number: value, decimals: 1) mL/min (Cockcroft–Gault, \(number: completedAge()!) y, \(number: record[.weight]!) kg, \(scr), \(record.sex!.rawValue))"
+    case .bsaMosteller, .bsaDuBois:
+      return
+        "BSA \(number: value, decimals: 3) m² (\(source == .bsaMosteller ? "Mosteller" : "DuBois"), \(number: record[.height]!) cm, \(number: record[.weight]!) kg)"
+    }
   }
 }
