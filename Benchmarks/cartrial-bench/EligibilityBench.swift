@@ -167,13 +167,6 @@ enum EligibilityBench {
 
   /// `cartrial-bench eligibility` runs only this benchmark (and exits); without an argument
   /// every benchmark runs.
-  static func runSelected() throws {
-    let arguments = CommandLine.arguments.dropFirst()
-    guard arguments.isEmpty || arguments.contains("eligibility") else { return }
-    try run()
-    if !arguments.isEmpty { exit(0) }
-  }
-
   static func run() throws {
     print("== Eligibility (issue 5) ==")
     let trials = try BundledProtocols.all().map { try CriteriaCompiler.compile($0) }

@@ -1,6 +1,17 @@
-// Release-mode benchmarks: `swift run -c release cartrial-bench`. Figures go to BENCHMARKS.md.
-print("cartrial-bench: no benchmarks yet")
-try EligibilityBench.runSelected()
-try AnalysisBench.run()
-try SimulationBench.run()
-DoseFindingBench.run()
+import Foundation
+
+// Release-mode benchmarks, never timed tests: `swift run -c release cartrial-bench [SECTION…]`
+// with sections eligibility, analysis, simulation, dosefinding (all when none is named).
+// Figures are reported in BENCHMARKS.md.
+let sections = ["eligibility", "analysis", "simulation", "dosefinding"]
+let selected = Set(CommandLine.arguments.dropFirst().map { $0.lowercased() })
+if let unknown = selected.subtracting(sections).first {
+  print("cartrial-bench: unknown section '\(unknown)'; expected any of: \(sections.joined(separator: ", "))")
+  exit(2)
+}
+func wanted(_ section: String) -> Bool { selected.isEmpty || selected.contains(section) }
+
+if wanted("eligibility") { try EligibilityBench.run() }
+if wanted("analysis") { try AnalysisBench.run() }
+if wanted("simulation") { try SimulationBench.run() }
+if wanted("dosefinding") { DoseFindingBench.run() }
