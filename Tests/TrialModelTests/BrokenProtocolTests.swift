@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TrialModel
@@ -131,5 +132,23 @@ import Testing
   @Test func descriptionIsFileLineColumn() {
     let found = errors(replacing("target: 0.3", with: "target: 1.2"))
     #expect(found.first?.description.hasPrefix("broken.yaml:21:15: error: groups[0].design.target:") == true)
+  }
+}
+
+@Suite struct ProtocolFileNameTests {
+  /// Errors name the file as the user wrote it, not its absolute path.
+  @Test func errorsUseTheDisplayName() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-\(UUID().uuidString).yaml")
+    try BrokenProtocolTests.valid.replacingOccurrences(of: "target: 0.3", with: "target: 1.2")
+      .write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    do {
+      _ = try ProtocolLoader.load(contentsOf: url, displayName: "trials/my-trial.yaml")
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        error.errors.first?.location == SourceLocation(file: "trials/my-trial.yaml", line: 21, column: 15))
+    }
   }
 }

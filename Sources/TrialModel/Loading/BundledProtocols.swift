@@ -29,7 +29,7 @@ public enum BundledProtocols {
       return try ProtocolLoader.load(contentsOf: url)
     }
     if FileManager.default.fileExists(atPath: idOrPath) {
-      return try ProtocolLoader.load(contentsOf: URL(fileURLWithPath: idOrPath))
+      return try ProtocolLoader.load(contentsOf: URL(fileURLWithPath: idOrPath), displayName: idOrPath)
     }
     throw ProtocolErrors([
       ProtocolError(

@@ -7,8 +7,10 @@ import Yams
 /// rejects keys the model does not read, records where each criterion's expression starts, and
 /// runs ``ProtocolValidator``. Every problem is reported as `FILE:LINE:COLUMN: error: PATH: …`.
 public enum ProtocolLoader {
-  /// Loads the protocol file at `url`.
-  public static func load(contentsOf url: URL) throws(ProtocolErrors) -> TrialProtocol {
+  /// Loads the protocol file at `url`; errors name it `displayName` (default: its path).
+  public static func load(contentsOf url: URL, displayName: String? = nil) throws(ProtocolErrors)
+    -> TrialProtocol
+  {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
@@ -18,7 +20,7 @@ public enum ProtocolLoader {
           location: nil, path: "", message: "cannot read \(url.path): \(error.localizedDescription)")
       ])
     }
-    return try load(yaml: text, file: url.path)
+    return try load(yaml: text, file: displayName ?? url.path)
   }
 
   /// Loads a protocol from YAML text; `file` names it in error messages.
