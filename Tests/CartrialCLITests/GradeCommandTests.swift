@@ -69,16 +69,20 @@ struct GradeCommandTests {
     #expect(try json(["grade", "crs", "--input", nulls])["grade"] as? Int == 4)
   }
 
-  @Test func enzymeUnitErrorSaysALTNeedsNoUnit() throws {
-    let flags = try CLIRunner.run([
-      "grade", "lab", "--term", "ALT", "--value", "130", "--unit", "U/L", "--uln", "40",
-    ])
-    #expect(flags.status != 0 && flags.stderr.contains("--unit: expected no unit"), "\(flags.stderr)")
+  /// ALT/AST grade on value / ULN: U/L (or IU/L) for both, no unit, or xULN; a mass unit is an error.
+  @Test func enzymeGradesInUnitsPerLitreOrWithoutUnit() throws {
+    // 130 / 40 = 3.25 × ULN with a normal baseline: CTCAE v5.0 grade 2 (> 3.0–5.0 × ULN).
+    #expect(
+      try json(["grade", "lab", "--term", "ALT", "--value", "130", "--unit", "U/L", "--uln", "40"])["grade"]
+        as? Int == 2)
     let file = try CLIRunner.temporaryFile(
       #"{"term": "AST", "value": 130, "unit": "IU/L", "uln": 40}"#, name: "lab.json")
-    let json = try CLIRunner.run(["grade", "lab", "--input", file])
-    #expect(json.status != 0 && json.stderr.contains("unit: expected no unit"), "\(json.stderr)")
+    #expect(try json(["grade", "lab", "--input", file])["grade"] as? Int == 2)
     #expect(
       try self.json(["grade", "lab", "--term", "ALT", "--value", "130", "--uln", "40"])["grade"] as? Int == 2)
+    let wrong = try CLIRunner.run([
+      "grade", "lab", "--term", "ALT", "--value", "130", "--unit", "mg/dL", "--uln", "40",
+    ])
+    #expect(wrong.status != 0 && wrong.stderr.contains("--unit: expected U/L"), "\(wrong.stderr)")
   }
 }

@@ -42,3 +42,14 @@ import Testing
     #expect(Quantity(1.9, .mgPerDL).description == "1.9 mg/dL")
   }
 }
+
+@Suite struct LabUnitTests {
+  @Test func enzymeActivityAndSecondsParse() throws {
+    #expect(MeasurementUnit(parsing: "U/L") == .unitsPerLitre)
+    #expect(MeasurementUnit(parsing: "IU/L") == .unitsPerLitre)
+    #expect(MeasurementUnit(parsing: "s") == .seconds)
+    #expect(MeasurementUnit(parsing: "sec") == .seconds)
+    #expect(try Quantity(86_400, .seconds).converted(to: .days).value == 1)
+    #expect(throws: UnitConversionError.self) { try Quantity(40, .unitsPerLitre).converted(to: .timesULN) }
+  }
+}

@@ -120,9 +120,10 @@ public struct CTCAELabGrader: Sendable {
 
   private func ulnOf(_ r: LabResult) throws(AssessmentInputError) -> Double {
     if r.unit == .timesULN { return 1 }
-    if let unit = r.unit, r.term.gradingUnit == nil {
+    // ALT/AST: U/L (value and ULN both in U/L) or no unit (any one unit) cancel in value / ULN.
+    if let unit = r.unit, r.term.gradingUnit == nil, unit != .unitsPerLitre {
       throw AssessmentInputError(
-        field: "unit", expected: "xULN, or no unit with value and uln in one unit (e.g. U/L)",
+        field: "unit", expected: "U/L, xULN, or no unit with value and uln in one unit",
         found: unit.rawValue)
     }
     _ = try standardValue(r)

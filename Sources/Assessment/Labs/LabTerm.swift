@@ -43,7 +43,7 @@ public enum LabTerm: String, Sendable, Hashable, Codable, CaseIterable {
   /// What the `unit` of a result of this term may be, for error messages.
   public var unitHint: String {
     gradingUnit == nil
-      ? "no unit (value, uln and baseline in one unit such as U/L) or xULN"
+      ? "U/L, xULN, or no unit (value, uln and baseline in one unit)"
       : "a unit such as /µL, x10^9/L, g/dL, g/L, mg/dL, µmol/L or xULN"
   }
 

@@ -1,12 +1,15 @@
 import TrialModel
 
-/// The unit of a lab value: a ``MeasurementUnit`` or one of the three lab units it lacks
-/// (enzyme activity U/L, clotting time in seconds, and the dimensionless INR ratio).
-///
-/// The three extra units live here only until `TrialModel.MeasurementUnit` gains them.
+/// The unit of a lab value: a ``MeasurementUnit`` or the dimensionless ratio (INR), which has no
+/// unit to write.
 enum LabUnit: Sendable, Hashable, CustomStringConvertible {
   case measurement(MeasurementUnit)
-  case unitsPerLitre, seconds, ratio
+  case ratio
+
+  /// Enzyme activity (ALT, AST).
+  static let unitsPerLitre = LabUnit.measurement(.unitsPerLitre)
+  /// Clotting times (APTT).
+  static let seconds = LabUnit.measurement(.seconds)
 
   /// Parses a unit spelling; `nil` if unknown.
   init?(parsing text: String) {
@@ -15,8 +18,6 @@ enum LabUnit: Sendable, Hashable, CustomStringConvertible {
       return
     }
     switch text.lowercased().replacingOccurrences(of: " ", with: "") {
-    case "u/l", "iu/l": self = .unitsPerLitre
-    case "s", "sec", "seconds": self = .seconds
     case "", "ratio", "inr": self = .ratio
     default:
       guard let unit = MeasurementUnit(parsing: text) else { return nil }
@@ -29,19 +30,14 @@ enum LabUnit: Sendable, Hashable, CustomStringConvertible {
     var table: [String: LabUnit] = [:]
     for unit in MeasurementUnit.allCases { table[unit.rawValue] = .measurement(unit) }
     table["umol/L"] = .measurement(.micromolPerL)
-    for (spelling, unit) in [
-      ("U/L", LabUnit.unitsPerLitre), ("s", .seconds), ("seconds", .seconds), ("ratio", .ratio), ("", .ratio),
-    ] {
-      table[spelling] = unit
-    }
+    table["ratio"] = .ratio
+    table[""] = .ratio
     return table
   }()
 
   var description: String {
     switch self {
     case .measurement(let unit): unit.rawValue
-    case .unitsPerLitre: "U/L"
-    case .seconds: "s"
     case .ratio: "(ratio)"
     }
   }

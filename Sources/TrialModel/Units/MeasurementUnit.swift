@@ -4,6 +4,7 @@ public enum Dimension: String, Sendable, Hashable, Codable {
   case cellCount, cellsPerBodyWeight, bodyWeight, length, area
   case massConcentration, molarConcentration, cellConcentration
   case multipleOfULN, fraction, clearance, oxygenFlow, duration, dosePerArea, temperature
+  case enzymeActivity
 }
 
 /// A unit of measurement used in protocols, patient records and lab results.
@@ -23,10 +24,12 @@ public enum MeasurementUnit: String, Sendable, Hashable, CaseIterable, Codable {
   case micromolPerL = "µmol/L"
   case perMicrolitre = "/µL"
   case gigaPerLitre = "×10⁹/L"
+  case unitsPerLitre = "U/L"
   case timesULN = "×ULN"
   case percent = "%"
   case mLPerMin = "mL/min"
   case litresPerMin = "L/min"
+  case seconds = "s"
   case hours = "hours"
   case days = "days"
   case weeks = "weeks"
@@ -46,11 +49,12 @@ public enum MeasurementUnit: String, Sendable, Hashable, CaseIterable, Codable {
     case .mgPerDL, .mgPerL, .gPerDL, .gPerL: .massConcentration
     case .micromolPerL: .molarConcentration
     case .perMicrolitre, .gigaPerLitre: .cellConcentration
+    case .unitsPerLitre: .enzymeActivity
     case .timesULN: .multipleOfULN
     case .percent: .fraction
     case .mLPerMin: .clearance
     case .litresPerMin: .oxygenFlow
-    case .hours, .days, .weeks, .months, .years: .duration
+    case .seconds, .hours, .days, .weeks, .months, .years: .duration
     case .mgPerSquareMetre: .dosePerArea
     case .celsius: .temperature
     }
@@ -68,6 +72,7 @@ public enum MeasurementUnit: String, Sendable, Hashable, CaseIterable, Codable {
     case .gPerL: 100
     case .perMicrolitre: 1
     case .gigaPerLitre: 1000
+    case .seconds: 1.0 / 86_400.0
     case .hours: 1.0 / 24.0
     case .days: 1
     case .weeks: 7
@@ -93,7 +98,8 @@ public enum MeasurementUnit: String, Sendable, Hashable, CaseIterable, Codable {
       ("/mm3", .perMicrolitre), ("/mm³", .perMicrolitre), ("cells/mm3", .perMicrolitre),
       ("x10^9/l", .gigaPerLitre), ("10^9/l", .gigaPerLitre), ("x10e9/l", .gigaPerLitre),
       ("g/l", .gPerL), ("xuln", .timesULN), ("x uln", .timesULN), ("uln", .timesULN),
-      ("ml/min", .mLPerMin), ("l/min", .litresPerMin), ("h", .hours), ("hour", .hours),
+      ("ml/min", .mLPerMin), ("u/l", .unitsPerLitre), ("iu/l", .unitsPerLitre), ("sec", .seconds),
+      ("second", .seconds), ("seconds", .seconds), ("l/min", .litresPerMin), ("h", .hours), ("hour", .hours),
       ("d", .days), ("day", .days), ("week", .weeks), ("wk", .weeks), ("month", .months),
       ("year", .years), ("y", .years), ("mg/m2", .mgPerSquareMetre), ("c", .celsius),
       ("degc", .celsius), ("percent", .percent),
