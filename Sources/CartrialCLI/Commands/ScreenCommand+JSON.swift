@@ -77,9 +77,7 @@ enum ScreeningJSON {
   }
 
   private static func encodedByFoundation(_ text: String) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return Array((try? encoder.encode(text)) ?? Data("\"\"".utf8))
+    Array((try? Output.jsonEncoder(pretty: false).encode(text)) ?? Data("\"\"".utf8))
   }
 
   private static func append(_ text: String, to out: inout [UInt8]) { out += text.utf8 }

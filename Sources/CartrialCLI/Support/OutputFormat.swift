@@ -34,20 +34,24 @@ public enum Output {
 
   /// Encodes `value` as one compact JSON line (for `ndjson`).
   public static func jsonLine<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    print(String(decoding: try jsonEncoder(pretty: false).encode(value), as: UTF8.self))
   }
 
   /// Pretty JSON with sorted keys; non-finite numbers become the strings "Infinity"/"NaN".
   public static func jsonString<T: Encodable>(_ value: T) throws -> String {
+    String(decoding: try jsonEncoder(pretty: true).encode(value), as: UTF8.self)
+  }
+
+  /// The one JSON configuration of every command: sorted keys, unescaped slashes, non-finite
+  /// numbers as the strings "Infinity", "-Infinity" and "NaN"; pretty-printed or compact.
+  public static func jsonEncoder(pretty: Bool) -> JSONEncoder {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    return encoder
   }
 
   /// Prints CSV rows; fields containing commas, quotes or newlines are quoted.
