@@ -11,6 +11,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "cartrial", targets: ["cartrial"]),
+    .library(name: "Inputs", targets: ["Inputs"]),
     .library(name: "TrialModel", targets: ["TrialModel"]),
     .library(name: "Probability", targets: ["Probability"]),
     .library(name: "DoseFinding", targets: ["DoseFinding"]),
@@ -26,9 +27,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
   ],
   targets: [
+    .target(name: "Inputs", swiftSettings: swiftSettings),
     .target(
       name: "TrialModel",
-      dependencies: ["Yams"],
+      dependencies: ["Inputs", "Yams"],
       resources: [.copy("Resources/Protocols")],
       swiftSettings: swiftSettings),
     .target(
@@ -65,6 +67,7 @@ let package = Package(
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
+    .testTarget(name: "InputsTests", dependencies: ["Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
     .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], swiftSettings: swiftSettings),
     .testTarget(name: "DoseFindingTests", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),

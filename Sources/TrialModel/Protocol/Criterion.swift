@@ -1,22 +1,8 @@
+@_exported import struct Inputs.SourceLocation
+
 /// Whether a criterion includes or excludes.
 public enum CriterionKind: String, Codable, Sendable, Hashable {
   case inclusion, exclusion
-}
-
-/// Where something is in a source file: 1-based line and column.
-public struct SourceLocation: Codable, Sendable, Hashable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
-
-  public init(file: String, line: Int, column: Int) {
-    self.file = file
-    self.line = line
-    self.column = column
-  }
-
-  /// `FILE:LINE:COLUMN`.
-  public var description: String { "\(file):\(line):\(column)" }
 }
 
 /// One eligibility criterion: a stable id, the verbatim registry text and, where it can be
