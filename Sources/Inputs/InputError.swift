@@ -54,7 +54,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
 
   /// A value that is not one of `allowed` (listed in the message, in the given order).
   public static func notOneOf(_ field: String, allowed: [String], found: String) -> InputError {
-    InputError(.invalidValue, field: field, expected: "one of " + allowed.joined(separator: ", "), found: found)
+    InputError(
+      .invalidValue, field: field, expected: "one of " + allowed.joined(separator: ", "), found: found)
   }
 
   /// A field that the schema does not have; `allowed` lists the fields that exist there.
