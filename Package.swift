@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "Assessment", targets: ["Assessment"]),
     .library(name: "Analysis", targets: ["Analysis"]),
     .library(name: "Charts", targets: ["Charts"]),
+    .library(name: "Trials", targets: ["Trials"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,9 +40,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "DoseFinding",
-      dependencies: ["Probability", .product(name: "RealModule", package: "swift-numerics")],
+      dependencies: ["Inputs", "Probability", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
-    .target(name: "Simulation", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),
+    .target(name: "Simulation", dependencies: ["DoseFinding", "Inputs"], swiftSettings: swiftSettings),
     .target(name: "Eligibility", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
     .target(
       name: "Assessment",
@@ -53,10 +54,14 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(name: "Charts", swiftSettings: swiftSettings),
     .target(
+      name: "Trials", dependencies: ["Inputs", "TrialModel", "DoseFinding", "Simulation"],
+      swiftSettings: swiftSettings),
+    .target(
       name: "CartrialCLI",
       dependencies: [
-        "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Inputs", "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis",
+        "Charts",
+        "Trials", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
     .executableTarget(name: "cartrial", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
@@ -68,17 +73,23 @@ let package = Package(
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
     .testTarget(name: "InputsTests", dependencies: ["Inputs"], swiftSettings: swiftSettings),
-    .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
-    .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], swiftSettings: swiftSettings),
-    .testTarget(name: "DoseFindingTests", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding"], swiftSettings: swiftSettings),
+      name: "TrialModelTests", dependencies: ["TrialModel", "Inputs"], swiftSettings: swiftSettings),
+    .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "DoseFindingTests", dependencies: ["DoseFinding", "Inputs"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding", "Inputs"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(
       name: "AssessmentTests", dependencies: ["Assessment", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "TrialModel"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TrialsTests", dependencies: ["Trials", "TrialModel", "DoseFinding", "Simulation", "Inputs"],
+      swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
     .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
   ]

@@ -143,7 +143,34 @@ public protocol DoseFindingDesign: Sendable {
   func recommend(_ history: TrialHistory, explain: Bool) -> Recommendation
   /// The final MTD (or recommended dose) index from all data, or `nil` for "no MTD".
   func selectMTD(_ history: TrialHistory, stoppedBy reason: StopReason) -> Int?
+
+  // MARK: Capabilities that only some designs have (each with a default below)
+
+  /// The decision for every (n, y) with n ≤ `maxPatients` at the current dose, for a design that
+  /// decides from those counts alone; `nil` (the default) for a model-based design such as CRM,
+  /// whose decisions depend on every dose.
+  func decisionTable(maxPatients: Int) -> DecisionTable?
+  /// Model-based DLT estimates per dose behind a decision (CRM's posterior plug-in estimates);
+  /// `nil` (the default) for designs that decide from counts.
+  func posteriorEstimates(_ counts: [DoseCounts]) -> [Double]?
+  /// The per-dose DLT estimates the final selection uses (`nil` where a dose has none, e.g.
+  /// untreated or eliminated); default: the observed rates y/n.
+  func selectionEstimates(_ counts: [DoseCounts]) -> [Double?]
+  /// Whether the design computes a fit from the per-dose counts alone before deciding (CRM's
+  /// posterior), which simulators may compute once per count vector with ``fit(_:)`` and pass to
+  /// ``recommend(_:reusing:explain:)`` and ``selectMTD(_:reusing:stoppedBy:)``. Default `false`.
+  var hasCountsFit: Bool { get }
+  /// The fit to `counts` (`nil` when ``hasCountsFit`` is false).
+  func fit(_ counts: [DoseCounts]) -> (any CountsFit)?
+  /// The recommendation given the fit to `history.counts` (default: ignores it).
+  func recommend(_ history: TrialHistory, reusing fit: any CountsFit, explain: Bool) -> Recommendation
+  /// The final selection given the fit to `history.counts` (default: ignores it).
+  func selectMTD(_ history: TrialHistory, reusing fit: any CountsFit, stoppedBy reason: StopReason) -> Int?
 }
+
+/// What a design computes from the per-dose counts alone (CRM: the posterior), reusable by every
+/// state with the same counts.
+public protocol CountsFit: Sendable {}
 
 extension DoseFindingDesign {
   public var usesLastCohort: Bool { false }
@@ -152,5 +179,21 @@ extension DoseFindingDesign {
   /// Default for designs written before the fast path existed: always explains.
   public func recommend(_ history: TrialHistory, explain: Bool) -> Recommendation {
     recommend(history)
+  }
+  public func decisionTable(maxPatients: Int) -> DecisionTable? { nil }
+  public func posteriorEstimates(_ counts: [DoseCounts]) -> [Double]? { nil }
+  public func selectionEstimates(_ counts: [DoseCounts]) -> [Double?] {
+    counts.map { $0.patients > 0 ? Double($0.dlts) / Double($0.patients) : nil }
+  }
+  public var hasCountsFit: Bool { false }
+  public func fit(_ counts: [DoseCounts]) -> (any CountsFit)? { nil }
+  public func recommend(_ history: TrialHistory, reusing fit: any CountsFit, explain: Bool) -> Recommendation
+  {
+    recommend(history, explain: explain)
+  }
+  public func selectMTD(_ history: TrialHistory, reusing fit: any CountsFit, stoppedBy reason: StopReason)
+    -> Int?
+  {
+    selectMTD(history, stoppedBy: reason)
   }
 }

@@ -1,4 +1,5 @@
 import DoseFinding
+import Inputs
 
 /// Exact operating characteristics of a count-driven design by enumeration of trial states.
 ///
@@ -16,13 +17,13 @@ public enum ExactOperatingCharacteristics {
   /// The exact operating characteristics of `design` under `scenario`, starting at the 0-based
   /// `startDose` (default: the design's own ``DoseFindingDesign/startDose``).
   ///
-  /// - Throws: ``SimulationError`` for a scenario that does not fit the design, a state that does
+  /// - Throws: ``InputError`` for a scenario that does not fit the design, a state that does
   ///   not fit the packed key, or a total probability that differs from 1 by more than 1e-12.
   /// - Complexity: O(S · (c + 1)) key operations for S distinct states, plus one design decision
   ///   per state.
   public static func compute(
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil
-  ) throws(SimulationError) -> OperatingCharacteristics {
+  ) throws(InputError) -> OperatingCharacteristics {
     let (outcomes, mass) = try terminalDistribution(
       design: design, scenario: scenario, startDose: startDose ?? design.startDose)
     try checkMass(mass, design: design)
@@ -33,18 +34,19 @@ public enum ExactOperatingCharacteristics {
 
   /// Fails unless the total probability of the finished trials is 1 within ``massTolerance``
   /// (checked in every build, not only in debug).
-  static func checkMass(_ mass: Double, design: some DoseFindingDesign) throws(SimulationError) {
+  static func checkMass(_ mass: Double, design: some DoseFindingDesign) throws(InputError) {
     guard abs(mass - 1) <= massTolerance else {
-      throw SimulationError(
-        "exact enumeration of \(design.variantName): total probability of finished trials is "
-          + "\(mass); expected 1 within \(massTolerance)")
+      throw InputError(
+        .limitExceeded, field: "",
+        expected: "finished trials of total probability 1 within \(massTolerance) (exact enumeration of "
+          + "\(design.variantName))", found: "\(mass)")
     }
   }
 
   /// Every distinct finished trial with its probability, and the total probability.
   static func terminalDistribution(
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int
-  ) throws(SimulationError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
+  ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
     try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
     let layout = try StateLayout(
       doseCount: design.doseCount, maxSampleSize: design.maxSampleSize,

@@ -1,4 +1,5 @@
 import DoseFinding
+import Inputs
 
 /// One population group of a multi-group protocol: its own design, dose levels and true toxicity,
 /// and the rule that opens it.
@@ -67,7 +68,7 @@ public enum GroupedTrialOperatingCharacteristics {
   public static func compute(
     groups: [TrialGroup], simulation: MonteCarloSimulation? = nil,
     progress: (@Sendable (_ group: Int, _ finishedTrials: Int) -> Void)? = nil
-  ) throws(SimulationError) -> [GroupOperatingCharacteristics] {
+  ) throws(InputError) -> [GroupOperatingCharacteristics] {
     var results: [GroupOperatingCharacteristics] = []
     // For every group: P(open), its SE, and P(clearing dose d | open) for d in that group.
     var opened: [String: (p: Double, se: Double, outcomes: [(outcome: TrialOutcome, weight: Double)])] =
@@ -81,8 +82,9 @@ public enum GroupedTrialOperatingCharacteristics {
       var se = 0.0
       if let rule = group.opening {
         guard let parent = opened[rule.afterGroup] else {
-          throw SimulationError(
-            "group \(group.id): opens after group \(rule.afterGroup), which is not an earlier group")
+          throw InputError(
+            .notFound, field: "groups.\(group.id).opensWhen.afterGroup", expected: "an earlier group",
+            found: "\(rule.afterGroup)")
         }
         let total = parent.outcomes.reduce(0) { $0 + $1.weight }
         var clearedWeight = 0.0
@@ -118,7 +120,7 @@ public enum GroupedTrialOperatingCharacteristics {
   private static func characteristics(
     _ group: TrialGroup, simulation: MonteCarloSimulation?, seedOffset: UInt64,
     progress: (@Sendable (Int) -> Void)?
-  ) throws(SimulationError) -> (OperatingCharacteristics, [(outcome: TrialOutcome, weight: Double)]) {
+  ) throws(InputError) -> (OperatingCharacteristics, [(outcome: TrialOutcome, weight: Double)]) {
     let summary = OutcomeSummary(scenario: group.scenario, maxSampleSize: group.design.maxSampleSize)
     if var simulation {
       simulation.seed &+= seedOffset

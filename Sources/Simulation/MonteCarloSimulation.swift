@@ -1,5 +1,6 @@
 import DoseFinding
 import Foundation
+import Inputs
 
 /// Monte Carlo operating characteristics: seeded, reproducible and parallel.
 ///
@@ -44,7 +45,7 @@ public struct MonteCarloSimulation: Sendable {
   public func run(
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil,
     progress: (@Sendable (_ finishedTrials: Int) -> Void)? = nil
-  ) throws(SimulationError) -> OperatingCharacteristics {
+  ) throws(InputError) -> OperatingCharacteristics {
     let outcomes = try outcomeCounts(
       design: design, scenario: scenario, startDose: startDose, progress: progress)
     return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
@@ -56,9 +57,9 @@ public struct MonteCarloSimulation: Sendable {
   func outcomeCounts(
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int?,
     progress: (@Sendable (_ finishedTrials: Int) -> Void)?
-  ) throws(SimulationError) -> [(outcome: TrialOutcome, weight: Double)] {
+  ) throws(InputError) -> [(outcome: TrialOutcome, weight: Double)] {
     guard trials >= 2 else {
-      throw SimulationError("simulate: expected at least 2 trials, found \(trials)")
+      throw InputError(field: "trials", expected: "at least 2 simulated trials", found: "\(trials)")
     }
     let startDose = startDose ?? design.startDose
     try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)

@@ -19,7 +19,8 @@ public struct OperatingCharacteristics: Sendable, Codable, Equatable {
   public var truth: [Double]
   /// Target DLT rate.
   public var target: Double
-  /// True MTD as a 1-based dose level (dose with true rate closest to the target; ties → lower).
+  /// True MTD as a dose level (dose with true rate closest to the target; ties → lower), named by
+  /// ``levels``.
   public var trueMTD: Int
   /// Number of simulated trials (`nil` for exact results).
   public var trials: Int?
@@ -54,6 +55,22 @@ public struct OperatingCharacteristics: Sendable, Codable, Equatable {
   public var totalProbability: Double?
   /// Monte Carlo standard errors (simulation only).
   public var standardErrors: StandardErrors?
+  /// The dose level of each element of the per-dose arrays: 1…K, or a protocol's levels (−1, 1, 2,
+  /// …) after ``labelled(_:)``.
+  public var levels: [Int] = []
+
+  /// The same figures with the doses named by `levels` (one per dose, lowest first): sets
+  /// ``levels`` and gives ``trueMTD`` as the true MTD's level.
+  public func labelled(_ levels: [Int]) -> OperatingCharacteristics {
+    precondition(levels.count == truth.count, "one level per dose")
+    var copy = self
+    copy.trueMTD = levels[trueMTDIndex]
+    copy.levels = levels
+    return copy
+  }
+
+  /// 0-based index of the true MTD.
+  public var trueMTDIndex: Int { levels.firstIndex(of: trueMTD) ?? trueMTD - 1 }
 
   /// Monte Carlo standard errors, one per figure: sqrt(sample variance / trials).
   public struct StandardErrors: Sendable, Codable, Equatable {

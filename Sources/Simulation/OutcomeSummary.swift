@@ -71,7 +71,7 @@ struct OutcomeSummary {
       earlyStop: mean[3 * k + 3], stopForToxicity: mean[3 * k + 4],
       selectionAboveMTD: mean[3 * k + 5], patientsAboveMTD: mean[3 * k + 6],
       correctSelection: mean[3 * k + 7],
-      totalProbability: trials == nil ? totalWeight : nil, standardErrors: nil)
+      totalProbability: trials == nil ? totalWeight : nil, standardErrors: nil, levels: Array(1...k))
     if let n = trials, n > 1 {
       let nd = Double(n)
       let se = mean.indices.map { i in

@@ -1,4 +1,5 @@
 import DoseFinding
+import Inputs
 
 /// A trial state packed into 256 bits, used as a hash key when states are merged.
 ///
@@ -40,7 +41,7 @@ struct StateLayout: Sendable {
 
   /// A layout for `doseCount` doses and at most `maxSampleSize` patients, or an error when it does
   /// not fit in 256 bits.
-  init(doseCount: Int, maxSampleSize: Int, cohortSize: Int) throws(SimulationError) {
+  init(doseCount: Int, maxSampleSize: Int, cohortSize: Int) throws(InputError) {
     func bits(_ maxValue: Int) -> Int { max(1, Int.bitWidth - max(maxValue, 1).leadingZeroBitCount) }
     var word = 0
     var used = 0
@@ -89,9 +90,10 @@ struct StateLayout: Sendable {
     }
     cohortIncrement = increments
     guard !overflow else {
-      throw SimulationError(
-        "design: \(doseCount) doses with up to \(maxSampleSize) patients do not fit the exact "
-          + "state key (256 bits); use --simulate instead")
+      throw InputError(
+        .limitExceeded, field: "maxSampleSize",
+        expected: "a trial whose states fit the exact state key (256 bits); simulate instead",
+        found: "\(doseCount) doses with up to \(maxSampleSize) patients")
     }
   }
 

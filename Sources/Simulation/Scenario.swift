@@ -1,3 +1,5 @@
+import Inputs
+
 /// A true-toxicity scenario: the assumed true DLT probability of every dose level, and the target
 /// DLT rate that defines the true MTD.
 public struct Scenario: Sendable, Hashable, Codable {
@@ -7,16 +9,15 @@ public struct Scenario: Sendable, Hashable, Codable {
   public var target: Double
 
   /// Validates the scenario: every probability in [0, 1], at least one dose, target in (0, 1).
-  public init(truth: [Double], target: Double) throws(SimulationError) {
+  public init(truth: [Double], target: Double) throws(InputError) {
     guard !truth.isEmpty else {
-      throw SimulationError("truth: expected at least one dose's DLT probability, found none")
+      throw InputError.missing("truth", expected: "at least one dose's DLT probability")
     }
     for (index, p) in truth.enumerated() where !(p >= 0 && p <= 1) {
-      throw SimulationError(
-        "truth: dose \(index + 1) has DLT probability \(p); expected a number in [0, 1]")
+      throw InputError(field: "truth[\(index)]", expected: "a DLT probability in [0, 1]", found: "\(p)")
     }
     guard target > 0, target < 1 else {
-      throw SimulationError("target: expected a DLT rate in (0, 1), found \(target)")
+      throw InputError(field: "target", expected: "a DLT rate in (0, 1)", found: "\(target)")
     }
     self.truth = truth
     self.target = target

@@ -1,26 +1,28 @@
 import DoseFinding
+import Inputs
 
 /// Checks that a design, a scenario and a start dose fit together before any computation.
 enum TrialSetup {
   static func validate(
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int
-  ) throws(SimulationError) {
+  ) throws(InputError) {
     guard scenario.doseCount == design.doseCount else {
-      throw SimulationError(
-        "truth: expected \(design.doseCount) DLT probabilities (one per dose of "
-          + "\(design.variantName)), found \(scenario.doseCount)")
+      throw InputError(
+        field: "truth", expected: "\(design.doseCount) DLT probabilities (one per dose level)",
+        found: "\(scenario.doseCount)")
     }
     guard design.cohortSize >= 1 else {
-      throw SimulationError("cohort size: expected at least 1 patient, found \(design.cohortSize)")
+      throw InputError(field: "cohortSize", expected: "at least 1 patient", found: "\(design.cohortSize)")
     }
     guard design.maxSampleSize >= design.cohortSize else {
-      throw SimulationError(
-        "cohorts: expected at least one cohort (maximum sample size ≥ cohort size "
-          + "\(design.cohortSize)), found a maximum of \(design.maxSampleSize) patients")
+      throw InputError(
+        field: "maxSampleSize", expected: "at least one cohort (\(design.cohortSize) patients)",
+        found: "\(design.maxSampleSize)")
     }
     guard startDose >= 0, startDose < design.doseCount else {
-      throw SimulationError(
-        "start: expected a dose level between 1 and \(design.doseCount), found \(startDose + 1)")
+      throw InputError(
+        .notFound, field: "startDose", expected: "a dose level 1…\(design.doseCount)",
+        found: "\(startDose + 1)")
     }
   }
 }

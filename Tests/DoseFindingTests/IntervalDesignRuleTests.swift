@@ -95,7 +95,7 @@ struct IntervalDesignRuleTests {
     let large = I3Plus3Design(target: 0.3, interval: Self.interval, doseCount: 3, maxSampleSize: 40)
     for n in 13...40 {
       for y in 0...n {
-        #expect(small.decision(patients: n, dlts: y) == large.decisionTable[patients: n, dlts: y])
+        #expect(small.decision(patients: n, dlts: y) == large.core.decisionTable[patients: n, dlts: y])
       }
     }
   }

@@ -32,3 +32,25 @@ import Testing
     #expect(error.kind == .invalidValue)
   }
 }
+
+@Suite struct SettingValueTests {
+  @Test func parsesCommandLineText() {
+    #expect(SettingValue(parsing: "0.18") == .number(0.18))
+    #expect(SettingValue(parsing: "0.25, 0.35") == .numbers([0.25, 0.35]))
+    #expect(SettingValue(parsing: "Logistic") == .text("Logistic"))
+    #expect(SettingValue(parsing: "true") == .flag(true))
+    #expect(SettingValue(parsing: "1,x") == .text("1,x"))
+  }
+
+  @Test func typedAccessorsNameTheSetting() throws {
+    #expect(try SettingValue.number(12).integer("earlyStop") == 12)
+    #expect(throws: InputError(field: "earlyStop", expected: "a whole number", found: "12.5")) {
+      try SettingValue.number(12.5).integer("earlyStop")
+    }
+    #expect(throws: InputError(field: "model", expected: "a word", found: "3")) {
+      try SettingValue.number(3).text("model")
+    }
+    #expect(try SettingValue.number(0.2).numbers("skeleton") == [0.2])
+    #expect(SettingValue.numbers([0.25, 0.35]).description == "0.25,0.35")
+  }
+}

@@ -1,4 +1,5 @@
 import DoseFinding
+import Inputs
 import Testing
 
 @testable import Simulation
@@ -49,7 +50,7 @@ private func groups() throws -> [TrialGroup] {
 @Test func openingAfterAnUnknownGroupIsRejected() throws {
   var gated = try groups()
   gated[1].opening = OpeningCondition(afterGroup: "C", clearedDose: 0)
-  #expect(throws: SimulationError.self) {
+  #expect(throws: InputError.self) {
     try GroupedTrialOperatingCharacteristics.compute(groups: gated)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 import Testing
 
 @testable import TrialModel
@@ -38,10 +39,10 @@ import Testing
     #expect(b.doseLevels.map(\.maximumTotal) == [Quantity(1.5e8, .cells), Quantity(3.0e8, .cells)])
     #expect(b.opensWhen?.afterGroup == "A" && b.opensWhen?.clearedLevel == 1)
     for group in [a, b] {
-      #expect(DesignParameters.canonicalName(group.design.name) == "i3+3")
+      #expect(group.design.name == "i3+3")
       #expect(group.design.target.isAssumption, "the registry gives no target: it must be flagged")
     }
-    #expect(throws: ProtocolError.self) { try trial.group(nil) }
+    #expect(throws: InputError.self) { try trial.group(nil) }
   }
 
   @Test(arguments: [
@@ -56,7 +57,7 @@ import Testing
     #expect(trial.ages == ages)
     #expect(group.ages == ages)
     #expect(group.doseLevels.map(\.dose) == doses.map { Quantity($0, .cellsPerKg) })
-    #expect(DesignParameters.canonicalName(group.design.name) == "3+3")
+    #expect(group.design.name == "3+3")
     #expect(group.design.dltWindowDays.value == 28 && group.design.dltWindowDays.isAssumption)
   }
 

@@ -2,66 +2,51 @@ import Charts
 import Foundation
 import Simulation
 import TrialModel
+import Trials
 
 /// Text, JSON and SVG output of `cartrial oc`.
 enum OCReport {
-  /// The result of one `--truth` for a protocol with several groups.
-  struct ProtocolResult: Codable {
-    var `protocol`: String
-    var groups: [GroupOperatingCharacteristics]
-  }
-
   /// One result: a JSON object; several: a JSON array (one element per `--truth`).
-  static func print(_ results: [OperatingCharacteristics], format: OutputFormat) throws {
+  static func print(
+    _ results: [OperatingCharacteristicsAnswer], design: TrialDesign, format: OutputFormat
+  ) throws {
     switch format {
     case .json:
       if results.count == 1 { try Output.json(results[0]) } else { try Output.json(results) }
     case .svg:
-      Swift.print(chart(results[0]).svg())
+      Swift.print(chart(results[0].characteristics).svg())
     default:
-      for (index, oc) in results.enumerated() {
+      for (index, answer) in results.enumerated() {
         if index > 0 { Swift.print("") }
-        Swift.print(text(oc), terminator: "")
+        Swift.print(text(answer.characteristics), terminator: "")
       }
+      for note in design.textNotes { Swift.print("[\(note)]") }
     }
   }
 
   /// Per-group results of a multi-group protocol.
-  static func print(
-    _ results: [ProtocolResult], groups: [PopulationGroup], format: OutputFormat
-  ) throws {
+  static func print(_ results: [ProtocolOperatingCharacteristics], format: OutputFormat) throws {
     if format == .json {
       if results.count == 1 { try Output.json(results[0]) } else { try Output.json(results) }
       return
     }
     for (index, result) in results.enumerated() {
       if index > 0 { Swift.print("") }
-      for (group, oc) in zip(groups, result.groups) {
-        Swift.print("== \(result.protocol) group \(group.id): \(group.label) ==")
+      for group in result.groups {
+        Swift.print("== \(result.protocol) group \(group.group): \(group.label) ==")
         if let rule = group.opensWhen {
           Swift.print(
             "opens after group \(rule.afterGroup) clears level \(rule.clearedLevel): probability "
-              + value(oc.openingProbability, oc.openingProbabilityStandardError, percent: true))
+              + value(group.openingProbability, group.openingProbabilityStandardError, percent: true))
+          if let assumption = rule.assumption { Swift.print("[assumed opening rule: \(assumption)]") }
         }
         Swift.print(
           "expected patients (0 if never opened): "
-            + value(oc.expectedPatients, oc.expectedPatientsStandardError, percent: false))
+            + value(group.expectedPatients, group.expectedPatientsStandardError, percent: false))
         Swift.print("given that the group opens:")
-        Swift.print(text(oc.characteristics, levels: group.orderedLevels), terminator: "")
+        Swift.print(text(group.characteristics), terminator: "")
+        for note in SettingNote.text(group.header.notes) { Swift.print("[group \(group.group): \(note)]") }
       }
-    }
-  }
-
-  /// The protocol's assumptions behind a group's design, printed beside the results (text only).
-  static func printAssumptions(of group: PopulationGroup, format: OutputFormat) {
-    guard format == .text else { return }
-    let d = group.design
-    let notes = [
-      d.target.assumption, d.equivalenceInterval?.assumption, d.cohortSize.assumption,
-      d.maxSampleSize.assumption, group.startingLevel.assumption, group.opensWhen?.assumption,
-    ]
-    for note in Set(notes.compactMap { $0 }).sorted() {
-      Swift.print("[group \(group.id) assumption: \(note)]")
     }
   }
 
@@ -74,16 +59,16 @@ enum OCReport {
   }
 
   /// A table per dose and the summary figures; simulated figures carry "± SE".
-  static func text(_ oc: OperatingCharacteristics, levels: [Int]? = nil) -> String {
+  static func text(_ oc: OperatingCharacteristics) -> String {
     let se = oc.standardErrors
-    let levels = levels ?? Array(1...oc.truth.count)
+    let levels = oc.levels
     var lines: [String] = []
     let method =
       oc.method == .exact
       ? "exact" : "simulation of \(oc.trials ?? 0) trials, seed \(oc.seed ?? 0) (± Monte Carlo SE)"
     lines.append("\(oc.design) — \(method)")
     lines.append(
-      "target \(oc.target); true MTD: level \(levels[oc.trueMTD - 1]) "
+      "target \(oc.target); true MTD: level \(oc.trueMTD) "
         + "(true DLT rate closest to the target; ties go to the lower dose)")
     lines.append("level  truth   selected          patients       DLTs")
     for d in oc.truth.indices {
@@ -126,12 +111,12 @@ enum OCReport {
     let total = max(oc.meanSampleSize, 1e-12)
     return OperatingCharacteristicsChart(
       title: "\(oc.design): truth \(oc.truth.map { String($0) }.joined(separator: ", "))",
-      doseLabels: oc.truth.indices.map { "dose \($0 + 1)" },
+      doseLabels: oc.levels.map { "level \($0)" },
       series: [
         .init(name: "Selected as MTD", values: oc.selection),
         .init(name: "Share of patients", values: oc.meanPatients.map { $0 / total }),
       ],
-      trueMTD: oc.trueMTD - 1)
+      trueMTD: oc.trueMTDIndex)
   }
 }
 

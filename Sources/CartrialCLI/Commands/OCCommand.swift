@@ -3,6 +3,7 @@ import DoseFinding
 import Foundation
 import Simulation
 import TrialModel
+import Trials
 
 /// `cartrial oc`: operating characteristics of a dose-finding design, exact or simulated.
 struct OCCommand: ParsableCommand {
@@ -13,24 +14,18 @@ struct OCCommand: ParsableCommand {
       Exact (--exact) enumerates every trial path, merging equal states; simulation \
       (--simulate N --seed S) is reproducible for any number of threads and gives a Monte Carlo \
       standard error for every figure. Each --truth gives one result. With --protocol the \
-      design comes from the protocol file; a protocol with several groups needs one truth per \
-      group: --truth 'A=0.05,0.1,0.25,0.4;B=0.1,0.3'.
+      design comes from the protocol file and doses are named by its levels; options given with it \
+      override the protocol's values (the output says so). A protocol with several groups needs \
+      one truth per group: --truth 'A=0.05,0.1,0.25,0.4;B=0.1,0.3'.
       """)
 
   @OptionGroup var protocolOptions: ProtocolOptions
-  @Option(help: "Design: 3+3, i3+3, boin, mtpi2 or crm.") var design: String?
-  @Option(help: "Design variant (3+3: classic, korn or find).") var variant: String?
-  @Option(help: "Target DLT rate φ (default 0.3; with --protocol, the protocol's).") var target: Double = 0.3
-  @Option(help: "Equivalence interval 'lower,upper' (i3+3, mTPI-2); default φ ± 0.05.") var ei: String?
-  @Option(help: "CRM skeleton (required for crm), one prior DLT rate per dose: s1,…,sK.")
-  var skeleton: String?
+  @OptionGroup var designOptions: DesignOptions
   @Option(name: .customLong("truth"), help: "True DLT probabilities p1,…,pK (repeat for more scenarios).")
-  var truths: [String] = []
-  @Option(name: .customLong("cohort-size"), help: "Patients per cohort (default 3, or the protocol's).")
-  var cohortSize: Int?
+  var truths: [TruthArgument] = []
   @Option(help: "Number of cohorts (default 10, or the protocol's maximum sample size / cohort size).")
   var cohorts: Int?
-  @Option(help: "Starting dose level, 1-based (default 1, or the protocol's starting level).") var start: Int?
+  @Option(help: "Starting dose level (default 1, or the protocol's starting level).") var start: Int?
   @Flag(help: "Exact operating characteristics.") var exact = false
   @Option(help: "Simulate this many trials instead.") var simulate: Int?
   @Option(help: "Seed of the simulation (default 1).") var seed: UInt64 = 1
@@ -38,64 +33,112 @@ struct OCCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
+    try output.require([.text, .json, .svg])
     guard exact != (simulate != nil) else {
       throw ValidationError("give exactly one of --exact or --simulate N")
     }
     if let n = simulate, n < 2 { throw ValidationError("--simulate: expected at least 2 trials, found \(n)") }
     guard !truths.isEmpty else { throw ValidationError("missing --truth p1,…,pK") }
-    guard (protocolOptions.reference == nil) != (design == nil) else {
+    guard (protocolOptions.reference == nil) != (designOptions.design == nil) else {
       throw ValidationError("give either --protocol ID or --design NAME (not both)")
     }
     if let c = cohorts, c < 1 { throw ValidationError("--cohorts: expected at least 1, found \(c)") }
-    if let c = cohortSize, c < 1 { throw ValidationError("--cohort-size: expected at least 1, found \(c)") }
-  }
-
-  func run() throws {
-    try output.require([.text, .json, .svg])
-    let simulation = simulate.map {
-      MonteCarloSimulation(
-        trials: $0, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    if cohorts != nil && designOptions.maxN != nil {
+      throw ValidationError("give either --cohorts or --max-n, not both")
     }
+    if let t = threads, t < 1 { throw ValidationError("--threads: expected at least 1, found \(t)") }
     if output.format == .svg && truths.count != 1 {
       throw ValidationError("--format svg draws one scenario; give a single --truth")
     }
-    if protocolOptions.reference != nil {
-      try runProtocol(simulation)
-      return
+    for truth in truths { _ = try truth.parsed() }
+  }
+
+  var method: OperatingCharacteristicsMethod {
+    guard let simulate else { return .exact }
+    return .simulation(
+      MonteCarloSimulation(
+        trials: simulate, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
+  }
+
+  func run() throws {
+    let trial = try protocolOptions.loadIfGiven()
+    if let trial, protocolOptions.group == nil, trial.groups.count > 1 {
+      return try runGroups(trial)
     }
-    var results: [OperatingCharacteristics] = []
-    for (index, text) in truths.enumerated() {
-      let truth = try OCInput.probabilities(text, option: "--truth", index: index)
-      let scenario = try OCInput.scenario(truth, target: target, option: "--truth \(text)")
-      results.append(try Self.evaluate(try design(doseCount: truth.count), scenario, simulation))
+    let defaultCohorts = trial == nil && designOptions.maxN == nil ? TrialDesign.defaultCohorts : nil
+    var results: [OperatingCharacteristicsAnswer] = []
+    var design: TrialDesign?
+    for (index, truth) in truths.enumerated() {
+      let values = try truth.single(option: "--truth")
+      let resolved = try designOptions.resolve(
+        protocolOptions, countEntries: values.count, cohorts: cohorts ?? defaultCohorts, startLevel: start)
+      design = resolved
+      let bar = ProgressBar(total: simulate ?? 0)
+      defer { bar.finish() }
+      results.append(
+        try presenting(rename: ["truth": "--truth \(truths.count > 1 ? "\(index + 1) " : "")'\(truth.text)'"])
+        {
+          try resolved.operatingCharacteristics(truth: values, method: method, progress: bar.update)
+        })
+    }
+    try OCReport.print(results, design: design!, format: output.format)
+  }
+
+  /// Every group of a multi-group protocol, with one progress bar over all groups.
+  private func runGroups(_ trial: TrialProtocol) throws {
+    guard output.format != .svg else { throw ValidationError("--format svg draws one group; add --group") }
+    let request = try designOptions.request(cohorts: cohorts, startLevel: start)
+    var results: [ProtocolOperatingCharacteristics] = []
+    for truth in truths {
+      let perGroup = try truth.perGroup(option: "--truth")
+      let perGroupTrials = simulate ?? 0
+      let bar = ProgressBar(total: perGroupTrials * trial.groups.count)
+      defer { bar.finish() }
+      results.append(
+        try presenting(rename: ["truth": "--truth"]) {
+          try ProtocolOperatingCharacteristics.compute(
+            trial, truths: perGroup, request: request, method: method,
+            progress: { group, done in bar.update(group * perGroupTrials + done) })
+        })
     }
     try OCReport.print(results, format: output.format)
   }
+}
 
-  /// The design from the command-line options (defaults: cohorts of 3, 10 cohorts, dose 1).
-  func design(doseCount: Int) throws -> any DoseFindingDesign {
-    let size = cohortSize ?? 3
-    return try Self.makeDesign(
-      name: design ?? "", variant: variant, target: target,
-      interval: try ei.map { try OCInput.interval($0) },
-      skeleton: try skeleton.map { try OCInput.probabilities($0, option: "--skeleton", index: 0) },
-      doseCount: doseCount, cohortSize: size, maxSampleSize: size * (cohorts ?? 10),
-      startDose: (start ?? 1) - 1)
+/// A `--truth` value: `p1,…,pK` for one design, or `A=p1,…;B=q1,…` for the groups of a protocol.
+struct TruthArgument: ExpressibleByArgument, Sendable {
+  let text: String
+
+  init(argument: String) { text = argument }
+
+  /// Checks the syntax.
+  func parsed() throws {
+    if text.contains("=") { _ = try perGroup(option: "--truth") } else { _ = try single(option: "--truth") }
   }
 
-  /// Exact or simulated characteristics, with a progress bar for long simulations.
-  static func evaluate(
-    _ design: any DoseFindingDesign, _ scenario: Scenario, _ simulation: MonteCarloSimulation?
-  ) throws -> OperatingCharacteristics {
-    do {
-      guard let simulation else {
-        return try ExactOperatingCharacteristics.compute(design: design, scenario: scenario)
-      }
-      let bar = ProgressBar(total: simulation.trials)
-      defer { bar.finish() }
-      return try simulation.run(design: design, scenario: scenario, progress: bar.update)
-    } catch {
-      throw CLIError(error.description)
+  /// One list of probabilities.
+  func single(option: String) throws -> [Double] {
+    guard !text.contains("=") else {
+      throw ValidationError(
+        "\(option) '\(text)': expected p1,…,pK (GROUP=… needs a protocol with several groups)")
     }
+    return try ListArgument<Double>(argument: text).values(option: "\(option) '\(text)'")
+  }
+
+  /// Group id → probabilities; each group at most once.
+  func perGroup(option: String) throws -> [String: [Double]] {
+    var result: [String: [Double]] = [:]
+    for part in text.split(separator: ";") {
+      let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard pieces.count == 2, !pieces[0].isEmpty else {
+        throw ValidationError("\(option) '\(text)': expected GROUP=p1,…,pK separated by ';', found '\(part)'")
+      }
+      guard result[pieces[0]] == nil else {
+        throw ValidationError("\(option) '\(text)': group \(pieces[0]) is given twice")
+      }
+      result[pieces[0]] = try ListArgument<Double>(argument: pieces[1]).values(
+        option: "\(option) \(pieces[0])")
+    }
+    return result
   }
 }

@@ -44,17 +44,14 @@ enum ProtocolText {
       }
       if group.startingLevel.isAssumption { line("  starting level\(flag(group.startingLevel.assumption))") }
       let design = group.design
-      line("  design: \(design.name)" + (design.variant.map { " (\($0))" } ?? ""))
+      line("  design: \(design.name)")
       line("    target DLT rate: \(design.target.value)" + flag(design.target.assumption))
-      if let ei = design.equivalenceInterval {
-        line(
-          "    equivalence interval: [\(ei.value.map { "\($0)" }.joined(separator: ", "))]"
-            + flag(ei.assumption))
-      }
       line("    cohort size: \(design.cohortSize.value)" + flag(design.cohortSize.assumption))
       line("    maximum sample size: \(design.maxSampleSize.value)" + flag(design.maxSampleSize.assumption))
       line("    DLT window: \(design.dltWindowDays.value) days" + flag(design.dltWindowDays.assumption))
-      if let skeleton = design.skeleton { line("    skeleton: \(skeleton)") }
+      for (name, value) in design.settings.sorted(by: { $0.key < $1.key }) {
+        line("    \(name): \(value.value)" + flag(value.assumption))
+      }
     }
     if let regimen = trial.lymphodepletion {
       line()

@@ -1,3 +1,5 @@
+import Inputs
+
 /// A computable trial protocol: everything the registry record and the protocol fix, in one value.
 ///
 /// Loaded from a YAML protocol file by ``ProtocolLoader``; the five seed trials ship as bundled
@@ -60,23 +62,21 @@ public struct TrialProtocol: Codable, Sendable, Hashable {
     assessment = try c.decodeIfPresent(AssessmentSettings.self, forKey: .assessment) ?? AssessmentSettings()
   }
 
-  /// The group with id `id` (case-insensitive), or the only group when `id` is `nil`.
-  public func group(_ id: String?) throws(ProtocolError) -> PopulationGroup {
+  /// The group with id `id` (case-insensitive), or the only group when `id` is `nil`; otherwise
+  /// an error for the field `group` listing the protocol's groups.
+  public func group(_ id: String?) throws(InputError) -> PopulationGroup {
+    let ids = groups.map(\.id)
     guard let id else {
       guard groups.count == 1 else {
-        throw ProtocolError(
-          location: nil, path: "groups",
-          message:
-            "\(self.id) has \(groups.count) groups (\(groups.map(\.id).joined(separator: ", "))); name one with --group"
-        )
+        throw InputError.missing(
+          "group", expected: "one of \(self.id)'s \(groups.count) groups: " + ids.joined(separator: ", "))
       }
       return groups[0]
     }
     guard let group = groups.first(where: { $0.id.lowercased() == id.lowercased() }) else {
-      throw ProtocolError(
-        location: nil, path: "groups",
-        message:
-          "\(self.id) has no group '\(id)'; expected one of: \(groups.map(\.id).joined(separator: ", "))")
+      throw InputError(
+        .notFound, field: "group", expected: "a group of \(self.id): one of " + ids.joined(separator: ", "),
+        found: "\"\(id)\"")
     }
     return group
   }

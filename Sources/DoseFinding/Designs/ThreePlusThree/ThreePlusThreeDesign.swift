@@ -1,3 +1,5 @@
+import Inputs
+
 /// The 3+3 design (A+B with A = B = 3; Storer 1989, Biometrics 45:925; review Le Tourneau, Lee &
 /// Siu 2009, JNCI 101:708). At the current dose, after each cohort of 3:
 ///
@@ -17,17 +19,8 @@
 /// escalation (0/3 or ≤ 1/6); none if that is no dose.
 public struct ThreePlusThreeDesign: DoseFindingDesign {
   /// Which 3+3 algorithm.
-  public enum Variant: String, Sendable, Hashable, CaseIterable, Codable {
+  public enum Variant: String, Sendable, Hashable, CaseIterable, Codable, InputEnumeration {
     case classic, korn, find
-
-    /// Parses `classic`, `korn` or `find`, case-insensitively.
-    public init(parsing name: String) throws(DesignSettingsError) {
-      guard let variant = Self(rawValue: name.lowercased()) else {
-        throw DesignSettingsError(
-          field: "variant", expected: "classic, korn or find for 3+3", found: "\"\(name)\"")
-      }
-      self = variant
-    }
   }
 
   public let doseCount: Int
@@ -113,6 +106,11 @@ public struct ThreePlusThreeDesign: DoseFindingDesign {
       }
       return result(nil, .designRule, "Stop: ≥ 2 DLTs at the current dose; the MTD is the next lower dose.")
     }
+  }
+
+  /// 3+3 decides after cohorts of 3 and 6 patients only.
+  public func decisionTable(maxPatients: Int) -> DecisionTable? {
+    DecisionTable(patients: [3, 6]) { Self.decision(patients: $0, dlts: $1) }
   }
 
   public func selectMTD(_ history: TrialHistory, stoppedBy reason: StopReason) -> Int? {

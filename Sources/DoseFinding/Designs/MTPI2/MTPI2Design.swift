@@ -7,16 +7,9 @@ import Probability
 /// probability mass UPM(I) = Pr(p ∈ I)/|I|; the interval with the largest UPM decides: below EI → E,
 /// EI → S, above EI → D. DU as i3+3 (n ≥ 3, Pr(p > φ) > 0.95).
 public struct MTPI2Design: IntervalDesign {
-  public let doseCount: Int
-  public let cohortSize: Int
-  public let maxSampleSize: Int
-  public let startDose: Int
-  public let target: Double
+  public let core: IntervalCore
+  /// The equivalence interval [φ − ε₁, φ + ε₂].
   public let interval: EquivalenceInterval
-  public let elimination: EliminationRule
-  public let earlyStopPatients: Int?
-  public let decisionTable: CountTable<TableDecision>
-  public let mtdSelection: IsotonicMTDSelection
   /// The partition of [0, 1], ascending; `equivalenceIndex` is the EI's position.
   public let partition: [(lower: Double, upper: Double)]
   public let equivalenceIndex: Int
@@ -26,24 +19,18 @@ public struct MTPI2Design: IntervalDesign {
     maxSampleSize: Int, startDose: Int = 0, eliminationCutoff: Double = 0.95,
     earlyStopPatients: Int? = nil
   ) {
-    self.target = target
     self.interval = interval
-    self.doseCount = doseCount
-    self.cohortSize = cohortSize
-    self.maxSampleSize = maxSampleSize
-    self.startDose = startDose
-    self.earlyStopPatients = earlyStopPatients
-    let elimination = EliminationRule(target: target, cutoff: eliminationCutoff)
-    self.elimination = elimination
     let (partition, equivalenceIndex) = Self.partition(interval)
     self.partition = partition
     self.equivalenceIndex = equivalenceIndex
-    decisionTable = CountTable(maxPatients: min(maxSampleSize, 300)) { n, y in
-      Self.decision(
-        patients: n, dlts: y, partition: partition, equivalenceIndex: equivalenceIndex,
-        elimination: elimination)
-    }
-    mtdSelection = IsotonicMTDSelection(target: target, elimination: elimination)
+    core = IntervalCore(
+      target: target, doseCount: doseCount, cohortSize: cohortSize, maxSampleSize: maxSampleSize,
+      startDose: startDose, eliminationCutoff: eliminationCutoff, earlyStopPatients: earlyStopPatients,
+      decide: { n, y, elimination in
+        Self.decision(
+          patients: n, dlts: y, partition: partition, equivalenceIndex: equivalenceIndex,
+          elimination: elimination)
+      })
   }
 
   public var variantName: String {

@@ -3,20 +3,12 @@
 /// elimination check on the final cohort (the selection re-applies it), optional `extrasafe` stop
 /// at the lowest dose and optional `n.earlystop`; MTD by ``IsotonicMTDSelection``.
 public struct BOINDesign: IntervalDesign {
-  public let doseCount: Int
-  public let cohortSize: Int
-  public let maxSampleSize: Int
-  public let startDose: Int
-  public let target: Double
+  public let core: IntervalCore
   /// λe, λd and the counts derived from them.
   public let boundaries: BOINBoundaries
-  public let elimination: EliminationRule
-  public let earlyStopPatients: Int?
   /// BOIN `extrasafe`: stop when n₁ ≥ 3 and Pr(p₁ > φ | data) > cutoff − `extraSafetyOffset`
   /// while treating at the lowest dose. `nil`: off (package default).
   public let extraSafetyOffset: Double?
-  public let decisionTable: CountTable<TableDecision>
-  public let mtdSelection: IsotonicMTDSelection
 
   /// - Parameters:
   ///   - underdosingRate: φ₁ (default 0.6φ); `overdosingRate`: φ₂ (default 1.4φ).
@@ -27,24 +19,24 @@ public struct BOINDesign: IntervalDesign {
     eliminationCutoff: Double = 0.95, earlyStopPatients: Int? = nil,
     extraSafetyOffset: Double? = nil, boundMTD: Bool = false
   ) {
-    self.target = target
-    self.doseCount = doseCount
-    self.cohortSize = cohortSize
-    self.maxSampleSize = maxSampleSize
-    self.startDose = startDose
-    self.earlyStopPatients = earlyStopPatients
-    self.extraSafetyOffset = extraSafetyOffset
     let boundaries = BOINBoundaries(
       target: target, underdosingRate: underdosingRate, overdosingRate: overdosingRate)
-    let elimination = EliminationRule(target: target, cutoff: eliminationCutoff)
     self.boundaries = boundaries
-    self.elimination = elimination
-    decisionTable = CountTable(maxPatients: min(maxSampleSize, 300)) { n, y in
-      Self.decision(patients: n, dlts: y, boundaries: boundaries, elimination: elimination)
-    }
-    mtdSelection = IsotonicMTDSelection(
-      target: target, elimination: elimination,
-      upperBound: boundMTD ? boundaries.deescalation : nil)
+    self.extraSafetyOffset = extraSafetyOffset
+    core = IntervalCore(
+      target: target, doseCount: doseCount, cohortSize: cohortSize, maxSampleSize: maxSampleSize,
+      startDose: startDose, eliminationCutoff: eliminationCutoff, earlyStopPatients: earlyStopPatients,
+      selection: {
+        IsotonicMTDSelection(
+          target: target, elimination: $0, upperBound: boundMTD ? boundaries.deescalation : nil)
+      },
+      decide: { n, y, elimination in
+        Self.decision(patients: n, dlts: y, boundaries: boundaries, elimination: elimination)
+      })
+  }
+
+  public var tableBoundaries: DecisionTable.Boundaries? {
+    DecisionTable.Boundaries(escalate: boundaries.escalation, deescalate: boundaries.deescalation)
   }
 
   public var variantName: String {

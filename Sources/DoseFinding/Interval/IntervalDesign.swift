@@ -9,17 +9,8 @@
 ///   (effective) decision is to stay.
 /// - Final selection: ``IsotonicMTDSelection`` on all counts.
 public protocol IntervalDesign: DoseFindingDesign {
-  /// Target DLT rate φ.
-  var target: Double { get }
-  /// Decisions precomputed for n up to ``CountTable/maxPatients``.
-  var decisionTable: CountTable<TableDecision> { get }
-  /// The DU / elimination rule.
-  var elimination: EliminationRule { get }
-  /// BOIN `n.earlystop`: stop once this many patients were treated at the current dose and the
-  /// decision is to stay. `nil`: off.
-  var earlyStopPatients: Int? { get }
-  /// The final selection rule.
-  var mtdSelection: IsotonicMTDSelection { get }
+  /// What every interval design holds: size, start, target, elimination, table and selection.
+  var core: IntervalCore { get }
   /// The decision for y DLTs in n ≥ 1 patients at the current dose (direct computation; used for
   /// n beyond the precomputed table).
   func computeDecision(patients n: Int, dlts y: Int) -> TableDecision
@@ -27,11 +18,38 @@ public protocol IntervalDesign: DoseFindingDesign {
   func explainDecision(patients n: Int, dlts y: Int) -> [String]
   /// An extra stop for toxicity at the lowest dose (BOIN `extrasafe`); default: never.
   func stopsForSafetyAtLowestDose(_ counts: DoseCounts) -> Bool
+  /// The boundaries behind the decision table, where the design has them (BOIN); default none.
+  var tableBoundaries: DecisionTable.Boundaries? { get }
 }
 
 extension IntervalDesign {
-  public var earlyStopPatients: Int? { nil }
+  public var doseCount: Int { core.doseCount }
+  public var cohortSize: Int { core.cohortSize }
+  public var maxSampleSize: Int { core.maxSampleSize }
+  public var startDose: Int { core.startDose }
+  /// Target DLT rate φ.
+  public var target: Double { core.target }
+  /// The DU / elimination rule.
+  public var elimination: EliminationRule { core.elimination }
+  /// BOIN `n.earlystop` (`nil`: off).
+  public var earlyStopPatients: Int? { core.earlyStopPatients }
+  /// The final selection rule.
+  public var mtdSelection: IsotonicMTDSelection { core.mtdSelection }
   public func stopsForSafetyAtLowestDose(_ counts: DoseCounts) -> Bool { false }
+  public var tableBoundaries: DecisionTable.Boundaries? { nil }
+
+  public func decisionTable(maxPatients: Int) -> DecisionTable? {
+    DecisionTable(patients: 1...max(1, maxPatients), boundaries: tableBoundaries) {
+      decision(patients: $0, dlts: $1)
+    }
+  }
+
+  /// The isotonic estimates of the admissible doses; `nil` for untreated or eliminated doses.
+  public func selectionEstimates(_ counts: [DoseCounts]) -> [Double?] {
+    var estimates: [Double?] = Array(repeating: nil, count: counts.count)
+    for entry in mtdSelection.estimates(counts) { estimates[entry.dose] = entry.estimate }
+    return estimates
+  }
 
   public func eliminates(_ counts: DoseCounts) -> Bool {
     elimination.eliminates(patients: counts.patients, dlts: counts.dlts)
@@ -39,8 +57,8 @@ extension IntervalDesign {
 
   /// The table decision for y DLTs in n patients (table look-up when tabulated).
   public func decision(patients n: Int, dlts y: Int) -> TableDecision {
-    decisionTable.contains(patients: n, dlts: y)
-      ? decisionTable[patients: n, dlts: y] : computeDecision(patients: n, dlts: y)
+    core.decisionTable.contains(patients: n, dlts: y)
+      ? core.decisionTable[patients: n, dlts: y] : computeDecision(patients: n, dlts: y)
   }
 
   public func recommend(_ history: TrialHistory) -> Recommendation {

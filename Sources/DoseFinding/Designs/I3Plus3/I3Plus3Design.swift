@@ -7,37 +7,28 @@
 ///   S   if y/n ∈ EI, or y/n > φ + ε₂ but (y − 1)/n < φ − ε₁ ("one fewer DLT would be under-dosing")
 ///   D   otherwise.
 public struct I3Plus3Design: IntervalDesign {
-  public let doseCount: Int
-  public let cohortSize: Int
-  public let maxSampleSize: Int
-  public let startDose: Int
-  public let target: Double
+  public let core: IntervalCore
+  /// The equivalence interval [φ − ε₁, φ + ε₂].
   public let interval: EquivalenceInterval
-  public let elimination: EliminationRule
-  public let earlyStopPatients: Int?
-  public let decisionTable: CountTable<TableDecision>
-  public let mtdSelection: IsotonicMTDSelection
 
+  /// - Parameter extraSafeSelection: FIND `extrasafe` selection (step down when the selected
+  ///   dose's estimate exceeds the EI).
   public init(
     target: Double, interval: EquivalenceInterval, doseCount: Int, cohortSize: Int = 3,
     maxSampleSize: Int, startDose: Int = 0, eliminationCutoff: Double = 0.95,
     earlyStopPatients: Int? = nil, extraSafeSelection: Bool = false
   ) {
-    self.target = target
     self.interval = interval
-    self.doseCount = doseCount
-    self.cohortSize = cohortSize
-    self.maxSampleSize = maxSampleSize
-    self.startDose = startDose
-    self.earlyStopPatients = earlyStopPatients
-    let elimination = EliminationRule(target: target, cutoff: eliminationCutoff)
-    self.elimination = elimination
-    decisionTable = CountTable(maxPatients: min(maxSampleSize, 300)) { n, y in
-      Self.decision(patients: n, dlts: y, interval: interval, elimination: elimination)
-    }
-    mtdSelection = IsotonicMTDSelection(
-      target: target, elimination: elimination,
-      stepDownAbove: extraSafeSelection ? interval.upper : nil)
+    core = IntervalCore(
+      target: target, doseCount: doseCount, cohortSize: cohortSize, maxSampleSize: maxSampleSize,
+      startDose: startDose, eliminationCutoff: eliminationCutoff, earlyStopPatients: earlyStopPatients,
+      selection: {
+        IsotonicMTDSelection(
+          target: target, elimination: $0, stepDownAbove: extraSafeSelection ? interval.upper : nil)
+      },
+      decide: { n, y, elimination in
+        Self.decision(patients: n, dlts: y, interval: interval, elimination: elimination)
+      })
   }
 
   public var variantName: String {

@@ -1,0 +1,69 @@
+import DoseFinding
+import Inputs
+import Simulation
+import TrialModel
+
+/// Operating characteristics of one design under one scenario, doses named by their levels:
+/// what `oc` prints and the API returns. JSON: the design header's keys beside the figures of
+/// ``Simulation/OperatingCharacteristics`` (whose `trueMTD` is a level and whose per-dose arrays
+/// follow `levels`).
+public struct OperatingCharacteristicsAnswer: Sendable, Encodable {
+  public var header: DesignHeader
+  public var characteristics: OperatingCharacteristics
+
+  public func encode(to encoder: any Encoder) throws {
+    try characteristics.encode(to: encoder)
+    try header.encode(to: encoder)
+  }
+}
+
+/// How to compute operating characteristics: exactly, or by a seeded simulation.
+public enum OperatingCharacteristicsMethod: Sendable {
+  case exact
+  case simulation(MonteCarloSimulation)
+}
+
+extension TrialDesign {
+  /// The default trial size of operating characteristics without a protocol: 10 cohorts.
+  public static let defaultCohorts = 10
+
+  /// The validated scenario of `truth` for this design's levels; `field` names the input.
+  public func scenario(_ truth: [Double], field: String = "truth") throws(InputError) -> Scenario {
+    guard truth.count == levels.count else {
+      throw InputError(
+        field: field,
+        expected: "\(levels.count) DLT probabilities, one per dose level ("
+          + levels.map(String.init).joined(separator: ", ") + ")",
+        found: "\(truth.count)")
+    }
+    do {
+      return try Scenario(truth: truth, target: setup.target)
+    } catch {
+      throw error.field.hasPrefix("truth") ? error.renamed(from: "truth", to: field) : error
+    }
+  }
+
+  /// Exact or simulated operating characteristics under `truth` (one DLT probability per level).
+  public func operatingCharacteristics(
+    truth: [Double], method: OperatingCharacteristicsMethod, field: String = "truth",
+    progress: (@Sendable (_ finishedTrials: Int) -> Void)? = nil
+  ) throws(InputError) -> OperatingCharacteristicsAnswer {
+    let scenario = try scenario(truth, field: field)
+    let oc: OperatingCharacteristics
+    switch method {
+    case .exact: oc = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario)
+    case .simulation(let simulation):
+      oc = try simulation.run(design: design, scenario: scenario, progress: progress)
+    }
+    return OperatingCharacteristicsAnswer(header: DesignHeader(self), characteristics: oc.labelled(levels))
+  }
+}
+
+extension InputError {
+  /// The same error with the leading `old` of its field replaced by `new` (`truth[2]` → `truth.B[2]`).
+  func renamed(from old: String, to new: String) -> InputError {
+    var copy = self
+    copy.field = new + field.dropFirst(old.count)
+    return copy
+  }
+}
