@@ -1,7 +1,9 @@
+import Inputs
+
 /// A computable trial protocol: everything the registry record and the protocol fix, in one value.
 ///
-/// Loaded from a YAML protocol file by ``ProtocolLoader``; the five seed trials ship as bundled
-/// resources (``BundledProtocols``). The file format is documented key by key in the README.
+/// A value only: the `ProtocolFiles` module loads it from a YAML protocol file (and ships the five
+/// seed trials as bundled resources). The file format is documented key by key in the README.
 public struct TrialProtocol: Codable, Sendable, Hashable {
   /// ClinicalTrials.gov id, e.g. `NCT07470073`.
   public var id: String
@@ -61,22 +63,16 @@ public struct TrialProtocol: Codable, Sendable, Hashable {
   }
 
   /// The group with id `id` (case-insensitive), or the only group when `id` is `nil`.
-  public func group(_ id: String?) throws(ProtocolError) -> PopulationGroup {
+  /// - Throws: ``InputError`` for the field `group`, listing the protocol's groups: `.missing` when
+  ///   `id` is `nil` and the protocol has several groups, `.notFound` when no group has that id.
+  public func group(_ id: String?) throws(InputError) -> PopulationGroup {
+    let expected = "one of \(self.id)'s groups " + groups.map(\.id).joined(separator: ", ")
     guard let id else {
-      guard groups.count == 1 else {
-        throw ProtocolError(
-          location: nil, path: "groups",
-          message:
-            "\(self.id) has \(groups.count) groups (\(groups.map(\.id).joined(separator: ", "))); name one with --group"
-        )
-      }
+      guard groups.count == 1 else { throw InputError.missing("group", expected: expected) }
       return groups[0]
     }
     guard let group = groups.first(where: { $0.id.lowercased() == id.lowercased() }) else {
-      throw ProtocolError(
-        location: nil, path: "groups",
-        message:
-          "\(self.id) has no group '\(id)'; expected one of: \(groups.map(\.id).joined(separator: ", "))")
+      throw InputError(.notFound, field: "group", expected: expected, found: "\"\(id)\"")
     }
     return group
   }
