@@ -57,7 +57,8 @@ let package = Package(
     .target(
       name: "CartrialCLI",
       dependencies: [
-        "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis",
+        "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment",
+        "Analysis",
         "Charts", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),

@@ -54,7 +54,8 @@ import TrialModel
     } catch {
       #expect(error.errors.count == 1)
       #expect(error.errors.first?.field == "criteria.I4.expression")
-      #expect(error.errors.first?.location == SourceLocation(file: "NCT05270772.yaml", line: line, column: column))
+      #expect(
+        error.errors.first?.location == SourceLocation(file: "NCT05270772.yaml", line: line, column: column))
     }
   }
 }

@@ -130,7 +130,9 @@ import TrialModel
         of: "[0.25, 0.35]", with: "[0.31, 0.35]"))
     #expect(found.count == 2)
     #expect(
-      found.contains { $0.field == "groups[0].startingLevel" && $0.location?.line == 18 && $0.kind == .notFound })
+      found.contains {
+        $0.field == "groups[0].startingLevel" && $0.location?.line == 18 && $0.kind == .notFound
+      })
     #expect(found.contains { $0.field == "groups[0].design.equivalenceInterval" && $0.location?.line == 22 })
   }
 

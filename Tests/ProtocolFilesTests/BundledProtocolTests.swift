@@ -57,7 +57,8 @@ import TrialModel
       try trial.group(nil)
     }
     #expect(
-      throws: InputError(.notFound, field: "group", expected: "one of NCT07470073's groups A, B", found: "\"C\"")
+      throws: InputError(
+        .notFound, field: "group", expected: "one of NCT07470073's groups A, B", found: "\"C\"")
     ) { try trial.group("C") }
   }
 

@@ -8,11 +8,14 @@ import Testing
   static func dependencies() throws -> [String: [String]] {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cartrial-\(UUID().uuidString)")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["swift", "package", "--package-path", root.path, "--scratch-path", scratch.path, "dump-package"]
+    process.arguments = [
+      "swift", "package", "--package-path", root.path, "--scratch-path", scratch.path, "dump-package",
+    ]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -36,7 +39,9 @@ import Testing
     var seen: Set<String> = []
     var pending = [target]
     while let next = pending.popLast() {
-      for dependency in table[next] ?? [] where seen.insert(dependency).inserted { pending.append(dependency) }
+      for dependency in table[next] ?? [] where seen.insert(dependency).inserted {
+        pending.append(dependency)
+      }
     }
     return seen
   }

@@ -52,7 +52,10 @@ import TrialModel
       with: yaml[yaml.range(of: "  - id: main")!.lowerBound..<yaml.range(of: "criteria:")!.lowerBound]
         + "criteria:")
     let found = broken.errors(twice)
-    #expect(found.contains { $0.kind == .conflict && $0.field == "groups[1].id" && $0.found == "'main', already used" })
+    #expect(
+      found.contains {
+        $0.kind == .conflict && $0.field == "groups[1].id" && $0.found == "'main', already used"
+      })
   }
 
   @Test func yamlSyntaxErrorIsMalformed() {
@@ -63,15 +66,19 @@ import TrialModel
   }
 
   @Test func missingFileIsNotFound() {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("cartrial-\(UUID().uuidString).yaml")
-    #expect(throws: InputErrors([
-      InputError(.notFound, field: "", expected: "a protocol file", found: "no file 'trials/none.yaml'")
-    ])) { try ProtocolLoader.load(contentsOf: path, displayName: "trials/none.yaml") }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-\(UUID().uuidString).yaml")
+    #expect(
+      throws: InputErrors([
+        InputError(.notFound, field: "", expected: "a protocol file", found: "no file 'trials/none.yaml'")
+      ])
+    ) { try ProtocolLoader.load(contentsOf: path, displayName: "trials/none.yaml") }
   }
 
   /// A file path that is not a bundled id loads the file, and its errors name the path as given.
   @Test func libraryLoadsAFileByPath() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cartrial-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let good = directory.appendingPathComponent("good.yaml")

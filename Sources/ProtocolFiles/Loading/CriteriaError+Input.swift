@@ -14,7 +14,8 @@ extension CriteriaError {
     if message.hasPrefix(prefix), let separator = message.range(of: ", found ") {
       return InputError(
         .invalidValue, field: field,
-        expected: String(message[message.index(message.startIndex, offsetBy: prefix.count)..<separator.lowerBound]),
+        expected: String(
+          message[message.index(message.startIndex, offsetBy: prefix.count)..<separator.lowerBound]),
         found: String(message[separator.upperBound...]), location: location)
     }
     return InputError(

@@ -12,7 +12,8 @@ extension ProtocolLoader {
       let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
       return InputError(
         .malformed, field: "", expected: "well-formed YAML (check the indentation)",
-        found: "\(problem)\(detail)", location: SourceLocation(file: file, line: mark.line, column: mark.column))
+        found: "\(problem)\(detail)",
+        location: SourceLocation(file: file, line: mark.line, column: mark.column))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return InputError(
         .malformed, field: "", expected: "each key once per mapping",
@@ -25,7 +26,8 @@ extension ProtocolLoader {
 
   /// A decoding error at the YAML node of its coding path (a missing key: at its parent mapping).
   static func describe(_ error: DecodingError, locator: YAMLLocator) -> InputError {
-    func make(_ path: [any CodingKey], _ kind: InputError.Kind, expected: String, found: String) -> InputError {
+    func make(_ path: [any CodingKey], _ kind: InputError.Kind, expected: String, found: String) -> InputError
+    {
       let steps = YAMLLocator.steps(path)
       return InputError(
         kind, field: YAMLLocator.render(steps), expected: expected, found: found,
@@ -43,7 +45,8 @@ extension ProtocolLoader {
     case .dataCorrupted(let context):
       if let reported = context.underlyingError as? InputError {
         // A value type's own check (a unit, a date, an enumerated value): keep its words.
-        var located = make(context.codingPath, reported.kind, expected: reported.expected, found: reported.found)
+        var located = make(
+          context.codingPath, reported.kind, expected: reported.expected, found: reported.found)
         located.field = InputError.join(located.field, reported.field)
         return located
       }

@@ -35,7 +35,8 @@ extension ProtocolValidator {
     }
     if design.dltWindowDays.value < 1 {
       fail(
-        at + [.key("dltWindowDays")], expected: "a DLT window ≥ 1 day", found: "\(design.dltWindowDays.value)")
+        at + [.key("dltWindowDays")], expected: "a DLT window ≥ 1 day", found: "\(design.dltWindowDays.value)"
+      )
     }
     if let skeleton = design.skeleton {
       if skeleton.count != levels {
@@ -47,7 +48,8 @@ extension ProtocolValidator {
         || skeleton.contains(where: { !($0 > 0 && $0 < 1) })
       {
         fail(
-          at + [.key("skeleton")], expected: "strictly increasing probabilities in (0, 1)", found: "\(skeleton)")
+          at + [.key("skeleton")], expected: "strictly increasing probabilities in (0, 1)",
+          found: "\(skeleton)")
       }
     }
   }

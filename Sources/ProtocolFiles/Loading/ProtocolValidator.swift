@@ -37,7 +37,8 @@ struct ProtocolValidator {
     }
     if let minimum = trial.enrollment.minimum, minimum > trial.enrollment.target.value {
       fail(
-        [.key("enrollment"), .key("minimum")], expected: "minimum ≤ target (\(trial.enrollment.target.value))",
+        [.key("enrollment"), .key("minimum")],
+        expected: "minimum ≤ target (\(trial.enrollment.target.value))",
         found: "\(minimum)")
     }
     checkAges(trial.ages, at: [.key("ages")])
@@ -57,7 +58,8 @@ struct ProtocolValidator {
     var endpointIds = Set<String>()
     for (e, endpoint) in trial.endpoints.enumerated() where !endpointIds.insert(endpoint.id).inserted {
       fail(
-        [.key("endpoints"), .index(e), .key("id")], .conflict, expected: "an endpoint id no other endpoint has",
+        [.key("endpoints"), .index(e), .key("id")], .conflict,
+        expected: "an endpoint id no other endpoint has",
         found: "'\(endpoint.id)', already used")
     }
     return errors
@@ -95,7 +97,8 @@ struct ProtocolValidator {
     if group.doseLevel(group.startingLevel.value) == nil {
       fail(
         at + [.key("startingLevel")], .notFound,
-        expected: "one of the group's levels (\(group.orderedLevels.map(String.init).joined(separator: ", ")))",
+        expected:
+          "one of the group's levels (\(group.orderedLevels.map(String.init).joined(separator: ", ")))",
         found: "\(group.startingLevel.value)")
     }
     checkDesign(group.design, levels: group.doseLevels.count, at: at + [.key("design")])
@@ -110,13 +113,15 @@ struct ProtocolValidator {
         if other.doseLevel(rule.clearedLevel) == nil {
           fail(
             ruleAt + [.key("clearedLevel")], .notFound,
-            expected: "one of group \(other.id)'s levels (\(other.orderedLevels.map(String.init).joined(separator: ", ")))",
+            expected:
+              "one of group \(other.id)'s levels (\(other.orderedLevels.map(String.init).joined(separator: ", ")))",
             found: "\(rule.clearedLevel)")
         }
       } else {
         fail(
           ruleAt + [.key("afterGroup")], .notFound,
-          expected: "a group id (\(trial.groups.map(\.id).joined(separator: ", ")))", found: "'\(rule.afterGroup)'")
+          expected: "a group id (\(trial.groups.map(\.id).joined(separator: ", ")))",
+          found: "'\(rule.afterGroup)'")
       }
     }
   }
@@ -148,7 +153,8 @@ struct ProtocolValidator {
       }
       if level.dose.unit == previous.dose.unit, level.dose.value <= previous.dose.value {
         fail(
-          here + [.key("dose")], expected: "doses strictly increasing within the group (above \(previous.dose))",
+          here + [.key("dose")],
+          expected: "doses strictly increasing within the group (above \(previous.dose))",
           found: "\(level.dose)")
       }
     }
