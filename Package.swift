@@ -13,6 +13,7 @@ let package = Package(
     .executable(name: "cartrial", targets: ["cartrial"]),
     .library(name: "Inputs", targets: ["Inputs"]),
     .library(name: "TrialModel", targets: ["TrialModel"]),
+    .library(name: "ProtocolFiles", targets: ["ProtocolFiles"]),
     .library(name: "Probability", targets: ["Probability"]),
     .library(name: "DoseFinding", targets: ["DoseFinding"]),
     .library(name: "Simulation", targets: ["Simulation"]),
@@ -29,11 +30,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "Inputs", swiftSettings: swiftSettings),
-    .target(
-      name: "TrialModel",
-      dependencies: ["Inputs", "Yams"],
-      resources: [.copy("Resources/Protocols")],
-      swiftSettings: swiftSettings),
+    .target(name: "TrialModel", dependencies: ["Inputs"], swiftSettings: swiftSettings),
     .target(
       name: "Probability",
       dependencies: [.product(name: "RealModule", package: "swift-numerics")],
@@ -45,6 +42,11 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["DoseFinding", "Inputs"], swiftSettings: swiftSettings),
     .target(name: "Eligibility", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
     .target(
+      name: "ProtocolFiles",
+      dependencies: ["TrialModel", "Inputs", "Eligibility", "DoseFinding", "Yams"],
+      resources: [.copy("Resources/Protocols")],
+      swiftSettings: swiftSettings),
+    .target(
       name: "Assessment",
       dependencies: ["TrialModel", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
@@ -54,25 +56,28 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(name: "Charts", swiftSettings: swiftSettings),
     .target(
-      name: "Trials", dependencies: ["Inputs", "TrialModel", "DoseFinding", "Simulation"],
+      name: "Trials", dependencies: ["Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation"],
       swiftSettings: swiftSettings),
     .target(
       name: "CartrialCLI",
       dependencies: [
-        "Inputs", "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis",
-        "Charts",
-        "Trials", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment",
+        "Analysis", "Charts", "Trials", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
     .executableTarget(name: "cartrial", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "cartrial-bench",
       dependencies: [
-        "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "Analysis", "Assessment",
+        "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "ProtocolFiles", "Analysis",
+        "Assessment",
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
     .testTarget(name: "InputsTests", dependencies: ["Inputs"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ProtocolFilesTests", dependencies: ["ProtocolFiles", "TrialModel", "Inputs"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialModelTests", dependencies: ["TrialModel", "Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], swiftSettings: swiftSettings),
@@ -82,15 +87,18 @@ let package = Package(
       name: "SimulationTests", dependencies: ["Simulation", "DoseFinding", "Inputs"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel"], swiftSettings: swiftSettings),
+      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel", "ProtocolFiles"],
+      swiftSettings: swiftSettings),
     .testTarget(
-      name: "AssessmentTests", dependencies: ["Assessment", "TrialModel"], swiftSettings: swiftSettings),
+      name: "AssessmentTests", dependencies: ["Assessment", "TrialModel", "ProtocolFiles"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialsTests", dependencies: ["Trials", "TrialModel", "DoseFinding", "Simulation", "Inputs"],
       swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
-    .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "CartrialCLITests", dependencies: ["CartrialCLI", "ProtocolFiles"], swiftSettings: swiftSettings),
   ]
 )

@@ -1,5 +1,6 @@
 import Eligibility
 import Foundation
+import ProtocolFiles
 import TrialModel
 
 /// Release-mode benchmark of the `Eligibility` module (issue 5): batch-screen 10⁵ synthetic
@@ -169,7 +170,7 @@ enum EligibilityBench {
   /// every benchmark runs.
   static func run() throws {
     print("== Eligibility (issue 5) ==")
-    let trials = try BundledProtocols.all().map { try CriteriaCompiler.compile($0) }
+    let trials = try ProtocolLibrary.bundled().map { try CriteriaCompiler.compile($0) }
     var g = Generator(state: 5)
     let patients = (0..<100_000).map { _ in patient(&g) }
     print(

@@ -1,4 +1,5 @@
 import Foundation
+import ProtocolFiles
 import Testing
 import TrialModel
 

@@ -1,3 +1,4 @@
+import ProtocolFiles
 import Testing
 import TrialModel
 
@@ -7,7 +8,7 @@ import TrialModel
 /// as an assumption, and load through the protocol loader.
 struct SeedProtocolAssessmentTests {
   @Test func everySeedProtocolStatesTheTemplateRulesAsAssumptions() throws {
-    let protocols = try BundledProtocols.all()
+    let protocols = try ProtocolLibrary.bundled()
     #expect(protocols.count == 5)
     for trial in protocols {
       let rules = trial.assessment.dlt.rules
@@ -24,7 +25,7 @@ struct SeedProtocolAssessmentTests {
   }
 
   @Test func windowsComeFromTheDesignAndTheORREndpoint() throws {
-    let trial = try BundledProtocols.resolve("NCT05350787")
+    let trial = try ProtocolLibrary.load("NCT05350787")
     let record = SubjectRecord(
       assessments: [AssessmentEntry(day: 3, crsGrade: 4)], response: ResponseRecord(assessments: []))
     let design = try trial.group(nil).design.dltWindowDays.value

@@ -39,7 +39,27 @@ import Testing
   @Test func unknownProtocolIsAnError() throws {
     let result = try CLIRunner.run(["protocol", "show", "NCT99999999"])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("no bundled protocol 'NCT99999999'"))
+    #expect(
+      result.stderr.contains(
+        "Error: --protocol: expected a bundled protocol id (NCT04825496, NCT05164042, NCT05270772, NCT05350787, NCT07470073) or a protocol file, found 'NCT99999999' (no bundled protocol and no such file)"
+      ))
+  }
+
+  /// The README's `protocol check Examples/protocols/broken.yaml` example prints exactly its lines.
+  @Test func readmeCheckExampleIsTrue() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    let lines = readme.components(separatedBy: "\n")
+    let command = try #require(
+      lines.firstIndex { $0.hasPrefix("$ cartrial protocol check Examples/protocols/broken.yaml") })
+    let shown = lines[(command + 1)...].prefix { !$0.hasPrefix("```") && !$0.hasPrefix("$ ") }
+    #expect(shown.count == 2)
+    let file = "Examples/protocols/broken.yaml"
+    let result = try CLIRunner.run(["protocol", "check", root.appendingPathComponent(file).path])
+    #expect(result.status == 1)
+    let printed = result.stderr.replacingOccurrences(of: root.appendingPathComponent(file).path, with: file)
+    #expect(printed == shown.joined(separator: "\n") + "\n")
   }
 }
 

@@ -1,5 +1,6 @@
 import Eligibility
 import Foundation
+import ProtocolFiles
 import Testing
 import TrialModel
 
@@ -112,7 +113,7 @@ import TrialModel
   }
 
   @Test func handWrittenNDJSONMatchesJSONEncoderByteForByte() throws {
-    let trials = try BundledProtocols.all().map { try CriteriaCompiler.compile($0) }
+    let trials = try ProtocolLibrary.bundled().map { try CriteriaCompiler.compile($0) }
     let variants = [
       Self.patient,
       Self.patient.replacingOccurrences(of: "\"C1\"", with: #""C/2 \"quoted\" \\ tab\t é 🧬""#),

@@ -1,4 +1,5 @@
 import Foundation
+import ProtocolFiles
 import Testing
 import TrialModel
 
@@ -77,7 +78,7 @@ struct SplitMix64: RandomNumberGenerator {
 
   @Test func randomPatientJSONNeverCrashes() throws {
     var rng = SplitMix64(state: 42)
-    let trials = try BundledProtocols.all().map { try CriteriaCompiler.compile($0) }
+    let trials = try ProtocolLibrary.bundled().map { try CriteriaCompiler.compile($0) }
     let original = Array(examplePatientJSON.utf8)
     var parsed = 0
     for round in 0..<1_000 {

@@ -1,4 +1,5 @@
 import Foundation
+import ProtocolFiles
 import Testing
 import TrialModel
 
@@ -129,7 +130,7 @@ import TrialModel
 
   /// The Lansky age limit is a setting: at 12, Karnofsky applies if the limit is set to 12.
   @Test func lanskyAgeLimitIsASetting() throws {
-    let trial = try BundledProtocols.resolve("NCT05270772")
+    let trial = try ProtocolLibrary.load("NCT05270772")
     let settings = EligibilitySettings(lanskyAgeLimit: CalendarSpan(amount: 12, unit: .years))
     let compiled = try CriteriaCompiler.compile(trial, settings: settings)
     var p = base

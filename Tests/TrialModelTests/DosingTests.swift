@@ -2,9 +2,28 @@ import Testing
 
 @testable import TrialModel
 
+/// The dose levels of NCT07470073 (ProtocolFilesTests checks that the bundled file says the same):
+/// group A flat 1.5, 3.0, 4.5, 6.0 ×10⁸ cells at levels −1, 1, 2, 3; group B 3.0 and 6.0 ×10⁶ cells/kg
+/// capped at 1.5 and 3.0 ×10⁸ cells.
 @Suite struct DosingTests {
-  let groupB = try! BundledProtocols.resolve("NCT07470073").group("B")
-  let groupA = try! BundledProtocols.resolve("NCT07470073").group("A")
+  static func group(_ id: String, _ levels: [DoseLevel]) -> PopulationGroup {
+    PopulationGroup(
+      id: id, label: id, ages: AgeRange(minimum: 12, maximum: 75), doseLevels: levels,
+      startingLevel: Assumed(1),
+      design: DesignParameters(
+        name: "i3+3", target: Assumed(0.3), cohortSize: Assumed(3), maxSampleSize: Assumed(18),
+        dltWindowDays: Assumed(28)))
+  }
+
+  let groupA = group(
+    "A",
+    zip([-1, 1, 2, 3], [1.5e8, 3.0e8, 4.5e8, 6.0e8]).map { DoseLevel(level: $0, dose: Quantity($1, .cells)) })
+  let groupB = group(
+    "B",
+    [
+      DoseLevel(level: 1, dose: Quantity(3.0e6, .cellsPerKg), maximumTotal: Quantity(1.5e8, .cells)),
+      DoseLevel(level: 2, dose: Quantity(6.0e6, .cellsPerKg), maximumTotal: Quantity(3.0e8, .cells)),
+    ])
 
   @Test func perKgDoseIsCappedAtTheLevelMaximum() throws {
     let heavy = try DoseCalculation(group: groupB, level: 2, weightKg: 62)

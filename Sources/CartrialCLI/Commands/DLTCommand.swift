@@ -33,7 +33,7 @@ struct DLTCommand: ParsableCommand {
   static func designWindow(_ trial: TrialProtocol, group: String?) throws -> Assumed<Int>? {
     if group != nil || trial.groups.count == 1 {
       do { return try trial.group(group).design.dltWindowDays } catch {
-        throw CLIError("--group: \(error.message)")
+        throw ProtocolOptions.groupError(error)
       }
     }
     let windows = Set(trial.groups.map(\.design.dltWindowDays.value))

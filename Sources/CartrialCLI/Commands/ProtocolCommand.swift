@@ -16,7 +16,7 @@ struct ProtocolCommand: ParsableCommand {
 
     func run() throws {
       try output.require([.text, .json, .csv])
-      let protocols = try BundledProtocols.all()
+      let protocols = try ProtocolOptions.bundled()
       struct Row: Encodable {
         var id, title, shortTitle, phase, status: String
         var groups: [String]

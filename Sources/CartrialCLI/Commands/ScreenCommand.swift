@@ -46,7 +46,7 @@ struct ScreenCommand: ParsableCommand {
     }
     let trials =
       try all
-      ? BundledProtocols.all().map(ScreeningSupport.compile)
+      ? ProtocolOptions.bundled().map(ScreeningSupport.compile)
       : [ScreeningSupport.compile(protocolOptions.load())]
     if let patients {
       try screenStream(patients, trials, date)

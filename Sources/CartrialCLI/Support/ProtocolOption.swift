@@ -1,12 +1,14 @@
 import ArgumentParser
-import Eligibility
+import Inputs
+import ProtocolFiles
 import TrialModel
 
 /// `--protocol ID|FILE [--group G]`, shared by every command that works on a protocol.
 ///
 /// `--protocol` takes a bundled protocol id (`NCT07470073`, case-insensitive) or the path of a
-/// protocol file. Commands that can also run without a protocol (`decide --design …`) call
-/// ``loadIfGiven()``; the others call ``load()``.
+/// protocol file; `ProtocolFiles`' `ProtocolLibrary` loads it and this type only prints its errors.
+/// Commands that can also run without a protocol (`decide --design …`) call ``loadIfGiven()``; the
+/// others call ``load()``.
 public struct ProtocolOptions: ParsableArguments {
   @Option(
     name: .customLong("protocol"), help: "A bundled protocol id (e.g. NCT07470073) or a protocol file path.")
@@ -29,7 +31,7 @@ public struct ProtocolOptions: ParsableArguments {
     do {
       return (trial, try trial.group(group))
     } catch {
-      throw CLIError("--group: \(error.message)")
+      throw ProtocolOptions.groupError(error)
     }
   }
 
@@ -38,21 +40,36 @@ public struct ProtocolOptions: ParsableArguments {
     try reference.map(ProtocolOptions.resolve)
   }
 
-  /// Loads a bundled id or a file and type-checks its criteria expressions, turning every
-  /// loading problem into one CLI error (`FILE:LINE:COLUMN: error: …`).
+  /// `ProtocolLibrary.load(_:)` (a bundled id or a file, criteria type-checked), its errors
+  /// printed one per line as `FILE:LINE:COLUMN: error: FIELD: expected …, found …`.
   public static func resolve(_ reference: String) throws -> TrialProtocol {
-    let trial: TrialProtocol
     do {
-      trial = try BundledProtocols.resolve(reference)
+      return try ProtocolLibrary.load(reference)
     } catch {
-      throw CLIError(error.description)
+      throw CLIError(describe(error))
     }
+  }
+
+  /// `ProtocolLibrary.bundled()`, its errors printed as ``resolve(_:)`` prints them.
+  public static func bundled() throws -> [TrialProtocol] {
     do {
-      _ = try CriteriaCompiler.compile(trial)
+      return try ProtocolLibrary.bundled()
     } catch {
-      let place = error.location.map { "\($0): " } ?? "\(trial.id): "
-      throw CLIError("\(place)error: criteria.\(error.criterionID).expression: \(error.message)")
+      throw CLIError(describe(error))
     }
-    return trial
+  }
+
+  /// A `TrialProtocol.group(_:)` error as the CLI prints it: `--group: expected …, found …`.
+  static func groupError(_ error: InputError) -> CLIError {
+    CLIError("--group: expected \(error.expected), found \(error.found)")
+  }
+
+  /// One line per error (`FILE:LINE:COLUMN: error: FIELD: …` when located); the field `protocol`
+  /// is named as the option `--protocol`.
+  private static func describe(_ errors: InputErrors) -> String {
+    errors.errors.map { error in
+      error.field == "protocol" && error.location == nil
+        ? "--protocol: expected \(error.expected), found \(error.found)" : error.description
+    }.joined(separator: "\n")
   }
 }

@@ -1,3 +1,5 @@
+import Inputs
+
 /// A calendar date (proleptic Gregorian, no time zone), stored as a day number so that date
 /// arithmetic (eligibility windows, study days, time-to-event) is integer arithmetic and
 /// allocates nothing. The one date type of cartrial: patient records, subject courses and
@@ -84,9 +86,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let date = CalendarDate(iso: text) else {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, found '\(text)'")
-      )
+      throw InputError(field: "", expected: "a date YYYY-MM-DD", found: "'\(text)'")
+        .decodingError(at: decoder.codingPath)
     }
     self = date
   }

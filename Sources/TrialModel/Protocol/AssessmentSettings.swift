@@ -1,3 +1,5 @@
+import Inputs
+
 /// Protocol-level settings for clinical assessment: CRS/ICANS grading, DLT rules and B-ALL response
 /// criteria (the protocol file's `assessment:` section). Plain data; the rules live in `Assessment`.
 ///
@@ -132,7 +134,7 @@ public struct DLTSettings: Sendable, Hashable, Codable {
 }
 
 /// Where a DLT rule reads its grades from.
-public enum DLTGradeSource: String, Sendable, Hashable, Codable, CaseIterable {
+public enum DLTGradeSource: String, Hashable, Codable, InputEnumeration {
   /// ASTCT CRS grades.
   case crs
   /// ASTCT ICANS grades.
@@ -148,7 +150,7 @@ public enum DLTGradeSource: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A reason an event is not counted by a DLT rule (clinical.md §1.4).
-public enum DLTExclusion: String, Sendable, Hashable, Codable, CaseIterable {
+public enum DLTExclusion: String, Hashable, Codable, InputEnumeration {
   /// The event is attributed to lymphodepleting chemotherapy.
   case attributableToLymphodepletion
   /// A cytopenia attributed to leukaemia in the marrow.
@@ -286,7 +288,7 @@ public struct DLTRule: Sendable, Hashable, Codable {
 
 /// How a blood count is compared with its recovery threshold: Kröger 2010 and CIBMTR use "≥",
 /// ELN uses ">" (clinical.md §2.1, boundary warning).
-public enum ThresholdComparison: String, Sendable, Hashable, Codable {
+public enum ThresholdComparison: String, Hashable, Codable, InputEnumeration {
   case atLeast = ">="
   case greaterThan = ">"
 }

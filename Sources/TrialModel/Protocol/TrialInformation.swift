@@ -1,5 +1,7 @@
+import Inputs
+
 /// Registry phase of a trial, spelled as ClinicalTrials.gov v2 spells it.
-public enum TrialPhase: String, Codable, Sendable, Hashable, CaseIterable {
+public enum TrialPhase: String, Codable, Hashable, InputEnumeration {
   case earlyPhase1 = "EARLY_PHASE1"
   case phase1 = "PHASE1"
   case phase1Phase2 = "PHASE1_PHASE2"
@@ -7,7 +9,7 @@ public enum TrialPhase: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// Registry recruitment status (ClinicalTrials.gov v2 `overallStatus`).
-public enum TrialStatus: String, Codable, Sendable, Hashable, CaseIterable {
+public enum TrialStatus: String, Codable, Hashable, InputEnumeration {
   case notYetRecruiting = "NOT_YET_RECRUITING"
   case recruiting = "RECRUITING"
   case enrollingByInvitation = "ENROLLING_BY_INVITATION"
@@ -20,7 +22,7 @@ public enum TrialStatus: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// Where the CAR-T cells come from.
-public enum CellSource: String, Codable, Sendable, Hashable, CaseIterable {
+public enum CellSource: String, Codable, Hashable, InputEnumeration {
   case autologous, allogeneic, universal
 }
 
@@ -73,7 +75,7 @@ public struct ScheduledAssessment: Codable, Sendable, Hashable {
 }
 
 /// What an endpoint measures.
-public enum EndpointMeasure: String, Codable, Sendable, Hashable, CaseIterable {
+public enum EndpointMeasure: String, Codable, Hashable, InputEnumeration {
   case dlt, adverseEvents, orr, cr, mrdNegativity, dor, pfs, efs, rfs, os, kinetics, pharmacodynamics
 }
 

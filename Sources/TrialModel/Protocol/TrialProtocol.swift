@@ -2,8 +2,8 @@ import Inputs
 
 /// A computable trial protocol: everything the registry record and the protocol fix, in one value.
 ///
-/// Loaded from a YAML protocol file by ``ProtocolLoader``; the five seed trials ship as bundled
-/// resources (``BundledProtocols``). The file format is documented key by key in the README.
+/// A value only: the `ProtocolFiles` module loads it from a YAML protocol file (and ships the five
+/// seed trials as bundled resources). The file format is documented key by key in the README.
 public struct TrialProtocol: Codable, Sendable, Hashable {
   /// ClinicalTrials.gov id, e.g. `NCT07470073`.
   public var id: String
@@ -62,21 +62,17 @@ public struct TrialProtocol: Codable, Sendable, Hashable {
     assessment = try c.decodeIfPresent(AssessmentSettings.self, forKey: .assessment) ?? AssessmentSettings()
   }
 
-  /// The group with id `id` (case-insensitive), or the only group when `id` is `nil`; otherwise
-  /// an error for the field `group` listing the protocol's groups.
+  /// The group with id `id` (case-insensitive), or the only group when `id` is `nil`.
+  /// - Throws: ``InputError`` for the field `group`, listing the protocol's groups: `.missing` when
+  ///   `id` is `nil` and the protocol has several groups, `.notFound` when no group has that id.
   public func group(_ id: String?) throws(InputError) -> PopulationGroup {
-    let ids = groups.map(\.id)
+    let expected = "one of \(self.id)'s groups " + groups.map(\.id).joined(separator: ", ")
     guard let id else {
-      guard groups.count == 1 else {
-        throw InputError.missing(
-          "group", expected: "one of \(self.id)'s \(groups.count) groups: " + ids.joined(separator: ", "))
-      }
+      guard groups.count == 1 else { throw InputError.missing("group", expected: expected) }
       return groups[0]
     }
     guard let group = groups.first(where: { $0.id.lowercased() == id.lowercased() }) else {
-      throw InputError(
-        .notFound, field: "group", expected: "a group of \(self.id): one of " + ids.joined(separator: ", "),
-        found: "\"\(id)\"")
+      throw InputError(.notFound, field: "group", expected: expected, found: "\"\(id)\"")
     }
     return group
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 
 /// Lab analytes whose mass and molar concentrations convert into each other.
 public enum Analyte: String, Sendable, Hashable, Codable {
@@ -121,9 +122,9 @@ extension Quantity {
       let value = try keyed.decode(Double.self, forKey: .value)
       let unitText = try keyed.decode(String.self, forKey: .unit)
       guard let unit = MeasurementUnit(parsing: unitText) else {
-        throw DecodingError.dataCorruptedError(
-          forKey: .unit, in: keyed,
-          debugDescription: "expected a unit (\(MeasurementUnit.canonicalSpellings)), found '\(unitText)'")
+        throw InputError(
+          field: "", expected: "a unit (\(MeasurementUnit.canonicalSpellings))", found: "'\(unitText)'"
+        ).decodingError(at: keyed.codingPath + [CodingKeys.unit])
       }
       self.init(value, unit)
       return
@@ -137,11 +138,15 @@ extension Quantity {
     }
     guard let quantity = Quantity(parsing: text) else {
       let hasUnit = text.trimmingCharacters(in: .whitespaces).contains(" ")
-      throw DecodingError.dataCorruptedError(
-        in: single,
-        debugDescription: hasUnit
-          ? "expected a number and a known unit (\(MeasurementUnit.canonicalSpellings)), found '\(text)'"
-          : "expected a number followed by its unit (e.g. '3.0e6 cells/kg'), found '\(text)' with no unit")
+      let error =
+        hasUnit
+        ? InputError(
+          field: "", expected: "a number and a known unit (\(MeasurementUnit.canonicalSpellings))",
+          found: "'\(text)'")
+        : InputError(
+          field: "", expected: "a number followed by its unit (e.g. '3.0e6 cells/kg')",
+          found: "'\(text)' with no unit")
+      throw error.decodingError(at: decoder.codingPath)
     }
     self = quantity
   }

@@ -1,7 +1,9 @@
 import Foundation
+import Inputs
 import Testing
+import TrialModel
 
-@testable import TrialModel
+@testable import ProtocolFiles
 
 /// Each broken protocol must yield its own error at the right line and column.
 @Suite struct BrokenProtocolTests {
@@ -39,7 +41,7 @@ import Testing
           expression: "age >= 18 years"
     """
 
-  private func errors(_ yaml: String) -> [ProtocolError] {
+  func errors(_ yaml: String) -> [InputError] {
     do {
       _ = try ProtocolLoader.load(yaml: yaml, file: "broken.yaml")
       return []
@@ -48,7 +50,7 @@ import Testing
     }
   }
 
-  private func replacing(_ old: String, with new: String) -> String {
+  func replacing(_ old: String, with new: String) -> String {
     precondition(Self.valid.contains(old))
     return Self.valid.replacingOccurrences(of: old, with: new)
   }
@@ -65,23 +67,27 @@ import Testing
     let found = errors(replacing("    label: Adults", with: "   label: Adults"))
     #expect(found.count == 1)
     #expect(found.first?.location?.line == 11)
-    #expect(found.first?.message.contains("invalid YAML") == true)
+    #expect(found.first?.kind == .malformed)
+    #expect(found.first?.expected.contains("well-formed YAML") == true)
   }
 
   @Test func unknownKey() {
     let found = errors(replacing("    label: Adults", with: "    label: Adults\n    colour: blue"))
     #expect(found.count == 1)
     #expect(found.first?.location == SourceLocation(file: "broken.yaml", line: 12, column: 5))
-    #expect(found.first?.path == "groups[0].colour")
-    #expect(found.first?.message.contains("unknown key 'colour'") == true)
+    #expect(found.first?.field == "groups[0].colour")
+    #expect(found.first?.kind == .unknownField)
+    #expect(found.first?.expected.contains("keys in use here: ages, design, doseLevels, id, label") == true)
   }
 
   @Test func decreasingDoses() {
     let found = errors(replacing("dose: 3.0e6 cells/kg", with: "dose: 0.5e6 cells/kg"))
     #expect(found.count == 1)
     #expect(found.first?.location == SourceLocation(file: "broken.yaml", line: 17, column: 15))
-    #expect(found.first?.path == "groups[0].doseLevels[1].dose")
-    #expect(found.first?.message.contains("strictly increasing") == true)
+    #expect(found.first?.field == "groups[0].doseLevels[1].dose")
+    #expect(found.first?.kind == .invalidValue)
+    #expect(found.first?.expected.contains("strictly increasing") == true)
+    #expect(found.first?.found == "500000 cells/kg")
   }
 
   @Test func targetOutsideUnitInterval() {
@@ -91,26 +97,30 @@ import Testing
         $0.location == SourceLocation(file: "broken.yaml", line: 21, column: 15)
           && $0.message.contains("between 0 and 1")
       })
-    #expect(found.allSatisfy { $0.path.hasPrefix("groups[0].design") })
+    #expect(found.allSatisfy { $0.field.hasPrefix("groups[0].design") })
   }
 
   @Test func missingUnit() {
     let found = errors(replacing("dose: 1.0e6 cells/kg", with: "dose: 1.0e6"))
     #expect(found.count == 1)
     #expect(found.first?.location == SourceLocation(file: "broken.yaml", line: 15, column: 15))
-    #expect(found.first?.message.contains("no unit") == true)
+    #expect(found.first?.field == "groups[0].doseLevels[0].dose")
+    #expect(found.first?.found == "'1000000.0' with no unit")
   }
 
   @Test func unknownUnit() {
     let found = errors(replacing("dose: 1.0e6 cells/kg", with: "dose: 1.0e6 cells/lb"))
     #expect(found.first?.location?.line == 15)
-    #expect(found.first?.message.contains("known unit") == true)
+    #expect(found.first?.expected.contains("a number and a known unit") == true)
+    #expect(found.first?.found == "'1.0e6 cells/lb'")
   }
 
   @Test func missingRequiredKeyPointsAtItsParent() {
     let found = errors(replacing("    startingLevel: 1\n", with: ""))
     #expect(found.count == 1)
-    #expect(found.first?.message.contains("missing required key 'startingLevel'") == true)
+    #expect(found.first?.kind == .missing)
+    #expect(found.first?.field == "groups[0].startingLevel")
+    #expect(found.first?.found == "nothing")
     #expect(found.first?.location?.line == 10)
   }
 
@@ -119,14 +129,18 @@ import Testing
       replacing("startingLevel: 1", with: "startingLevel: 4").replacingOccurrences(
         of: "[0.25, 0.35]", with: "[0.31, 0.35]"))
     #expect(found.count == 2)
-    #expect(found.contains { $0.path == "groups[0].startingLevel" && $0.location?.line == 18 })
-    #expect(found.contains { $0.path == "groups[0].design.equivalenceInterval" && $0.location?.line == 22 })
+    #expect(
+      found.contains {
+        $0.field == "groups[0].startingLevel" && $0.location?.line == 18 && $0.kind == .notFound
+      })
+    #expect(found.contains { $0.field == "groups[0].design.equivalenceInterval" && $0.location?.line == 22 })
   }
 
   @Test func wrongTypeNamesWhatWasFound() {
     let found = errors(replacing("cohortSize: 3", with: "cohortSize: three"))
     #expect(found.first?.location?.line == 23)
-    #expect(found.first?.message.contains("'three'") == true)
+    #expect(found.first?.expected == "a whole number")
+    #expect(found.first?.found == "'three'")
   }
 
   @Test func descriptionIsFileLineColumn() {

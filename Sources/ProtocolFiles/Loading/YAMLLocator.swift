@@ -1,3 +1,5 @@
+import Inputs
+import TrialModel
 import Yams
 
 /// Finds source locations in a composed YAML document by field path.
@@ -66,11 +68,12 @@ struct YAMLLocator {
   }
 
   /// Keys present in `input` but absent from `known` (the same document re-encoded from the decoded
-  /// value): a key the model does not read. Null-valued keys are skipped.
-  func unknownKeys(input: Node, known: Node, at steps: [Step] = []) -> [ProtocolError] {
+  /// value): a key the model does not read, reported at the key with the keys in use there.
+  /// Null-valued keys are skipped.
+  func unknownKeys(input: Node, known: Node, at steps: [Step] = []) -> [InputError] {
     switch (input, known) {
     case (.mapping(let inMap), .mapping(let knownMap)):
-      var errors: [ProtocolError] = []
+      var errors: [InputError] = []
       for (keyNode, value) in inMap {
         guard let key = keyNode.string else { continue }
         if case .scalar(let s) = value, s.string == "~" || s.string == "null" || s.string.isEmpty {
@@ -80,11 +83,13 @@ struct YAMLLocator {
         if let knownValue = knownMap[key] {
           errors += unknownKeys(input: value, known: knownValue, at: path)
         } else {
-          let expected = knownMap.keys.compactMap(\.string).sorted().joined(separator: ", ")
+          // Only the keys present in the decoded value are known here, not every optional key.
+          let inUse = knownMap.keys.compactMap(\.string).sorted().joined(separator: ", ")
           errors.append(
-            ProtocolError(
-              location: keyLocation(in: inMap, key: key), path: YAMLLocator.render(path),
-              message: "unknown key '\(key)' (keys in use here: \(expected))"))
+            InputError(
+              .unknownField, field: YAMLLocator.render(path),
+              expected: "a key the protocol format has (keys in use here: \(inUse))", found: "unknown key",
+              location: keyLocation(in: inMap, key: key)))
         }
       }
       return errors
