@@ -67,19 +67,20 @@ let package = Package(
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
     .testTarget(name: "InputsTests", dependencies: ["Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
     .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], swiftSettings: swiftSettings),
-    .testTarget(name: "DoseFindingTests", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),
+    .testTarget(name: "DoseFindingTests", dependencies: ["DoseFinding", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding"], swiftSettings: swiftSettings),
+      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel"], swiftSettings: swiftSettings),
+      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "AssessmentTests", dependencies: ["Assessment", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "AnalysisTests", dependencies: ["Analysis", "TrialModel"], swiftSettings: swiftSettings),
+      name: "AnalysisTests", dependencies: ["Analysis", "TrialModel", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
-    .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
+    .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI", "TestSupport"], swiftSettings: swiftSettings),
   ]
 )
