@@ -71,16 +71,22 @@ let package = Package(
     .testTarget(name: "InputsTests", dependencies: ["Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
     .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], swiftSettings: swiftSettings),
-    .testTarget(name: "DoseFindingTests", dependencies: ["DoseFinding", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding", "TestSupport"], swiftSettings: swiftSettings),
+      name: "DoseFindingTests", dependencies: ["DoseFinding", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel", "TestSupport"], swiftSettings: swiftSettings),
+      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "AssessmentTests", dependencies: ["Assessment", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "AnalysisTests", dependencies: ["Analysis", "TrialModel", "TestSupport"], swiftSettings: swiftSettings),
+      name: "AnalysisTests", dependencies: ["Analysis", "TrialModel", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
-    .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "CartrialCLITests", dependencies: ["CartrialCLI", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]
 )

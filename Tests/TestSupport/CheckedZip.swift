@@ -15,7 +15,8 @@ public func checkedZip<Actual: Collection, Expected: Collection>(
       "\(prefix(comment))\(actual.count) values, expected \(expected.count)", sourceLocation: sourceLocation)
   } else if expected.isEmpty, !allowEmpty {
     Issue.record(
-      "\(prefix(comment))the expected values are empty, so nothing is compared", sourceLocation: sourceLocation)
+      "\(prefix(comment))the expected values are empty, so nothing is compared",
+      sourceLocation: sourceLocation)
   }
   return zip(actual, expected)
 }

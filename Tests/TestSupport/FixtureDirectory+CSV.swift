@@ -39,13 +39,14 @@ extension FixtureDirectory {
   }
 
   private func csvLines(_ name: String) throws -> [(number: Int, fields: [String])] {
-    try text(name).components(separatedBy: "\n").enumerated().compactMap { index, line in
-      let line = line.hasSuffix("\r") ? String(line.dropLast()) : line
-      guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    // `\r\n` is one Character, which `isNewline` matches (and `"\n"` does not).
+    try text(name).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+      .compactMap { index, line in
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+          $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        return (index + 1, fields)
       }
-      return (index + 1, fields)
-    }
   }
 }
