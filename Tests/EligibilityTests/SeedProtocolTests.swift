@@ -31,7 +31,9 @@ import TrialModel
   }
 
   @Test func everyCriterionIsEncoded() throws {
-    for trial in try BundledProtocols.all() {
+    let protocols = try BundledProtocols.all()
+    #expect(protocols.count == 5)
+    for trial in protocols {
       for criterion in trial.criteria.all {
         #expect(criterion.expression != nil || criterion.attestation, "\(trial.id) \(criterion.id)")
       }
