@@ -136,7 +136,7 @@ private struct JumpReference: Sendable {
 }
 
 @Test func seededGeneratorStartsFromTheReferenceState() {
-  // The "seed 5" case above: the state is independent of the Swift SplitMix64.
+  // The "seed 5" case above, whose start state the Python script computed with its own splitmix64.
   #expect(words(Xoshiro256StarStar(seed: 5).state) == JumpReference.all[2].start)
 }
 
