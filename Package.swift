@@ -74,6 +74,7 @@ let package = Package(
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
     .testTarget(name: "InputsTests", dependencies: ["Inputs"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ProtocolFilesTests", dependencies: ["ProtocolFiles", "TrialModel", "Inputs"],
@@ -82,23 +83,28 @@ let package = Package(
       name: "TrialModelTests", dependencies: ["TrialModel", "Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "DoseFindingTests", dependencies: ["DoseFinding", "Inputs"], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding", "Inputs"],
+      name: "DoseFindingTests", dependencies: ["DoseFinding", "Inputs", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel", "ProtocolFiles"],
+      name: "SimulationTests", dependencies: ["Simulation", "DoseFinding", "Inputs", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel", "ProtocolFiles", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "AssessmentTests", dependencies: ["Assessment", "TrialModel", "ProtocolFiles"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "AnalysisTests", dependencies: ["Analysis", "TrialModel"], swiftSettings: swiftSettings),
+      name: "AnalysisTests", dependencies: ["Analysis", "TrialModel", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(
-      name: "TrialsTests", dependencies: ["Trials", "TrialModel", "DoseFinding", "Simulation", "Inputs"],
+      name: "TrialsTests",
+      dependencies: ["Trials", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Inputs", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "CartrialCLITests", dependencies: ["CartrialCLI", "ProtocolFiles"], swiftSettings: swiftSettings),
+      name: "CartrialCLITests", dependencies: ["CartrialCLI", "ProtocolFiles", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]
 )

@@ -1,22 +1,14 @@
 import Eligibility
 import Foundation
 import ProtocolFiles
+import Simulation
 import TrialModel
 
 /// Release-mode benchmark of the `Eligibility` module (issue 5): batch-screen 10⁵ synthetic
 /// patients against the five seed protocols. Goal: ≤ 2 s on 2 cores.
 enum EligibilityBench {
-  /// SplitMix64, seeded, so every run screens the same patients.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  /// Seeded (Simulation's SplitMix64), so every run screens the same patients.
+  typealias Generator = SplitMix64
 
   static let screening = CivilDate(iso: "2026-11-20")!
 
@@ -171,7 +163,7 @@ enum EligibilityBench {
   static func run() throws {
     print("== Eligibility (issue 5) ==")
     let trials = try ProtocolLibrary.bundled().map { try CriteriaCompiler.compile($0) }
-    var g = Generator(state: 5)
+    var g = Generator(seed: 5)
     let patients = (0..<100_000).map { _ in patient(&g) }
     print(
       "cores: \(ProcessInfo.processInfo.activeProcessorCount); patients: \(patients.count); protocols: \(trials.count)"

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Analysis
@@ -6,13 +7,13 @@ import Testing
 struct KaplanMeierTests {
   static func lung() throws -> [(obs: SurvivalObservation, sex: String)] {
     // lung.csv: status 1 = death (already recoded as in the R reference run).
-    try Fixtures.csv("lung.csv").map {
+    try FixtureDirectory.clinical.csvRecords("lung.csv").map {
       (SurvivalObservation(time: Double($0["time"]!)!, event: $0["status"] == "1"), $0["sex"]!)
     }
   }
 
   static func gehan() throws -> [(obs: SurvivalObservation, treat: String)] {
-    try Fixtures.csv("gehan.csv").map {
+    try FixtureDirectory.clinical.csvRecords("gehan.csv").map {
       (SurvivalObservation(time: Double($0["time"]!)!, event: $0["cens"] == "1"), $0["treat"]!)
     }
   }
@@ -20,7 +21,7 @@ struct KaplanMeierTests {
   /// The `summary(survfit)` rows printed under `header` in km_lung_gehan_R.txt:
   /// time, n.risk, n.event, survival, std.err, lower, upper (NaN/NA → nan).
   static func summaryRows(after header: String) throws -> [[Double]] {
-    let lines = try Fixtures.text("km_lung_gehan_R.txt").components(separatedBy: "\n")
+    let lines = try FixtureDirectory.clinical.text("km_lung_gehan_R.txt").components(separatedBy: "\n")
     let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == header })
     var rows: [[Double]] = []
     for line in lines[(start + 2)...] {
@@ -35,8 +36,7 @@ struct KaplanMeierTests {
   func gehanStepTableMatchesR(treat: String) throws {
     let km = KaplanMeier(try Self.gehan().filter { $0.treat == treat }.map(\.obs))
     let reference = try Self.summaryRows(after: "treat=\(treat)")
-    #expect(reference.count == km.steps.count)
-    for (step, row) in zip(km.steps, reference) {
+    for (step, row) in checkedZip(km.steps, reference, "treat=\(treat) steps") {
       #expect(step.time == row[0])
       #expect(step.atRisk == Int(row[1]))
       #expect(step.events == Int(row[2]))

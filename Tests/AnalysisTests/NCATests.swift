@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Analysis
@@ -5,7 +6,7 @@ import Testing
 /// Non-compartmental analysis against PKNCA 0.11.0 (Tests/Fixtures/reference/clinical).
 struct NCATests {
   static func theophProfiles() throws -> [Int: ConcentrationProfile] {
-    let rows = try Fixtures.csv("theoph.csv")
+    let rows = try FixtureDirectory.clinical.csvRecords("theoph.csv")
     let grouped = Dictionary(grouping: rows) { Int($0["subject"]!)! }
     return try grouped.mapValues { rows in
       try ConcentrationProfile(
@@ -15,14 +16,14 @@ struct NCATests {
 
   @Test func theophMatchesPKNCALinUpLogDown() throws {
     let profiles = try Self.theophProfiles()
-    let reference = try Fixtures.csv("theoph_pknca_0.11.0_linuplogdown.csv")
+    let reference = try FixtureDirectory.clinical.csvRecords("theoph_pknca_0.11.0_linuplogdown.csv")
     #expect(reference.count == 12)
     for row in reference {
       let subject = Int(row["Subject"]!)!
       let result = try profiles[subject]!.nonCompartmentalAnalysis()
       let phase = try #require(result.terminalPhase)
       func check(_ value: Double?, _ key: String) {
-        #expect(isClose(value ?? .nan, Double(row[key]!)!, relative: 1e-9), "subject \(subject) \(key)")
+        expectClose(value ?? .nan, Double(row[key]!)!, relative: 1e-9, "subject \(subject) \(key)")
       }
       check(result.cmax, "cmax")
       check(result.tmax, "tmax")
@@ -45,7 +46,7 @@ struct NCATests {
 
   @Test func theophHalfLifePointsMatchPKNCA() throws {
     let profiles = try Self.theophProfiles()
-    let rows = try Fixtures.csv("theoph_halflife_points.csv")
+    let rows = try FixtureDirectory.clinical.csvRecords("theoph_halflife_points.csv")
     for (subject, profile) in profiles {
       let phase = try #require(try profile.nonCompartmentalAnalysis().terminalPhase)
       let expected = rows.filter { Int($0["Subject"]!) == subject && $0["hl_point"] == "TRUE" }
@@ -56,21 +57,23 @@ struct NCATests {
 
   @Test func theophLinearAUClastMatchesPKNCA() throws {
     let profiles = try Self.theophProfiles()
-    for row in try Fixtures.csv("theoph_pknca_0.11.0_auclast_linear.csv") {
+    let reference = try FixtureDirectory.clinical.csvRecords("theoph_pknca_0.11.0_auclast_linear.csv")
+    #expect(reference.count == 12)
+    for row in reference {
       let result = try profiles[Int(row["Subject"]!)!]!.nonCompartmentalAnalysis(
         NCAOptions(aucMethod: .linear))
-      #expect(isClose(result.auclast, Double(row["auclast_linear"]!)!, relative: 1e-9))
+      expectClose(result.auclast, Double(row["auclast_linear"]!)!, relative: 1e-9)
     }
   }
 
   static func steinProfile() throws -> ConcentrationProfile {
-    let rows = try Fixtures.csv("stein_typical_sparse_profile.csv")
+    let rows = try FixtureDirectory.clinical.csvRecords("stein_typical_sparse_profile.csv")
     return try ConcentrationProfile(
       times: rows.map { Double($0["time"]!)! }, concentrations: rows.map { Double($0["conc"]!)! })
   }
 
   static func steinReference(_ method: String, _ end: String, _ key: String) throws -> Double {
-    let row = try Fixtures.csv("stein_typical_sparse_pknca.csv").first {
+    let row = try FixtureDirectory.clinical.csvRecords("stein_typical_sparse_pknca.csv").first {
       $0["method"] == method && $0["end"] == end && $0["PPTESTCD"] == key
     }
     return Double(try #require(row)["PPORRES"]!)!
@@ -80,33 +83,27 @@ struct NCATests {
     let profile = try Self.steinProfile()
     let logDown = try profile.nonCompartmentalAnalysis(NCAOptions(interval: 0...28))
     let linear = try profile.nonCompartmentalAnalysis(NCAOptions(aucMethod: .linear, interval: 0...28))
-    #expect(
-      isClose(
-        logDown.aucInterval!, try Self.steinReference("lin up/log down", "28", "auclast"), relative: 1e-9))
-    #expect(isClose(linear.aucInterval!, try Self.steinReference("linear", "28", "auclast"), relative: 1e-9))
+    expectClose(
+      logDown.aucInterval!, try Self.steinReference("lin up/log down", "28", "auclast"), relative: 1e-9)
+    expectClose(linear.aucInterval!, try Self.steinReference("linear", "28", "auclast"), relative: 1e-9)
     // specs/clinical.md §6.3 values.
     #expect(abs(logDown.aucInterval! - 157_494.73) < 0.01)
     #expect(abs(linear.aucInterval! - 164_478.95) < 0.01)
-    #expect(isClose(logDown.cmax, try Self.steinReference("lin up/log down", "28", "cmax"), relative: 1e-12))
+    expectClose(logDown.cmax, try Self.steinReference("lin up/log down", "28", "cmax"), relative: 1e-12)
   }
 
   @Test func steinTypicalTerminalPhaseIsPersistence() throws {
     let result = try Self.steinProfile().nonCompartmentalAnalysis()
     let phase = try #require(result.terminalPhase)
-    #expect(
-      isClose(phase.lambdaZ, try Self.steinReference("lin up/log down", "Inf", "lambda.z"), relative: 1e-9))
-    #expect(
-      isClose(
-        result.halfLife!, try Self.steinReference("lin up/log down", "Inf", "half.life"), relative: 1e-9))
+    expectClose(phase.lambdaZ, try Self.steinReference("lin up/log down", "Inf", "lambda.z"), relative: 1e-9)
+    expectClose(
+      result.halfLife!, try Self.steinReference("lin up/log down", "Inf", "half.life"), relative: 1e-9)
     #expect(phase.pointCount == 4)
     #expect(phase.firstTime == 90)
-    #expect(
-      isClose(
-        phase.clastPredicted, try Self.steinReference("lin up/log down", "Inf", "clast.pred"), relative: 1e-9)
-    )
-    #expect(
-      isClose(
-        phase.spanRatio, try Self.steinReference("lin up/log down", "Inf", "span.ratio"), relative: 1e-9))
+    expectClose(
+      phase.clastPredicted, try Self.steinReference("lin up/log down", "Inf", "clast.pred"), relative: 1e-9)
+    expectClose(
+      phase.spanRatio, try Self.steinReference("lin up/log down", "Inf", "span.ratio"), relative: 1e-9)
   }
 
   @Test func fixedWindowCapturesContractionPhase() throws {
@@ -127,16 +124,16 @@ struct NCATests {
     let result = try profile.nonCompartmentalAnalysis()
     #expect(result.tlast == 3)
     // lin-up 0→1: 2; log-down 1→3: 2·(2−4)/ln(1/2) = 4/ln 2.
-    #expect(isClose(result.auclast, 2 + 4 / Double.log(2.0), relative: 1e-14))
+    expectClose(result.auclast, 2 + 4 / Double.log(2.0), relative: 1e-14)
   }
 
   @Test func linLogUsesLogTrapezoidsAfterTmaxEvenWhenRising() throws {
     let profile = try ConcentrationProfile(times: [0, 1, 2, 3], concentrations: [0, 10, 5, 8])
     // 0→1 touches 0: linear 5; 1→2 falls: 5/ln 2; 2→3 rises after Tmax: 3/ln 1.6 (lin-log) or 6.5 (linear).
     let linLog = try profile.nonCompartmentalAnalysis(NCAOptions(aucMethod: .linLog))
-    #expect(isClose(linLog.auclast, 5 + 5 / Double.log(2.0) + 3 / Double.log(1.6), relative: 1e-14))
+    expectClose(linLog.auclast, 5 + 5 / Double.log(2.0) + 3 / Double.log(1.6), relative: 1e-14)
     let linUp = try profile.nonCompartmentalAnalysis()
-    #expect(isClose(linUp.auclast, 5 + 5 / Double.log(2.0) + 6.5, relative: 1e-14))
+    expectClose(linUp.auclast, 5 + 5 / Double.log(2.0) + 6.5, relative: 1e-14)
   }
 
   @Test func lloqCensorsLowValues() throws {
@@ -153,15 +150,15 @@ struct NCATests {
     let concs = times.map { $0 == 0 ? 0 : 100 * Double.exp(-k * ($0 - 1)) }
     let profile = try ConcentrationProfile(times: times, concentrations: concs)
     let result = try profile.nonCompartmentalAnalysis(NCAOptions(interval: 1...20))
-    #expect(isClose(result.lambdaZ!, k, relative: 1e-12))
+    expectClose(result.lambdaZ!, k, relative: 1e-12)
     let exact = 100 / k * (1 - Double.exp(-k * 19))
-    #expect(isClose(result.aucInterval!, exact, relative: 1e-12))
+    expectClose(result.aucInterval!, exact, relative: 1e-12)
     let inner = try profile.nonCompartmentalAnalysis(NCAOptions(interval: 3...5))
     let exactInner = 100 / k * (Double.exp(-k * 2) - Double.exp(-k * 4))
-    #expect(isClose(inner.aucInterval!, exactInner, relative: 1e-12))
+    expectClose(inner.aucInterval!, exactInner, relative: 1e-12)
     // Linear interpolation on the rising limb: C(0.5) = 50, area 0.5…1 = 0.5·(50+100)/2.
     let rising = try profile.nonCompartmentalAnalysis(NCAOptions(interval: 0.5...1))
-    #expect(isClose(rising.aucInterval!, 37.5, relative: 1e-14))
+    expectClose(rising.aucInterval!, 37.5, relative: 1e-14)
   }
 
   @Test func qualityFlagsFollowPKNCAThresholds() throws {

@@ -1,26 +1,11 @@
 import RealModule
+import TestSupport
 import Testing
 
 @testable import Analysis
 
 /// The Stein 2019 model and its Levenberg–Marquardt fit.
 struct SteinModelTests {
-  /// SplitMix64 (Steele, Lea & Flood 2014) with Box–Muller normals: a seeded PRNG for the test.
-  struct SeededNormals {
-    var state: UInt64
-    mutating func uniform() -> Double {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      z ^= z >> 31
-      return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
-    }
-    mutating func normal() -> Double {
-      (-2 * Double.log(uniform())).squareRoot() * Double.cos(2 * Double.pi * uniform())
-    }
-  }
-
   @Test func typicalCurveMatchesSpecDerivedValues() throws {
     let m = SteinModel.typical
     // specs/clinical.md §3.4: ρ = 0.8891/day, R₀ = 6.154, exact AUC0–28 = 171,774.285.
@@ -28,9 +13,9 @@ struct SteinModelTests {
     #expect(abs(m.initialLevel - 6.154) < 1e-3)
     #expect(abs(m.exactArea(to: 28) - 171_774.285) < 0.01)
     // The reference sparse profile was generated from the same formula.
-    let rows = try Fixtures.csv("stein_typical_sparse_profile.csv")
+    let rows = try FixtureDirectory.clinical.csvRecords("stein_typical_sparse_profile.csv")
     for row in rows {
-      #expect(isClose(m.concentration(at: Double(row["time"]!)!), Double(row["conc"]!)!, relative: 1e-12))
+      expectClose(m.concentration(at: Double(row["time"]!)!), Double(row["conc"]!)!, relative: 1e-12)
     }
     #expect(abs(m.concentration(at: m.tmax) - m.cmax) < 1e-9)
   }
@@ -74,10 +59,10 @@ struct SteinModelTests {
       180, 210, 240, 270, 300, 330, 365,
     ]
     let truth = SteinModel.typical
-    var rng = SeededNormals(state: 20_190_501)
+    var rng = SeededGenerator(seed: 20_190_501)
     var fits: [SteinModelFit] = []
     for _ in 0..<20 {
-      let noisy = days.map { truth.concentration(at: $0) * Double.exp(0.3 * rng.normal()) }
+      let noisy = days.map { truth.concentration(at: $0) * Double.exp(0.3 * rng.nextNormal()) }
       let fit = try SteinModelFit.fit(try ConcentrationProfile(times: days, concentrations: noisy))
       func objective(_ model: SteinModel) -> Double {
         zip(days, noisy).reduce(0.0) {

@@ -114,6 +114,7 @@ struct DLTAdjudicatorTests {
     let unrelated = adjudicator.adjudicate(
       events: [Self.ae(20, "Sepsis", 5, related: false)], observedThroughDay: 28)
     // Grade 5 sepsis is also a non-haematological toxicity that never resolves.
+    #expect(!unrelated.decidingEvents.isEmpty)
     #expect(unrelated.decidingEvents.allSatisfy { $0.rule != "treatment-related-death" })
     // A haematological death (outside the organ-toxicity rule) with attribution not yet given is
     // not silently "unrelated": the subject cannot be adjudicated yet.

@@ -12,6 +12,7 @@ struct SeedProtocolAssessmentTests {
     #expect(protocols.count == 5)
     for trial in protocols {
       let rules = trial.assessment.dlt.rules
+      #expect(!DLTRule.defaultSet.isEmpty)
       #expect(rules.map(\.id) == DLTRule.defaultSet.map(\.id), "\(trial.id)")
       for (rule, template) in zip(rules, DLTRule.defaultSet) {
         #expect(

@@ -101,6 +101,7 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let json = try #require(try result.json() as? [String: Any])
     let groups = try #require(json["groups"] as? [[String: Any]])
+    #expect(groups.map { $0["name"] as? String } == ["A", "B"])
     #expect(groups.allSatisfy { $0["median"] is NSNull && $0["events"] as? Int == 0 })
     // R survdiff tests only groups with expected events: none here, so no test (0 df, p = 1).
     let logrank = try #require(json["logrank"] as? [String: Any])

@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CartrialCLI
 
 /// `cartrial nca` against PKNCA 0.11.0, and the CSV reader's errors (file and line named).
 @Suite struct NCACommandTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/reference/clinical")
+  static let fixtures = FixtureDirectory.clinical.url
 
   @Test func theophJSONMatchesPKNCA() throws {
     let result = try CLIRunner.run([

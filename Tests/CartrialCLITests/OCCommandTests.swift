@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end tests of `cartrial oc` against the independent exact reference
@@ -6,11 +7,20 @@ import Testing
 struct OCCommandTests {
   static let scenarioL1 = "0.13,0.28,0.41,0.50,0.60,0.70"
 
-  static func reference(design: String, scenario: String) throws -> [String: Any] {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/reference/dosefinding/exact_oc_reference.json")
-    let all = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [[String: Any]]
-    return all.first { $0["design"] as? String == design && $0["scenario"] as? String == scenario }!
+  /// A number of the JSON output; records an issue (and returns NaN) when it is missing.
+  static func number(_ json: [String: Any], _ key: String, sourceLocation: SourceLocation = #_sourceLocation)
+    -> Double
+  {
+    guard let value = json[key] as? Double else {
+      Issue.record("no number \(key) in the output", sourceLocation: sourceLocation)
+      return .nan
+    }
+    return value
+  }
+
+  /// An array of numbers of the JSON output (empty when missing, which the comparisons reject).
+  static func numbers(_ json: [String: Any], _ key: String) -> [Double] {
+    json[key] as? [Double] ?? []
   }
 
   @Test func exactI3Plus3MatchesReference() throws {
@@ -19,34 +29,55 @@ struct OCCommandTests {
       "--cohort-size", "3", "--cohorts", "10", "--exact", "--format", "json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let json = try result.json() as! [String: Any]
-    let reference = try Self.reference(design: "i3+3", scenario: "L1")
+    let json = try #require(try result.json() as? [String: Any])
+    let reference = try ExactOCReference.entry(design: "i3+3", scenario: "L1")
     #expect(json["method"] as? String == "exact")
-    let ours = json["selection"] as! [Double]
-    let theirs = reference["selection"] as! [Double]
-    for (a, b) in zip(ours, theirs) { #expect(abs(a - b) < 1e-9) }
-    #expect(abs((json["noSelection"] as! Double) - (reference["noSelection"] as! Double)) < 1e-9)
-    for (a, b) in zip(json["meanPatients"] as! [Double], reference["meanPatients"] as! [Double]) {
-      #expect(abs(a - b) < 1e-9)
-    }
+    #expect(Self.numbers(json, "truth") == reference.truth)
+    expectClose(Self.numbers(json, "selection"), reference.selection, absolute: 1e-9, "selection")
+    expectClose(Self.number(json, "noSelection"), try #require(reference.noSelection), absolute: 1e-9, "none")
+    expectClose(Self.numbers(json, "meanPatients"), reference.meanPatients, absolute: 1e-9, "patients")
     #expect(json["standardErrors"] == nil)
-    for key in ["meanDLTs", "meanSampleSize", "earlyStop", "correctSelection"] {
-      #expect(json[key] != nil, "missing \(key)")
+    // Figures the reference implies: the expected sample size is Σ E[n_d]; each patient at dose d
+    // has a DLT with probability p_d whatever came before, so E[DLTs at d] = p_d·E[n_d]; the true
+    // MTD is dose 2 (p = 0.28, closest to 0.3), so correct selection is P(select 2) and selection
+    // above the MTD is P(select 3…6).
+    let patients = reference.meanPatients
+    expectClose(Self.number(json, "meanSampleSize"), patients.reduce(0, +), absolute: 1e-9, "sample size")
+    let dlts = zip(reference.truth, patients).map { $0 * $1 }
+    expectClose(Self.numbers(json, "meanDLTs"), dlts, absolute: 1e-9, "DLTs per dose")
+    expectClose(Self.number(json, "meanTotalDLTs"), dlts.reduce(0, +), absolute: 1e-9, "DLTs")
+    #expect(json["trueMTD"] as? Int == 2)
+    expectClose(Self.number(json, "correctSelection"), reference.selection[1], absolute: 1e-9, "correct")
+    expectClose(
+      Self.number(json, "selectionAboveMTD"), reference.selection[2...].reduce(0, +), absolute: 1e-9,
+      "above MTD")
+    // Early stop is P(N < 30), N being the sample size whose distribution the output lists.
+    let sizes = try #require(json["sampleSizeDistribution"] as? [[String: Any]])
+    let size = sizes.map {
+      (patients: $0["patients"] as? Int ?? -1, probability: $0["probability"] as? Double ?? .nan)
     }
+    expectClose(size.map(\.probability).reduce(0, +), 1, absolute: 1e-9, "P(N) total")
+    expectClose(
+      size.map { Double($0.patients) * $0.probability }.reduce(0, +), patients.reduce(0, +), absolute: 1e-9,
+      "E[N] from P(N)")
+    expectClose(
+      Self.number(json, "earlyStop"), size.filter { $0.patients < 30 }.map(\.probability).reduce(0, +),
+      absolute: 1e-9, "early stop")
   }
 
   @Test func exactCRMMatchesReference() throws {
-    let reference = try Self.reference(design: "crm", scenario: "A")
-    let skeleton = (reference["skeleton"] as! [Double]).map { "\($0)" }.joined(separator: ",")
+    let reference = try ExactOCReference.entry(design: "crm", scenario: "A")
+    let skeleton = try #require(reference.skeleton).map { "\($0)" }.joined(separator: ",")
     let result = try CLIRunner.run([
       "oc", "--design", "crm", "--skeleton", skeleton, "--truth", "0.05,0.15,0.30,0.45,0.60",
       "--exact", "--format", "json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let json = try result.json() as! [String: Any]
-    for (a, b) in zip(json["selection"] as! [Double], reference["selection"] as! [Double]) {
-      #expect(abs(a - b) < 1e-9)
-    }
+    let json = try #require(try result.json() as? [String: Any])
+    #expect(Self.numbers(json, "truth") == reference.truth)
+    expectClose(Self.numbers(json, "selection"), reference.selection, absolute: 1e-9, "selection")
+    expectClose(Self.numbers(json, "meanPatients"), reference.meanPatients, absolute: 1e-9, "patients")
+    expectClose(Self.number(json, "meanTotalDLTs"), try #require(reference.meanDLTs), absolute: 1e-9, "DLTs")
   }
 
   @Test func simulationHasStandardErrorsAndAgreesWithReference() throws {
@@ -59,8 +90,9 @@ struct OCCommandTests {
     #expect(json["method"] as? String == "simulation")
     let errors = json["standardErrors"] as! [String: Any]
     let se = errors["selection"] as! [Double]
-    let reference = try Self.reference(design: "boin", scenario: "L1")["selection"] as! [Double]
-    for (d, (ours, exact)) in zip(json["selection"] as! [Double], reference).enumerated() {
+    let reference = try ExactOCReference.entry(design: "boin", scenario: "L1").selection
+    #expect(se.count == reference.count)
+    for (d, (ours, exact)) in checkedZip(Self.numbers(json, "selection"), reference).enumerated() {
       #expect(abs(ours - exact) <= 4 * se[d] + 1.0 / 20000, "dose \(d + 1)")
     }
     #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")

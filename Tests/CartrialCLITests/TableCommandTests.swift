@@ -1,19 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct TableCommandTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Fixtures/reference/dosefinding")
-
   /// (n, y) → decision from a FIND 0.1.1 reference table.
   static func reference(_ name: String) throws -> [String: String] {
-    let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
-    var table: [String: String] = [:]
-    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-      let f = line.split(separator: ",").map { $0.replacingOccurrences(of: "\"", with: "") }
-      table["\(f[0]),\(f[1])"] = f[2]
-    }
-    return table
+    Dictionary(
+      uniqueKeysWithValues: try DecisionTableReference(file: name).rows.map {
+        ("\($0.patients),\($0.dlts)", $0.decision)
+      })
   }
 
   @Test(arguments: [

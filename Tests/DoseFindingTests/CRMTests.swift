@@ -57,6 +57,7 @@ struct CRMTests {
       #expect(abs(fit.betaMean - reference) < 1e-9, "\(data)")
       // Plug-in estimates are p_d(β̂) (dfcrm), increasing in dose.
       #expect(abs(fit.toxicity[2] - model.probability(skeleton: 0.3, beta: fit.betaMean)) < 1e-15)
+      #expect(fit.toxicity.count == 5)
       #expect(zip(fit.toxicity, fit.toxicity.dropFirst()).allSatisfy { $0 < $1 })
     }
   }
@@ -84,6 +85,7 @@ struct CRMTests {
     let model = CRMWorkingModel.logistic(intercept: 3)
     let s = SkeletonCalibration.skeleton(
       halfWidth: 0.05, target: 0.25, priorMTD: 1, doseCount: 4, model: model)
+    #expect(s.count == 4)
     #expect(abs(s[1] - 0.25) < 1e-12)
     #expect(zip(s, s.dropFirst()).allSatisfy { $0 < $1 })
     for k in 1..<4 {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DoseFinding
@@ -7,7 +8,7 @@ import Testing
 /// reproduced for every (n, y).
 struct DecisionTableReferenceTests {
   func reference(_ name: String) throws -> [(n: Int, y: Int, decision: String)] {
-    try Fixtures.csv(name).map { (n: Int($0[0])!, y: Int($0[1])!, decision: $0[2]) }
+    try DecisionTableReference(file: name).rows.map { (n: $0.patients, y: $0.dlts, decision: $0.decision) }
   }
 
   @Test func i3plus3MatchesFIND() throws {
@@ -45,7 +46,7 @@ struct DecisionTableReferenceTests {
   func boinCountsMatchGetBoundary(target: Double, file: String) throws {
     let boundaries = BOINBoundaries(target: target)
     let rule = EliminationRule(target: target)
-    let rows = try Fixtures.csv(file)
+    let rows = try FixtureDirectory.doseFinding.csvRows(file)
     #expect(rows.count == 30)
     for row in rows {
       let n = Int(row[0])!

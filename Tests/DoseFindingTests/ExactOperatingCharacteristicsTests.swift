@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DoseFinding
@@ -61,42 +62,37 @@ enum ExactEnumeration {
 }
 
 struct ExactOperatingCharacteristicsTests {
-  struct Reference {
-    var scenario: String
-    var design: String
-    var truth: [Double]
-    var selection: [Double]
-    var noSelection: Double?
-    var meanPatients: [Double]
+  /// The reference entries of one design (by its name in the file); at least one.
+  static func references(where matches: (ExactOCReference) -> Bool) throws -> [ExactOCReference] {
+    let entries = try ExactOCReference.all().filter(matches)
+    try #require(!entries.isEmpty, "no reference entries")
+    return entries
   }
 
-  static func references() throws -> [Reference] {
-    let entries = try Fixtures.json("exact_oc_reference.json") as! [[String: Any]]
-    return entries.map {
-      Reference(
-        scenario: $0["scenario"] as! String, design: $0["design"] as! String,
-        truth: $0["truth"] as! [Double], selection: $0["selection"] as! [Double],
-        noSelection: $0["noSelection"] as? Double, meanPatients: $0["meanPatients"] as! [Double])
-    }
-  }
-
-  func check(_ design: some DoseFindingDesign, against reference: Reference, tolerance: Double) {
+  func check(
+    _ design: some DoseFindingDesign, against reference: ExactOCReference, tolerance: Double,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let exact = ExactEnumeration.run(design, truth: reference.truth, cohorts: 100)
-    for (mine, theirs) in zip(exact.selection, reference.selection) {
-      #expect(abs(mine - theirs) < tolerance, "\(reference.design) \(reference.scenario) selection")
-    }
-    for (mine, theirs) in zip(exact.meanPatients, reference.meanPatients) {
-      #expect(abs(mine - theirs) < tolerance * 30, "\(reference.design) \(reference.scenario) patients")
-    }
+    let label = "\(reference.design) \(reference.scenario)"
+    expectClose(
+      exact.selection, reference.selection, absolute: tolerance, "\(label) selection",
+      sourceLocation: sourceLocation)
+    expectClose(
+      exact.meanPatients, reference.meanPatients, absolute: tolerance * 30, "\(label) patients",
+      sourceLocation: sourceLocation)
     if let none = reference.noSelection {
-      #expect(abs(exact.noSelection - none) < tolerance, "\(reference.design) \(reference.scenario) none")
+      expectClose(
+        exact.noSelection, none, absolute: tolerance, "\(label) none", sourceLocation: sourceLocation)
     }
   }
 
   @Test(arguments: ["boin", "i3+3", "mtpi2"])
   func intervalDesignsMatchExactReference(name: String) throws {
     let interval = EquivalenceInterval(lower: 0.25, upper: 0.35)
-    for reference in try Self.references() where reference.design == name {
+    let references = try Self.references { $0.design == name }
+    #expect(references.map(\.scenario) == ["A", "L1", "L2", "L3"])
+    for reference in references {
       let k = reference.truth.count
       let design: any DoseFindingDesign =
         switch name {
@@ -111,7 +107,9 @@ struct ExactOperatingCharacteristicsTests {
   /// The reference's "3+3 (FIND variant: Korn de-escalation)" is reproduced by the Korn and FIND
   /// variants (which coincide when every dose holds at most 6 patients); classic differs.
   @Test func threePlusThreeMatchesExactReference() throws {
-    for reference in try Self.references() where reference.design.hasPrefix("3+3") {
+    let references = try Self.references { $0.design.hasPrefix("3+3") }
+    #expect(references.count == 4)
+    for reference in references {
       let k = reference.truth.count
       check(ThreePlusThreeDesign(doseCount: k, variant: .korn), against: reference, tolerance: 1e-9)
       check(ThreePlusThreeDesign(doseCount: k, variant: .find), against: reference, tolerance: 1e-9)
@@ -125,7 +123,7 @@ struct ExactOperatingCharacteristicsTests {
   /// exact reference, whose CRM column agrees with 10⁴ dfcrm `crmsim` trials. Scenario A only
   /// (debug-mode run time); fits are cached per count vector.
   @Test func crmMatchesExactReference() throws {
-    for reference in try Self.references() where reference.design == "crm" && reference.scenario == "A" {
+    for reference in try Self.references(where: { $0.design == "crm" && $0.scenario == "A" }) {
       let k = reference.truth.count
       let skeleton = SkeletonCalibration.skeleton(halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: k)
       let design = CachedCRM(design: CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30))

@@ -26,6 +26,7 @@ struct IsotonicRegressionTests {
     let values = [0.3, 0.1, 0.25, 0.2, 0.6, 0.4]
     let weights = [2.0, 1, 4, 1, 3, 2]
     let fit = IsotonicRegression.fit(values, weights: weights)
+    #expect(fit.count == values.count)
     #expect(zip(fit, fit.dropFirst()).allSatisfy { $0 <= $1 + 1e-15 })
     func loss(_ f: [Double]) -> Double {
       zip(zip(f, values), weights).map { $1 * ($0.0 - $0.1) * ($0.0 - $0.1) }.reduce(0, +)

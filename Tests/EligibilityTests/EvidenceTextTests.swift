@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Eligibility
@@ -57,7 +58,7 @@ struct EvidenceTextTests {
   }
 
   @Test func numberWriterMatchesTheLegacyFormatterOnRandomValues() {
-    var g = SplitMix64(state: 2026)
+    var g = SeededGenerator(seed: 2026)
     var mismatches: [String] = []
     for i in 0..<200_000 {
       let decimals = Int.random(in: 0...6, using: &g)
@@ -89,7 +90,7 @@ struct EvidenceTextTests {
   }
 
   @Test func datesIntegersAndSpansAreWrittenAsTheirDescriptions() {
-    var g = SplitMix64(state: 7)
+    var g = SeededGenerator(seed: 7)
     for _ in 0..<20_000 {
       let date = CivilDate(dayNumber: Int.random(in: -800_000...3_000_000, using: &g))
       let dateText: EvidenceText = "\(date)"

@@ -1,24 +1,14 @@
 import Foundation
 import ProtocolFiles
+import TestSupport
 import Testing
 import TrialModel
 
 @testable import Eligibility
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator for reproducible fuzzing.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Random expressions and random patient JSON never crash the parser, type checker or
-/// evaluator: each input either compiles/parses or yields an error with a position or path.
+/// evaluator: each input either compiles/parses or yields an error that points into the input
+/// (see ``ExpressionErrorPlacement`` and ``RecordErrorPlacement``).
 @Suite struct FuzzTests {
   private static let fragments: [String] = [
     "age", "crcl", "creatinine", "alt", "ecog", "lansky", "karnofsky", "sex", "female", "cnsStatus", "cns3",
@@ -29,34 +19,40 @@ struct SplitMix64: RandomNumberGenerator {
     "months", "mg/dL", "µmol/L", "×ULN", "%", "mL/min", "m²", "kg", "true", "false", "$", "\"", "é", "",
   ]
 
-  private static func randomExpression(_ rng: inout SplitMix64) -> String {
+  private static func randomExpression(_ rng: inout SeededGenerator) -> String {
     let count = Int.random(in: 1...14, using: &rng)
     return (0..<count).map { _ in fragments.randomElement(using: &rng)! }
       .joined(separator: Bool.random(using: &rng) ? " " : "")
   }
 
   @Test func randomExpressionsNeverCrash() throws {
-    var rng = SplitMix64(state: 20_261_120)
+    var rng = SeededGenerator(seed: 20_261_120)
     let patient = try record(examplePatientJSON)
     let compiler = ExpressionCompiler(settings: EligibilitySettings())
     var compiled = 0
+    var rejected = 0
     for _ in 0..<4_000 {
       let text = Self.randomExpression(&rng)
+      let node: Node
       do {
-        let node = try compiler.compile(text)
-        compiled += 1
-        let c = try criteria([("I1", text)])
-        let report = c.screen(patient)
-        #expect(report.criteria.count == 1)
-        #expect(c.status(of: patient) == report.status)
-        _ = node
-      } catch let error as ExpressionError {
-        #expect(error.offset >= 0 && error.offset <= text.count, "\(text): \(error)")
-      } catch let error as CriteriaError {
-        #expect(!error.message.isEmpty)
+        node = try compiler.compile(text)
+      } catch {
+        rejected += 1
+        let problems = ExpressionErrorPlacement.problems(error, in: text)
+        #expect(problems.isEmpty, "\(text): \(error): \(problems)")
+        continue
       }
+      compiled += 1
+      // What the expression compiler accepts compiles as a criterion too (a CriteriaError here
+      // fails the test), and screening agrees with the fast status path.
+      let c = try criteria([("I1", text)])
+      #expect(c.criteria.map(\.node) == [node])
+      let report = c.screen(patient)
+      #expect(report.criteria.count == 1)
+      #expect(c.status(of: patient) == report.status)
     }
     #expect(compiled > 20)  // the generator does reach the evaluator
+    #expect(rejected > 20)  // and the error paths
   }
 
   @Test func deeplyNestedExpressionsAreRejectedNotOverflowed() {
@@ -77,10 +73,11 @@ struct SplitMix64: RandomNumberGenerator {
   ]
 
   @Test func randomPatientJSONNeverCrashes() throws {
-    var rng = SplitMix64(state: 42)
+    var rng = SeededGenerator(seed: 42)
     let trials = try ProtocolLibrary.bundled().map { try CriteriaCompiler.compile($0) }
     let original = Array(examplePatientJSON.utf8)
     var parsed = 0
+    var rejected = 0
     for round in 0..<1_000 {
       var bytes = original
       if round % 3 == 0 {
@@ -108,9 +105,13 @@ struct SplitMix64: RandomNumberGenerator {
           #expect(report.status == trial.status(of: patient))
         }
       } catch {
-        #expect(!error.path.isEmpty && !error.message.isEmpty)
+        rejected += 1
+        let text = String(decoding: bytes, as: UTF8.self)
+        let problems = RecordErrorPlacement.problems(error, in: text)
+        #expect(problems.isEmpty, "\(error): \(problems)")
       }
     }
     #expect(parsed > 30)
+    #expect(rejected > 30)
   }
 }

@@ -32,7 +32,9 @@ import TrialModel
   }
 
   @Test func everyCriterionIsEncoded() throws {
-    for trial in try ProtocolLibrary.bundled() {
+    let protocols = try ProtocolLibrary.bundled()
+    #expect(protocols.count == 5)
+    for trial in protocols {
       for criterion in trial.criteria.all {
         #expect(criterion.expression != nil || criterion.attestation, "\(trial.id) \(criterion.id)")
       }

@@ -1,4 +1,5 @@
 import DoseFinding
+import TestSupport
 import Testing
 
 @testable import Simulation
@@ -7,23 +8,17 @@ import Testing
 /// against the independent exact reference, the published dfcrm simulation and our own simulation.
 @Test(arguments: ["A", "L1", "L2", "L3"])
 func crmExactMatchesReferences(scenarioName: String) throws {
-  let entry = try ReferenceFixtures.exactReference().first {
-    $0.design == "crm" && $0.scenario == scenarioName
-  }!
+  let entry = try ExactOCReference.entry(design: "crm", scenario: scenarioName)
   let design = ReferenceDesigns.design(
     named: "crm", doseCount: entry.truth.count, skeleton: entry.skeleton)!
   let scenario = try Scenario(truth: entry.truth, target: 0.3)
   let exact = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario)
-  for (ours, theirs) in zip(exact.selection, entry.selection) { #expect(abs(ours - theirs) < 1e-9) }
-  for (ours, theirs) in zip(exact.meanPatients, entry.meanPatients) {
-    #expect(abs(ours - theirs) < 1e-9)
-  }
-  #expect(abs(exact.meanTotalDLTs - entry.meanDLTs!) < 1e-9)
+  expectClose(exact.selection, entry.selection, absolute: 1e-9, "selection")
+  expectClose(exact.meanPatients, entry.meanPatients, absolute: 1e-9, "patients")
+  expectClose(exact.meanTotalDLTs, try #require(entry.meanDLTs), absolute: 1e-9, "DLTs")
 
-  let published = try ReferenceFixtures.simulatedReference().first {
-    $0.design == "CRM(dfcrm)" && $0.scenario == scenarioName
-  }!
-  for (p, percent) in zip(exact.selection, published.selectionPercent) {
+  let published = try SimulatedOCReference.row(design: "CRM(dfcrm)", scenario: scenarioName)
+  for (p, percent) in checkedZip(exact.selection, published.selectionPercent, "dfcrm selection") {
     let se = (p * (1 - p) / Double(published.trials)).squareRoot()
     #expect(abs(p - percent / 100) <= 4 * se + 0.0005)
   }

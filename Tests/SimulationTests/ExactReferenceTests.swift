@@ -1,28 +1,26 @@
 import DoseFinding
+import TestSupport
 import Testing
 
 @testable import Simulation
 
 @Test func exactMatchesIndependentExactReference() throws {
   var checked = 0
-  for entry in try ReferenceFixtures.exactReference() {
+  for entry in try ExactOCReference.all() {
     guard
       let design = ReferenceDesigns.design(
         named: entry.design, doseCount: entry.truth.count)
     else { continue }
     let oc = try ExactOperatingCharacteristics.compute(
       design: design, scenario: Scenario(truth: entry.truth, target: 0.3))
-    for (ours, theirs) in zip(oc.selection, entry.selection) {
-      #expect(abs(ours - theirs) < 1e-9, "\(entry.design) \(entry.scenario) selection")
-    }
+    let label = "\(entry.design) \(entry.scenario)"
+    expectClose(oc.selection, entry.selection, absolute: 1e-9, "\(label) selection")
     if let none = entry.noSelection {
-      #expect(abs(oc.noSelection - none) < 1e-9, "\(entry.design) \(entry.scenario) no MTD")
+      expectClose(oc.noSelection, none, absolute: 1e-9, "\(label) no MTD")
     }
-    for (ours, theirs) in zip(oc.meanPatients, entry.meanPatients) {
-      #expect(abs(ours - theirs) < 1e-9, "\(entry.design) \(entry.scenario) patients")
-    }
+    expectClose(oc.meanPatients, entry.meanPatients, absolute: 1e-9, "\(label) patients")
     if let dlts = entry.meanDLTs {
-      #expect(abs(oc.meanTotalDLTs - dlts) < 1e-9, "\(entry.design) \(entry.scenario) DLTs")
+      expectClose(oc.meanTotalDLTs, dlts, absolute: 1e-9, "\(label) DLTs")
     }
     #expect(abs(oc.totalProbability! - 1) < 1e-12)
     checked += 1
@@ -31,12 +29,12 @@ import Testing
 }
 
 @Test func exactAgreesWithPublishedSimulationsWithinFourStandardErrors() throws {
-  let rows = try ReferenceFixtures.simulatedReference()
+  let rows = try SimulatedOCReference.all()
   let software = [
     "BOIN(BOIN pkg)": "boin", "BOIN(FIND)": "boin", "i3+3(FIND)": "i3+3", "mTPI-2(FIND)": "mtpi2",
     "3+3(FIND)": "3+3 (FIND variant: Korn de-escalation)",
   ]
-  let references = try ReferenceFixtures.exactReference()
+  let references = try ExactOCReference.all()
   var checked = 0
   for row in rows {
     guard let name = software[row.design],
@@ -46,7 +44,7 @@ import Testing
     else { continue }
     let oc = try ExactOperatingCharacteristics.compute(
       design: design, scenario: Scenario(truth: entry.truth, target: 0.3))
-    for (p, percent) in zip(oc.selection, row.selectionPercent) {
+    for (p, percent) in checkedZip(oc.selection, row.selectionPercent, "\(row.design) \(row.scenario)") {
       // Binomial Monte Carlo error of the published proportion, plus its rounding to 0.1 %.
       let se = (p * (1 - p) / Double(row.trials)).squareRoot()
       #expect(abs(p - percent / 100) <= 4 * se + 0.0005, "\(row.design) \(row.scenario)")
@@ -81,9 +79,7 @@ import Testing
     for design in designs {
       let oc = try ExactOperatingCharacteristics.compute(
         design: design, scenario: Scenario(truth: truth, target: 0.3))
-      for (ours, closed) in zip(oc.selection, expected) {
-        #expect(abs(ours - closed) < 1e-12, "\(design.variantName)")
-      }
+      expectClose(oc.selection, expected, absolute: 1e-12, "\(design.variantName)")
       #expect(abs(oc.noSelection - none) < 1e-12)
       #expect(abs(oc.stopForToxicity - none) < 1e-12)
     }
@@ -93,7 +89,8 @@ import Testing
 @Test func designsAgreeWithTheirPublishedDecisionTables() throws {
   // The DoseFinding designs and test-only designs driven by FIND's published tables give the same
   // exact operating characteristics on every reference scenario.
-  for entry in try ReferenceFixtures.exactReference() {
+  var compared = 0
+  for entry in try ExactOCReference.all() {
     guard
       let design = ReferenceDesigns.design(
         named: entry.design, doseCount: entry.truth.count),
@@ -102,10 +99,12 @@ import Testing
     let scenario = try Scenario(truth: entry.truth, target: 0.3)
     let real = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario)
     let tabled = try ExactOperatingCharacteristics.compute(design: table, scenario: scenario)
-    for (a, b) in zip(real.selection + real.meanPatients, tabled.selection + tabled.meanPatients) {
-      #expect(abs(a - b) < 1e-12, "\(entry.design) \(entry.scenario)")
-    }
+    expectClose(
+      real.selection + real.meanPatients, tabled.selection + tabled.meanPatients, absolute: 1e-12,
+      "\(entry.design) \(entry.scenario)")
+    compared += 1
   }
+  #expect(compared == 12)  // boin, i3+3 and mTPI-2 on A, L1, L2, L3
 }
 
 /// Every state `design` can reach with cohorts of 3 (histories after each cohort).

@@ -1,5 +1,6 @@
 import DoseFinding
 import Inputs
+import TestSupport
 import Testing
 
 @testable import Simulation
@@ -37,7 +38,7 @@ private func groups() throws -> [TrialGroup] {
   let exact = try GroupedTrialOperatingCharacteristics.compute(groups: try groups())
   let simulated = try GroupedTrialOperatingCharacteristics.compute(
     groups: try groups(), simulation: MonteCarloSimulation(trials: 20_000, seed: 3))
-  for (e, s) in zip(exact, simulated) {
+  for (e, s) in checkedZip(exact, simulated, "groups") {
     expectAgreement(exact: e.characteristics, simulated: s.characteristics, label: "group \(e.group)")
     #expect(
       abs(e.openingProbability - s.openingProbability)

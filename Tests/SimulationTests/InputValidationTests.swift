@@ -1,5 +1,6 @@
 import DoseFinding
 import Inputs
+import TestSupport
 import Testing
 
 @testable import Simulation
@@ -27,7 +28,7 @@ import Testing
 }
 
 @Test func zeroCohortsIsRejected() throws {
-  let table = try ReferenceFixtures.decisionTable("i3plus3_pT0.3_EI0.25-0.35.csv")
+  let table = try DecisionTableReference(file: "i3plus3_pT0.3_EI0.25-0.35.csv").byPatients
   let design = TableDrivenDesign(table: table, doseCount: 3, cohorts: 0)
   let scenario = try Scenario(truth: [0.1, 0.2, 0.3], target: 0.3)
   let error = #expect(throws: InputError.self) {

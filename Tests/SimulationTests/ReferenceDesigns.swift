@@ -1,4 +1,5 @@
 import DoseFinding
+import TestSupport
 
 /// The designs of the reference files (target 0.3, cohorts of 3, 10 cohorts, EI [0.25, 0.35]), by
 /// the name used in exact_oc_reference.json; `nil` for designs not yet available. CRM is only
@@ -31,6 +32,6 @@ enum ReferenceDesigns {
     default: return nil
     }
     return TableDrivenDesign(
-      table: try ReferenceFixtures.decisionTable(file), doseCount: k, cohorts: 10)
+      table: try DecisionTableReference(file: file).byPatients, doseCount: k, cohorts: 10)
   }
 }

@@ -58,6 +58,88 @@ private func referenceXoshiro(state: [UInt64], count: Int) -> [UInt64] {
   #expect(rng.state == expected)
 }
 
+private func words(_ state: (UInt64, UInt64, UInt64, UInt64)) -> [UInt64] {
+  [state.0, state.1, state.2, state.3]
+}
+
+/// Reference values for ``Xoshiro256StarStar/jump()``: each case is a start state, its first plain
+/// outputs, then the state and first outputs after each successive `jump()`. They were produced
+/// once by Tests/Fixtures/xoshiro256starstar_reference.py, an independent Python restatement of
+/// Vigna's xoshiro256starstar.c (`next()`, and `jump()` with the published polynomial
+/// 0x180ec6d33cfd0aba, 0xd5a61266f0c9392c, 0xa9582618e03fc9aa, 0x39abdc4529b1661c) and
+/// splitmix64.c. For state {0, 0, 0, 1} the plain outputs and the first jump equal the output of
+/// the C reference code published with github.com/DSCF-1224/xoshiro-fortran
+/// (reference/xoshiro256starstar/README.md); the plain outputs of {1, 2, 3, 4} begin with the
+/// published 11520, 0, 1509978240.
+private struct JumpReference: Sendable {
+  var label: String
+  var start: [UInt64]
+  var outputs: [UInt64]
+  var jumps: [(state: [UInt64], outputs: [UInt64])]
+
+  static let all: [JumpReference] = [
+    JumpReference(
+      label: "state {0, 0, 0, 1}", start: [0, 0, 0, 1],
+      outputs: [0, 0, 0x1680, 0x02D0_0000_0000_1680],
+      jumps: [
+        (
+          [0x934D_05E8_B207_6310, 0xEABD_D0BF_76A1_BE51, 0x75DD_6A99_2ACC_B1E8, 0xC660_C602_A733_0187],
+          [0xAED8_D3ED_373A_211A, 0x055B_AFF4_5A8C_DB8E, 0x4F99_E3C7_B7AA_48F2, 0x3663_4B1D_710C_7653]
+        ),
+        (
+          [0xE788_0E09_22A7_608F, 0xB312_0E74_0CC3_8417, 0x129E_F67F_B3CD_B7A1, 0x726D_9E0F_B4CD_F26D],
+          [0x1645_331F_2F1C_07B7, 0x6F9F_3ADB_61D0_8427, 0xB095_E469_06E8_E006, 0x72BD_E3AD_AA9B_F25A]
+        ),
+      ]),
+    JumpReference(
+      label: "state {1, 2, 3, 4}", start: [1, 2, 3, 4],
+      outputs: [0x2D00, 0, 0x5A00_7080, 0x10E0_0000_0000_9D80],
+      jumps: [
+        (
+          [0x8C7A_1539_56B5_F3D1, 0x701F_1A71_3401_D85E, 0x6527_F66A_6546_9085, 0x8386_B786_C440_8050],
+          [0xBBD2_F312_2984_43D8, 0x62E5_7DB2_D570_6577, 0x34D1_8903_74A6_D72B, 0xA042_5028_CA8B_66A0]
+        ),
+        (
+          [0x46F0_9825_78DE_9FF7, 0xB1BA_9F06_C0B8_8626, 0x0F85_ED08_25D9_669D, 0x9764_A25D_66E6_4F2C],
+          [0xE6FA_17F0_37CA_591C, 0x4614_D55D_54B0_31DE, 0x02F0_4C1F_445B_428F, 0x4F3C_53DD_3E81_BF99]
+        ),
+      ]),
+    // The state `Xoshiro256StarStar(seed: 5)` starts from: four splitmix64 outputs from 5.
+    JumpReference(
+      label: "seed 5",
+      start: [0x6303_3B0C_A389_C35A, 0xC097_314D_9397_36F8, 0x3B92_D3F0_106B_C147, 0x196E_4EC2_DA05_B945],
+      outputs: [0x49D5_5178_CA54_CF69, 0x9A22_115A_4D26_24DC, 0xA648_B1CC_F0BB_BBAE, 0xD251_1E20_DE93_3BC5],
+      jumps: [
+        (
+          [0x44C3_A924_09C6_EF3D, 0x77C8_F19F_FF43_E589, 0xAAB9_F8DC_23FB_69F5, 0x4C69_91FF_08E4_2CD6],
+          [0x293C_8FEF_77AC_8C03, 0x3319_2043_9BB9_3680, 0xA9EF_27C5_4938_2A2C, 0xD2AB_EFD7_0679_32F0]
+        )
+      ]),
+  ]
+}
+
+@Test func jumpMatchesReferenceOutputs() {
+  for reference in JumpReference.all {
+    let s = reference.start
+    var rng = Xoshiro256StarStar(state: (s[0], s[1], s[2], s[3]))
+    var plain = rng
+    #expect((0..<4).map { _ in plain.next() } == reference.outputs, "\(reference.label) plain outputs")
+    for (index, jumped) in reference.jumps.enumerated() {
+      rng.jump()
+      #expect(words(rng.state) == jumped.state, "\(reference.label) state after \(index + 1) jump(s)")
+      var copy = rng
+      #expect(
+        (0..<4).map { _ in copy.next() } == jumped.outputs,
+        "\(reference.label) outputs after \(index + 1) jump(s)")
+    }
+  }
+}
+
+@Test func seededGeneratorStartsFromTheReferenceState() {
+  // The "seed 5" case above, whose start state the Python script computed with its own splitmix64.
+  #expect(words(Xoshiro256StarStar(seed: 5).state) == JumpReference.all[2].start)
+}
+
 @Test func jumpedStreamsDifferAndAreReproducible() {
   var a = Xoshiro256StarStar(seed: 5)
   var b = a

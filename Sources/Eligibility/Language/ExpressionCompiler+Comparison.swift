@@ -2,13 +2,16 @@ import TrialModel
 
 extension ExpressionCompiler {
   /// Compiles `left op right`, putting the patient value on the left and the threshold on the
-  /// right (mirroring the operator when the protocol wrote `18 years <= age`).
-  func comparison(_ left: Typed, _ op: Comparison, _ right: Typed, _ e: Expression) throws(ExpressionError)
-    -> Node
-  {
+  /// right (mirroring the operator when the protocol wrote `18 years <= age`). `sides` are the
+  /// operands' expressions, so that an error about one operand (an unknown name) points at it;
+  /// other errors point at the comparison `e`.
+  func comparison(
+    _ left: Typed, _ op: Comparison, _ right: Typed, _ e: Expression,
+    sides: (left: Expression, right: Expression)
+  ) throws(ExpressionError) -> Node {
     switch (left, right) {
     case (.threshold, .value), (.threshold, .since), (.word, .value):
-      return try comparison(right, op.mirrored, left, e)
+      return try comparison(right, op.mirrored, left, e, sides: (sides.right, sides.left))
     case (.value(let meaning, let name), .threshold(let value, let unit, let written, let setting)):
       return try valueComparison(
         meaning, name, op, value, unit, Threshold(canonical: value, written: written, setting: setting), e)
@@ -18,17 +21,19 @@ extension ExpressionCompiler {
       }
       return .since(selection, op, CalendarSpan(amount: value, unit: spanUnit))
     case (.value(.sex, _), .word(let word)):
-      guard let sex = Sex(rawValue: word) else { throw mismatch("male or female", right, e) }
+      guard let sex = Sex(rawValue: word) else { throw mismatch("male or female", right, sides.right) }
       return try equality(.sex(sex), op, e)
     case (.value(.cnsStatus, _), .word(let word)):
-      guard let status = CNSStatus(rawValue: word) else { throw mismatch("cns1, cns2 or cns3", right, e) }
+      guard let status = CNSStatus(rawValue: word) else {
+        throw mismatch("cns1, cns2 or cns3", right, sides.right)
+      }
       return try equality(.cnsStatus(status), op, e)
     case (.value(.fact(let fact), _), .boolean(.constant(let b))):
       return try equality(b ? .fact(fact) : .not(.fact(fact)), op, e)
     case (.word(let name), _):
-      throw unknownName(name, e)
+      throw unknownName(name, sides.left)
     case (_, .word(let name)):
-      throw unknownName(name, e)
+      throw unknownName(name, sides.right)
     default:
       throw ExpressionError(
         offset: e.offset,

@@ -111,7 +111,7 @@ struct ExpressionCompiler {
       }
       return .boolean(.within(selection, span, anchor))
     case .compare(let left, let op, let right):
-      return .boolean(try comparison(try check(left), op, try check(right), e))
+      return .boolean(try comparison(try check(left), op, try check(right), e, sides: (left, right)))
     case .and(let terms):
       var nodes: [Node] = []
       for t in terms { nodes.append(try condition(t)) }
