@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "Assessment", targets: ["Assessment"]),
     .library(name: "Analysis", targets: ["Analysis"]),
     .library(name: "Charts", targets: ["Charts"]),
+    .library(name: "Reports", targets: ["Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,10 +54,13 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(name: "Charts", swiftSettings: swiftSettings),
     .target(
+      name: "Reports", dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "Charts"],
+      swiftSettings: swiftSettings),
+    .target(
       name: "CartrialCLI",
       dependencies: [
         "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
     .executableTarget(name: "cartrial", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
@@ -80,6 +84,9 @@ let package = Package(
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "Analysis", "TrialModel", "Inputs"],
+      swiftSettings: swiftSettings),
     .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
   ]
 )

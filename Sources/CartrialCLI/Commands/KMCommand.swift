@@ -2,6 +2,8 @@ import Analysis
 import ArgumentParser
 import Charts
 import Foundation
+import Inputs
+import Reports
 
 /// `cartrial km`: Kaplan–Meier estimates by group, medians with CIs, and the log-rank test.
 struct KMCommand: ParsableCommand {
@@ -75,26 +77,16 @@ struct KMCommand: ParsableCommand {
       throw ValidationError("--conf-level: expected a value in (0, 1), found \(confLevel)")
     }
     let times = try at.map { try Self.times($0) }
-    let table = try CSVTable.read(input)
-    let timeColumn = try table.column(time, option: "--time")
-    let eventColumn = try table.column(event, option: "--event")
-    let groupColumn = try group.map { try table.column($0, option: "--group") }
-    var order: [String] = []
-    var observations: [String: [SurvivalObservation]] = [:]
-    for row in table.rows {
-      let name = groupColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "all"
-      let t = try table.nonNegative(row, table.header[timeColumn])
-      let e = try table.flag(row, table.header[eventColumn])
-      if observations[name] == nil { order.append(name) }
-      observations[name, default: []].append(SurvivalObservation(time: t, event: e))
+    let groups: [SurvivalGroup]
+    do {
+      groups = try InputFiles.table(input).survivalGroups(time: time, event: event, group: group)
+    } catch let error as InputError {
+      throw error.presented(options: ["time": "--time", "event": "--event", "group": "--group"])
     }
-    guard !order.isEmpty else { throw CLIError("\(input): no data rows") }
-    // Groups in sorted order (numbers numerically), as R orders factor levels.
-    order.sort { $0.compare($1, options: .numeric) == .orderedAscending }
-    let curves = order.map { (name: $0, km: KaplanMeier(observations[$0]!)) }
+    let curves = groups.map { (name: $0.name, km: KaplanMeier($0.observations)) }
     var logrank: LogRank?
     if curves.count > 1 {
-      let test = LogRankTest(groups: order.map { observations[$0]! })
+      let test = LogRankTest(groups: groups.map(\.observations))
       logrank = LogRank(chisq: test.chiSquared, df: test.degreesOfFreedom, p: test.pValue)
     }
     let report = Report(
@@ -103,7 +95,7 @@ struct KMCommand: ParsableCommand {
     switch output.format {
     case .json: try Output.json(report)
     case .svg:
-      let chart = Self.chart(
+      let chart = KaplanMeierChart(
         title: "Kaplan–Meier: \(time)", curves: curves, ticks: times, xLabel: "\(time) (days)")
       print(chart.svg(), terminator: "")
     default: printText(report, scale: scale)
@@ -134,22 +126,6 @@ struct KMCommand: ParsableCommand {
     return GroupSummary(
       name: name, n: km.count, events: km.eventCount, median: Nullable(median.estimate),
       medianCI: [Nullable(median.lower), Nullable(median.upper)], survival: rows)
-  }
-
-  /// The Kaplan–Meier chart, with numbers at risk at `ticks` (or six even times).
-  static func chart(
-    title: String, curves: [(name: String, km: KaplanMeier)], ticks: [Double]?, xLabel: String = "Days"
-  ) -> KaplanMeierChart {
-    let maxTime = curves.flatMap { $0.km.steps.map(\.time) + $0.km.censorTimes }.max() ?? 1
-    let step = LinearScale.niceStep(maxTime)
-    let atRiskTimes = ticks ?? stride(from: 0, through: maxTime, by: step).map { $0 }
-    return KaplanMeierChart(
-      title: title,
-      curves: curves.map { name, km in
-        KaplanMeierChart.Curve(
-          name: name, steps: km.steps.map { Point($0.time, $0.survival) }, censorTimes: km.censorTimes,
-          atRisk: atRiskTimes.map { km.atRisk(at: $0) })
-      }, atRiskTimes: atRiskTimes, xLabel: xLabel)
   }
 
   func printText(_ report: Report, scale: SurvivalConfidenceScale) {

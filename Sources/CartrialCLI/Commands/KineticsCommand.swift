@@ -1,6 +1,8 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Inputs
+import Reports
 
 /// `cartrial kinetics`: model-based cellular kinetics.
 struct KineticsCommand: ParsableCommand {
@@ -49,11 +51,17 @@ struct KineticsCommand: ParsableCommand {
 
     func run() throws {
       try output.require([.text, .json])
-      let profiles = try CSVTable.read(input).concentrationProfiles()
-      let rows = try profiles.map { subject, profile in
+      let profiles: [KineticProfile]
+      do {
+        profiles = try InputFiles.table(input).concentrationProfiles()
+      } catch let error as InputError {
+        throw CLIError(error.description)
+      }
+      let rows = try profiles.map { profile in
+        let subject = profile.subject
         let fit: SteinModelFit
         do {
-          fit = try SteinModelFit.fit(profile)
+          fit = try SteinModelFit.fit(profile.profile)
         } catch {
           throw CLIError("\(input): subject \(subject): \(error)")
         }

@@ -1,5 +1,7 @@
 import Analysis
 import ArgumentParser
+import Inputs
+import Reports
 
 /// `cartrial nca`: non-compartmental analysis of concentration–time profiles (PKNCA conventions).
 struct NCACommand: ParsableCommand {
@@ -97,10 +99,16 @@ struct NCACommand: ParsableCommand {
   func run() throws {
     try output.require([.text, .json, .csv])
     let options = try options()
-    let table = try CSVTable.read(input)
-    let rows = try table.concentrationProfiles().map { subject, profile in
+    let profiles: [KineticProfile]
+    do {
+      profiles = try InputFiles.table(input).concentrationProfiles()
+    } catch let error as InputError {
+      throw CLIError(error.description)
+    }
+    let rows = try profiles.map { profile in
+      let subject = profile.subject
       do {
-        return Row(subject: subject, result: try profile.nonCompartmentalAnalysis(options))
+        return Row(subject: subject, result: try profile.profile.nonCompartmentalAnalysis(options))
       } catch {
         throw CLIError("\(input): subject \(subject): \(error)")
       }
