@@ -209,7 +209,7 @@ import Testing
     // Time-to-event: OS over B's two subjects; DOR over B's one responder.
     #expect(html.contains("<tr><td>OS</td><td>2</td>") && html.contains("<tr><td>DOR</td><td>1</td>"))
     // Kinetics: B1 only; no adult anywhere in the page.
-    #expect(html.contains("<td>B1</td>") && !html.contains("A1") && !html.contains("A2"))
+    #expect(html.contains(">B1<") && !html.contains(">A1<") && !html.contains(">A2<"))
   }
 
   @Test func withoutGroupEveryGroupIsCoveredByItsOwnLevels() throws {

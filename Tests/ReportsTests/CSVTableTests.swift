@@ -1,5 +1,6 @@
 import Inputs
 import Testing
+import TrialModel
 
 @testable import Reports
 
@@ -23,6 +24,60 @@ import Testing
     } catch {
       #expect(error.location == SourceLocation(file: "t.csv", line: 2, column: 3))
       #expect(error.kind == .malformed)
+    }
+  }
+}
+
+/// Typed fields: every error is located at the field and names the column.
+@Suite struct CSVValueTests {
+  let table = try! CSVTable(
+    text: "subject,weightKg,when,dlt\nA,70,2024-01-01,yes\nB,abc,2024-02-30,maybe\n", file: "s.csv")
+
+  @Test func valuesParse() throws {
+    let row = table.rows[0]
+    #expect(try table.number(row, "weightKg") == 70)
+    #expect(try table.date(row, "when") == CalendarDate(iso: "2024-01-01"))
+    #expect(try table.flag(row, "dlt") == true)
+  }
+
+  @Test func errorsNameFileLineColumnAndField() {
+    let row = table.rows[1]
+    #expect(throws: InputError.self) { try table.number(row, "weightKg") }
+    do {
+      _ = try table.nonNegative(row, "weightKg")
+    } catch {
+      #expect(error.description == "s.csv:3:3: error: weightKg: expected a number, found \"abc\"")
+    }
+    do {
+      _ = try table.date(row, "when")
+    } catch {
+      #expect(error.description == "s.csv:3:7: error: when: expected a date YYYY-MM-DD, found \"2024-02-30\"")
+    }
+    do {
+      _ = try table.flag(row, "dlt")
+    } catch {
+      #expect(error.location == SourceLocation(file: "s.csv", line: 3, column: 18))
+      #expect(error.field == "dlt")
+    }
+  }
+
+  @Test func fixedLayoutRejectsUnknownColumnsAtTheirPlace() {
+    let table = try! CSVTable(text: "subject,infusion_date,deathdate\nA,2024-01-01,\n", file: "s.csv")
+    do {
+      try table.check(required: ["subject", "infusion_date"], allowed: ["death_date"])
+      Issue.record("an unknown column was accepted")
+    } catch {
+      #expect(error.kind == .unknownField && error.field == "deathdate")
+      #expect(error.location == SourceLocation(file: "s.csv", line: 1, column: 23))
+    }
+  }
+
+  @Test func repeatedColumnAndShortRecordAreErrors() {
+    #expect(throws: InputError.self) { try CSVTable(text: "a,a\n1,2\n", file: "t.csv") }
+    do {
+      _ = try CSVTable(text: "a,b\n1\n", file: "t.csv")
+    } catch {
+      #expect(error.description == "t.csv:2:1: error: expected 2 fields (a,b), found 1")
     }
   }
 }
