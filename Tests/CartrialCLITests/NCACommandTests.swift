@@ -71,6 +71,28 @@ import Testing
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
+  @Test func csvRowsHaveAFieldForEveryColumn() throws {
+    // Before: 15 header columns over 12 fields per row (lambdaZFirst/Last missing).
+    let result = try CLIRunner.run([
+      "nca", "--input", Self.fixtures.appendingPathComponent("theoph.csv").path, "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    let header = try #require(lines.first).map(String.init)
+    #expect(header.contains("lambdaZFirst") && !header.contains("lambdaZTimes"))
+    #expect(lines.count == 13)  // 12 subjects
+    for line in lines.dropFirst() { #expect(line.count == header.count) }
+    // lambdaZPoints is a count, written as an integer, within [lambdaZFirst, lambdaZLast].
+    let row = lines[1].map(String.init)
+    let points = try #require(Int(row[header.firstIndex(of: "lambdaZPoints")!]))
+    #expect(points >= 3)
+    #expect(
+      Double(row[header.firstIndex(of: "lambdaZFirst")!])! < Double(
+        row[header.firstIndex(of: "lambdaZLast")!])!)
+  }
+
   @Test(arguments: ["nan", "0", "-1"])
   func invalidLLOQIsRejected(lloq: String) throws {
     // A NaN limit would silently censor nothing.

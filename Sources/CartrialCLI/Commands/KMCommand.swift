@@ -28,46 +28,6 @@ struct KMCommand: ParsableCommand {
   @Option(name: .customLong("conf-level"), help: "Confidence level.") var confLevel: Double = 0.95
   @OptionGroup var output: OutputOptions
 
-  /// An optional that encodes as JSON `null` instead of being left out.
-  struct Nullable<Wrapped: Encodable>: Encodable {
-    var value: Wrapped?
-    init(_ value: Wrapped?) { self.value = value }
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.singleValueContainer()
-      if let value { try container.encode(value) } else { try container.encodeNil() }
-    }
-  }
-
-  struct SurvivalRow: Encodable {
-    var time: Double
-    var nRisk: Int
-    var survival: Double
-    /// se(S); null where R prints NaN (S = 0, where se(ln S) is infinite).
-    var stdErr: Nullable<Double>
-    var lower: Nullable<Double>
-    var upper: Nullable<Double>
-  }
-
-  struct GroupSummary: Encodable {
-    var name: String
-    var n: Int
-    var events: Int
-    var median: Nullable<Double>
-    var medianCI: [Nullable<Double>]
-    var survival: [SurvivalRow]
-  }
-
-  struct LogRank: Encodable {
-    var chisq: Double
-    var df: Int
-    var p: Double
-  }
-
-  struct Report: Encodable {
-    var groups: [GroupSummary]
-    var logrank: Nullable<LogRank>
-  }
-
   func run() throws {
     try output.require([.text, .json, .svg])
     guard let scale = SurvivalConfidenceScale(rawValue: confType) else {
@@ -83,20 +43,14 @@ struct KMCommand: ParsableCommand {
     } catch let error as InputError {
       throw error.presented(options: ["time": "--time", "event": "--event", "group": "--group"])
     }
-    let curves = groups.map { (name: $0.name, km: KaplanMeier($0.observations)) }
-    var logrank: LogRank?
-    if curves.count > 1 {
-      let test = LogRankTest(groups: groups.map(\.observations))
-      logrank = LogRank(chisq: test.chiSquared, df: test.degreesOfFreedom, p: test.pValue)
-    }
-    let report = Report(
-      groups: curves.map { Self.summary($0.name, $0.km, at: times, level: confLevel, scale: scale) },
-      logrank: Nullable(logrank))
+    let report = SurvivalSummary(groups, at: times, level: confLevel, scale: scale)
     switch output.format {
     case .json: try Output.json(report)
     case .svg:
       let chart = KaplanMeierChart(
-        title: "Kaplan–Meier: \(time)", curves: curves, ticks: times, xLabel: "\(time) (days)")
+        title: "Kaplan–Meier: \(time)",
+        curves: groups.map { (name: $0.name, km: KaplanMeier($0.observations)) }, ticks: times,
+        xLabel: "\(time) (days)")
       print(chart.svg(), terminator: "")
     default: printText(report, scale: scale)
     }
@@ -110,25 +64,7 @@ struct KMCommand: ParsableCommand {
     return values.map { $0! }
   }
 
-  static func summary(
-    _ name: String, _ km: KaplanMeier, at times: [Double]?, level: Double, scale: SurvivalConfidenceScale
-  ) -> GroupSummary {
-    let median = km.median(level: level, scale: scale)
-    func row(_ time: Double, _ step: KaplanMeier.Step?) -> SurvivalRow {
-      let band = step.flatMap { km.confidenceInterval(for: $0, level: level, scale: scale) }
-      let standardError = step?.standardError ?? 0
-      return SurvivalRow(
-        time: time, nRisk: km.atRisk(at: time), survival: step?.survival ?? 1,
-        stdErr: Nullable(standardError.isFinite ? standardError : nil),
-        lower: Nullable(step == nil ? 1 : band?.lower), upper: Nullable(step == nil ? 1 : band?.upper))
-    }
-    let rows = times.map { $0.map { row($0, km.step(at: $0)) } } ?? km.steps.map { row($0.time, $0) }
-    return GroupSummary(
-      name: name, n: km.count, events: km.eventCount, median: Nullable(median.estimate),
-      medianCI: [Nullable(median.lower), Nullable(median.upper)], survival: rows)
-  }
-
-  func printText(_ report: Report, scale: SurvivalConfidenceScale) {
+  func printText(_ report: SurvivalSummary, scale: SurvivalConfidenceScale) {
     let percent = TextTable.number(confLevel * 100)
     print(
       "Kaplan–Meier (\(time), event = \(event)); times in days; \(percent)% CIs on the \(scale.rawValue) scale, Greenwood SE."
