@@ -38,7 +38,7 @@ public struct ReportPage: Sendable {
 
   private func protocolSection() -> String {
     guard let trial = report.trial else {
-      return "<p>No protocol given: all standard endpoints are shown.</p>\n"
+      return "<p>No protocol given: all standard endpoints are shown. \(escape(coverage))</p>\n"
     }
     let ids = ([trial.id] + trial.secondaryIds).joined(separator: ", ")
     var html =
