@@ -146,3 +146,24 @@ import TrialModel
     #expect(html.contains(">A1<") && !html.contains(">B1<") && !html.contains(">B2<"))
   }
 }
+
+/// Subjects without a recorded dose level still add up.
+@Suite struct UnrecordedLevelTests {
+  @Test func subjectsWithoutALevelHaveTheirOwnRow() throws {
+    var subjects = TrialReportTests.subjects(groups: ["A", "A", "A", "A"])
+    subjects[2].doseLevel = nil
+    let scope = try ReportScope(subjects: subjects, trial: try SeedProtocols.nct07470073(), group: "A")
+    #expect(
+      scope.levels.map(\.label) == [
+        "L1: 3.0e8 cells", "L2: 4.5e8 cells", "L3: 6.0e8 cells", "Level not recorded",
+      ])
+    #expect(scope.levels.map { scope.subjects(at: $0).count } == [1, 1, 1, 1])
+    let html = ReportPage(
+      try TrialReport(
+        data: try ReportData(subjects: subjects, name: "d"), trial: try SeedProtocols.nct07470073(),
+        group: "A")
+    ).html()
+    #expect(html.contains("<tr><td>Level not recorded</td><td>1</td><td>0/1</td></tr>"))
+    #expect(html.contains("<tr><td>All</td><td>4</td><td>1/4</td></tr>"))
+  }
+}
