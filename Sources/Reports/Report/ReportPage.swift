@@ -16,24 +16,27 @@ public struct ReportPage: Sendable {
     report.trial.map { "\($0.id): \($0.shortTitle ?? $0.title)" } ?? "Trial report (\(report.dataName))"
   }
 
-  /// The whole page.
-  public func html() -> String {
-    var body = "<h1>\(escape(title))</h1>\n" + protocolSection()
-    body += safetySection() + responseSection() + survivalSection() + swimmerSection() + kineticsSection()
-    body += methodsSection()
-    return """
-      <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
-      <style>
-      body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
-      table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}
-      th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}svg{max-width:100%;height:auto}
-      </style></head>
-      <body>
-      \(body)
-      </body></html>
+  /// The report's content without the document around it (to embed in another page).
+  public func body() -> String {
+    "<h1>\(escape(title))</h1>\n" + protocolSection() + safetySection() + responseSection()
+      + survivalSection() + swimmerSection() + kineticsSection() + methodsSection()
+  }
 
-      """
+  /// The whole page: ``body()`` in a self-contained HTML document.
+  public func html() -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
+    <style>
+    body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
+    table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}
+    th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}svg{max-width:100%;height:auto}
+    </style></head>
+    <body>
+    \(body())
+    </body></html>
+
+    """
   }
 
   private func protocolSection() -> String {

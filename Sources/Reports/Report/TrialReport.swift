@@ -56,7 +56,7 @@ public struct TrialReport: Sendable {
           }
         } catch {
           throw InputError(
-            .missing, field: "", expected: "the dates \(definition.name) is derived from",
+            .missing, field: "", expected: "dates enough to derive \(definition.name)",
             found: "\(error)", location: subject.location)
         }
       }
