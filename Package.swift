@@ -22,6 +22,7 @@ let package = Package(
     .library(name: "Analysis", targets: ["Analysis"]),
     .library(name: "Charts", targets: ["Charts"]),
     .library(name: "Trials", targets: ["Trials"]),
+    .library(name: "Reports", targets: ["Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,10 +60,14 @@ let package = Package(
       name: "Trials", dependencies: ["Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation"],
       swiftSettings: swiftSettings),
     .target(
+      name: "Reports", dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "Charts"],
+      swiftSettings: swiftSettings),
+    .target(
       name: "CartrialCLI",
       dependencies: [
         "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment",
-        "Analysis", "Charts", "Trials", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Analysis", "Charts", "Trials", "Reports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
     .executableTarget(name: "cartrial", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
@@ -99,9 +104,14 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialsTests",
-      dependencies: ["Trials", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Inputs", "TestSupport"],
+      dependencies: [
+        "Trials", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Inputs", "TestSupport",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "Analysis", "TrialModel", "Inputs", "ProtocolFiles"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "CartrialCLITests", dependencies: ["CartrialCLI", "ProtocolFiles", "TestSupport"],
       swiftSettings: swiftSettings),

@@ -24,6 +24,9 @@ public struct DesignRequest: Sendable, Hashable {
   public var startLevel: Int?
   /// The design's own parameters by name (`phi1`, `equivalenceInterval`, `skeleton`, …).
   public var parameters: [String: SettingValue]
+  /// The target to use, and to note as a default, when none is given without a protocol (`oc`
+  /// explores designs at 0.3 unless told otherwise); `nil`: a target is required.
+  public var defaultTarget: Double?
 
   public init(
     design: String? = nil, target: Double? = nil, cohortSize: Int? = nil, maxSampleSize: Int? = nil,

@@ -84,6 +84,9 @@ public struct TrialDesign: Sendable {
     let target: Double
     if let given = request.target {
       target = given
+    } else if let fallback = request.defaultTarget {
+      target = fallback
+      notes.append(SettingNote(.defaultValue, setting: "target", value: "\(fallback)"))
     } else if specification.usesTarget {
       throw InputError.missing("target", expected: "the target DLT rate of \(specification.name)")
     } else {

@@ -79,7 +79,7 @@ import Testing
     ),
     (
       ["--protocol", "NCT07470073", "--group", "A", "--design", "boin", "--current", "1", "--counts", "3/0"],
-      "--protocol"
+      "--design: expected no design name with a protocol"
     ),
   ])
   func badInputFails(arguments: [String], option: String) throws {

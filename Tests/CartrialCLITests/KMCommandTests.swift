@@ -58,10 +58,10 @@ import Testing
   }
 
   @Test(arguments: [
-    (["--time", "days", "--event", "status"], "--time days"),
-    (["--time", "time", "--event", "status", "--group", "arm"], "--group arm"),
-    // Line 8 is the first row with sex = 2, not an event indicator.
-    (["--time", "time", "--event", "sex"], "lung.csv:8: column 'sex'"),
+    (["--time", "days", "--event", "status"], "--time: expected a column of"),
+    (["--time", "time", "--event", "status", "--group", "arm"], "--group: expected a column of"),
+    // Line 8 is the first row with sex = 2, not an event indicator; sex is the third column.
+    (["--time", "time", "--event", "sex"], "lung.csv:8:7: error: sex: expected 1/0, true/false or yes/no"),
   ])
   func badColumnsAreNamed(arguments: [String], message: String) throws {
     let result = try km(["--input", Self.fixtures.appendingPathComponent("lung.csv").path] + arguments)

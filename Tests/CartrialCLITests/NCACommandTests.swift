@@ -53,11 +53,14 @@ import Testing
   }
 
   @Test(arguments: [
-    ("subject,time,conc\n1,0,0\n1,-1,3\n", ":3:", "≥ 0"),
-    ("subject,time,conc\n1,0,0\n1,2,5\n1,2,4\n", ":4:", "duplicate time 2 for subject 1"),
-    ("subject,time,conc\n1,0,0\n1,1,abc\n", ":3:", "expected a number, found 'abc'"),
-    ("subject,time,concentration\n1,0,0\n", ":1:", "missing column 'conc'"),
-    ("subject,time,conc\n1,0\n", ":2:", "expected 3 fields"),
+    ("subject,time,conc\n1,0,0\n1,-1,3\n", ":3:3: error:", "time: expected a number ≥ 0, found \"-1\""),
+    (
+      "subject,time,conc\n1,0,0\n1,2,5\n1,2,4\n", ":4:3: error:",
+      "time: expected one sample per time for subject 1, found time 2 again (also on line 3)"
+    ),
+    ("subject,time,conc\n1,0,0\n1,1,abc\n", ":3:5: error:", "conc: expected a number, found \"abc\""),
+    ("subject,time,concentration\n1,0,0\n", ":1:1: error:", "conc: expected a column conc"),
+    ("subject,time,conc\n1,0\n", ":2:1: error:", "expected 3 fields"),
   ])
   func badInputNamesFileAndLine(csv: String, location: String, message: String) throws {
     let path = try CLIRunner.temporaryFile(csv, name: "bad.csv")
@@ -67,20 +70,26 @@ import Testing
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
-  @Test func csvReaderHandlesQuotesCRLFAndBlankLines() throws {
-    let text = "\u{FEFF}\"subject\",note\r\n\"A, 1\",\"says \"\"hi\"\"\"\r\n\r\nB,\"two\nlines\"\nC,x\n"
-    let table = try CSVTable(text: text, path: "t.csv")
-    #expect(table.header == ["subject", "note"])
-    #expect(table.rows.map(\.fields) == [["A, 1", "says \"hi\""], ["B", "two\nlines"], ["C", "x"]])
-    #expect(table.rows.map(\.line) == [2, 4, 6])
-    #expect(throws: CLIError.self) { try CSVTable(text: "a,b\n\"open,1\n", path: "t.csv") }
-  }
-
-  @Test func fixedLayoutRejectsUnknownColumns() throws {
-    let table = try CSVTable(text: "subject,infusion_date,deathdate\nA,2024-01-01,\n", path: "s.csv")
-    #expect(throws: CLIError.self) {
-      try table.check(required: ["subject", "infusion_date"], allowed: ["death_date"])
+  @Test func csvRowsHaveAFieldForEveryColumn() throws {
+    // Before: 15 header columns over 12 fields per row (lambdaZFirst/Last missing).
+    let result = try CLIRunner.run([
+      "nca", "--input", Self.fixtures.appendingPathComponent("theoph.csv").path, "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
     }
+    let header = try #require(lines.first).map(String.init)
+    #expect(header.contains("lambdaZFirst") && !header.contains("lambdaZTimes"))
+    #expect(lines.count == 13)  // 12 subjects
+    for line in lines.dropFirst() { #expect(line.count == header.count) }
+    // lambdaZPoints is a count, written as an integer, within [lambdaZFirst, lambdaZLast].
+    let row = lines[1].map(String.init)
+    let points = try #require(Int(row[header.firstIndex(of: "lambdaZPoints")!]))
+    #expect(points >= 3)
+    #expect(
+      Double(row[header.firstIndex(of: "lambdaZFirst")!])! < Double(
+        row[header.firstIndex(of: "lambdaZLast")!])!)
   }
 
   @Test(arguments: ["nan", "0", "-1"])

@@ -112,10 +112,12 @@ struct OCCommandTests {
   @Test func badInputIsRejectedWithAClearMessage() throws {
     let outside = try CLIRunner.run(["oc", "--design", "boin", "--truth", "0.1,0.2,1.3", "--exact"])
     #expect(outside.status != 0)
-    #expect(outside.stderr.contains("dose 3 has DLT probability 1.3"))
+    #expect(
+      outside.stderr.contains(
+        "--truth '0.1,0.2,1.3' entry 3: expected a DLT probability in [0, 1], found 1.3"))
     let notANumber = try CLIRunner.run(["oc", "--design", "boin", "--truth", "0.1,x", "--exact"])
     #expect(notANumber.status != 0)
-    #expect(notANumber.stderr.contains("found 'x' at position 2"))
+    #expect(notANumber.stderr.contains("--truth '0.1,x' entry 2: expected a number, found 'x'"))
     let zero = try CLIRunner.run([
       "oc", "--design", "boin", "--truth", "0.1,0.2", "--cohorts", "0", "--exact",
     ])
@@ -125,9 +127,52 @@ struct OCCommandTests {
       "oc", "--protocol", "NCT07470073", "--group", "B", "--truth", "0.1,0.2,0.3", "--exact",
     ])
     #expect(doses.status != 0)
-    #expect(doses.stderr.contains("expected 2 DLT probabilities, found 3"))
+    #expect(doses.stderr.contains("expected 2 DLT probabilities, one per dose level (1, 2), found 3"))
     let both = try CLIRunner.run(["oc", "--design", "boin", "--truth", "0.1,0.2"])
     #expect(both.status != 0)
+  }
+
+  /// Issue 10: group A's levels are −1, 1, 2, 3, so the true MTD of 0.05, 0.1, 0.25, 0.4 at target
+  /// 0.3 is level 2 (the third dose), not "level 3".
+  @Test func protocolLevelsNameEveryDose() throws {
+    let arguments = [
+      "oc", "--protocol", "NCT07470073", "--group", "A", "--truth", "0.05,0.1,0.25,0.4", "--exact",
+    ]
+    let json = try CLIRunner.run(arguments + ["--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try #require(try json.json() as? [String: Any])
+    #expect(object["trueMTD"] as? Int == 2)
+    #expect(object["levels"] as? [Int] == [-1, 1, 2, 3])
+    #expect(object["design"] as? String == "i3+3")
+    #expect(object["source"] as? String == "NCT07470073 group A")
+    let notes = try #require(object["notes"] as? [[String: Any]])
+    #expect(notes.contains { $0["setting"] as? String == "target" && $0["kind"] as? String == "assumption" })
+    let text = try CLIRunner.run(arguments)
+    #expect(text.stdout.contains("true MTD: level 2 "), "\(text.stdout)")
+    let rows = text.stdout.split(separator: "\n").filter { $0.hasPrefix("   -1") || $0.hasPrefix("    3") }
+    #expect(rows.count == 2, "one row for level −1 and one for level 3: \(text.stdout)")
+    let svg = try CLIRunner.run(arguments + ["--format", "svg"])
+    #expect(svg.stdout.contains("level -1"))
+    #expect(!svg.stdout.contains("dose 4"))
+  }
+
+  /// Issue 10: `--target` with `--protocol` overrides the protocol's target, and the answer says so.
+  @Test func protocolOverrideIsAppliedAndReported() throws {
+    let base = ["oc", "--protocol", "NCT07470073", "--group", "A", "--truth", "0.05,0.1,0.25,0.4", "--exact"]
+    let json = try CLIRunner.run(base + ["--target", "0.2", "--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try #require(try json.json() as? [String: Any])
+    #expect(object["target"] as? Double == 0.2)
+    #expect(object["trueMTD"] as? Int == 2)  // 0.25 is closest to 0.2 as well
+    let notes = try #require(object["notes"] as? [[String: Any]])
+    let override = try #require(notes.first { $0["setting"] as? String == "target" })
+    #expect(override["kind"] as? String == "override")
+    #expect(override["protocolValue"] as? String == "0.3")
+    let text = try CLIRunner.run(base + ["--target", "0.2"])
+    #expect(text.stdout.contains("[target 0.2 (protocol: 0.3, overridden)]"), "\(text.stdout)")
+    let refused = try CLIRunner.run(base + ["--design", "boin"])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("--design: expected no design name with a protocol"))
   }
 
   @Test func protocolGroupsReportOpeningProbability() throws {

@@ -53,7 +53,10 @@ import Testing
       "report", "--data", dir.path, "--out", dir.appendingPathComponent("r.html").path,
     ])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("subjects.csv:3: column 'infusion_date'"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "subjects.csv:3:3: error: infusion_date: expected a date YYYY-MM-DD, found \"2024-02-30\""),
+      "\(result.stderr)")
   }
 
   @Test func missingFollowUpNamesSubjectLineAndEndpoint() throws {
@@ -66,7 +69,8 @@ import Testing
     ])
     #expect(result.status != 0)
     #expect(
-      result.stderr.contains("subjects.csv:2: subject A: EFS needs a last-assessment date"),
+      result.stderr.contains("subjects.csv:2:1: error:")
+        && result.stderr.contains("subject A: EFS needs a last-assessment date"),
       "\(result.stderr)")
   }
 
@@ -81,7 +85,10 @@ import Testing
       "report", "--data", dir.path, "--out", dir.appendingPathComponent("r.html").path,
     ])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("kinetics.csv:3: subject B is not in subjects.csv"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "kinetics.csv:3:1: error: subject: expected a subject of the subjects file, found \"B\""),
+      "\(result.stderr)")
   }
 
   @Test func unknownBestResponseNamesTheLine() throws {
@@ -97,7 +104,9 @@ import Testing
     ])
     #expect(result.status != 0)
     #expect(
-      result.stderr.contains("subjects.csv:3: column 'best_response'") && result.stderr.contains("'CRR'"),
+      result.stderr.contains(
+        "subjects.csv:3:14: error: best_response: expected one of CR, CRi, PR, NR, PD, relapse, MLFS, NE, "
+          + "found \"CRR\""),
       "\(result.stderr)")
   }
 
@@ -112,7 +121,8 @@ import Testing
     ])
     #expect(result.status != 0)
     #expect(
-      result.stderr.contains("subjects.csv:2: best_response NR needs a response_date"), "\(result.stderr)")
+      result.stderr.contains("subjects.csv:2:17: error: response_date: expected the date of the assessment"),
+      "\(result.stderr)")
   }
 
   @Test func geometricSummaryOfOnePositiveValueIsThatValue() throws {
@@ -148,5 +158,74 @@ import Testing
     let html = try String(contentsOf: out, encoding: .utf8)
     #expect(html.contains("<td>DOR</td><td>1</td>"), "\(html)")
     #expect(html.contains("<td>1/2</td>"))
+  }
+
+  // MARK: - --group (issue 10)
+
+  /// Two adults (group A, levels 1 and 3) and two adolescents (group B, levels 1 and 2) of
+  /// NCT07470073, with kinetics for one subject of each group.
+  static func twoGroups() throws -> URL {
+    let dir = URL(fileURLWithPath: try CLIRunner.temporaryFile("", name: "x")).deletingLastPathComponent()
+    try """
+    subject,group,dose_level,infusion_date,best_response,response_date,last_assessment_date,last_alive_date,dlt
+    A1,A,1,2024-01-01,CR,2024-01-29,2024-06-01,2024-06-01,no
+    A2,A,3,2024-02-01,CR,2024-02-29,2024-06-01,2024-06-01,yes
+    B1,B,1,2024-03-01,NR,2024-03-29,2024-06-01,2024-06-01,no
+    B2,b,2,2024-04-01,CR,2024-04-29,2024-06-01,2024-06-01,no
+
+    """.write(to: dir.appendingPathComponent("subjects.csv"), atomically: true, encoding: .utf8)
+    try "subject,time,conc\nA1,0,0\nA1,7,100\nB1,0,0\nB1,7,50\n".write(
+      to: dir.appendingPathComponent("kinetics.csv"), atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  @Test func unknownGroupIsAnErrorNamingTheGroups() throws {
+    // Before: exit 0 and a report of every subject.
+    let result = try CLIRunner.run([
+      "report", "--protocol", "NCT07470073", "--group", "Z", "--data", Self.examples.path, "--out",
+      try CLIRunner.temporaryFile("", name: "r.html"),
+    ])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("--group: expected one of A, B, found \"Z\""), "\(result.stderr)")
+  }
+
+  @Test func groupCoversOnlyThatGroupInEveryTable() throws {
+    // Before: the level rows were group B's labels over every subject's levels, and "All" counted
+    // the adults too, so the rows did not add up.
+    let dir = try Self.twoGroups()
+    let out = dir.appendingPathComponent("r.html")
+    let result = try CLIRunner.run([
+      "report", "--protocol", "NCT07470073", "--group", "B", "--data", dir.path, "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("2 subjects, 1 kinetic profiles"), "\(result.stdout)")
+    let html = try String(contentsOf: out, encoding: .utf8)
+    // Safety: B's L1 and L2 (cells/kg), one subject each, adding up to All = 2.
+    #expect(html.contains("<tr><td>L1: 3.0e6 cells/kg</td><td>1</td><td>0/1</td></tr>"), "\(html)")
+    #expect(html.contains("<tr><td>L2: 6.0e6 cells/kg</td><td>1</td><td>0/1</td></tr>"))
+    #expect(html.contains("<tr><td>All</td><td>2</td><td>0/2</td></tr>"))
+    // ORR: B2 responded, B1 did not (A1 and A2 did, and must not count).
+    #expect(html.contains("<tr><td>All</td><td>1/2</td>"))
+    // Time-to-event: OS over B's two subjects; DOR over B's one responder.
+    #expect(html.contains("<tr><td>OS</td><td>2</td>") && html.contains("<tr><td>DOR</td><td>1</td>"))
+    // Kinetics: B1 only; no adult anywhere in the page.
+    #expect(html.contains(">B1<") && !html.contains(">A1<") && !html.contains(">A2<"))
+  }
+
+  @Test func withoutGroupEveryGroupIsCoveredByItsOwnLevels() throws {
+    let dir = try Self.twoGroups()
+    let out = dir.appendingPathComponent("r.html")
+    let result = try CLIRunner.run([
+      "report", "--protocol", "NCT07470073", "--data", dir.path, "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOf: out, encoding: .utf8)
+    for row in [
+      "<tr><td>A L1: 3.0e8 cells</td><td>1</td>", "<tr><td>A L3: 6.0e8 cells</td><td>1</td>",
+      "<tr><td>B L1: 3.0e6 cells/kg</td><td>1</td>", "<tr><td>B L2: 6.0e6 cells/kg</td><td>1</td>",
+      "<tr><td>All</td><td>4</td><td>1/4</td></tr>",
+    ] {
+      #expect(html.contains(row), "\(row)")
+    }
   }
 }

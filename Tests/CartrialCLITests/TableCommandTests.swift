@@ -60,7 +60,7 @@ import Testing
     (["--design", "i3+3", "--target", "0.3", "--ei", "0.31,0.4", "--max-n", "30"], "--ei"),
     (["--design", "tpi", "--target", "0.3", "--max-n", "30"], "--design"),
     (["--design", "boin", "--target", "0.3"], "--max-n"),
-    (["--design", "crm", "--target", "0.3", "--skeleton", "0.1,0.2", "--max-n", "30"], "CRM"),
+    (["--design", "crm", "--target", "0.3", "--skeleton", "0.1,0.2", "--max-n", "30"], "decision table"),
   ])
   func badInputFails(arguments: [String], mention: String) throws {
     let result = try CLIRunner.run(["table"] + arguments)

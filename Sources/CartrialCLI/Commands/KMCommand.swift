@@ -2,6 +2,8 @@ import Analysis
 import ArgumentParser
 import Charts
 import Foundation
+import Inputs
+import Reports
 
 /// `cartrial km`: Kaplan–Meier estimates by group, medians with CIs, and the log-rank test.
 struct KMCommand: ParsableCommand {
@@ -26,46 +28,6 @@ struct KMCommand: ParsableCommand {
   @Option(name: .customLong("conf-level"), help: "Confidence level.") var confLevel: Double = 0.95
   @OptionGroup var output: OutputOptions
 
-  /// An optional that encodes as JSON `null` instead of being left out.
-  struct Nullable<Wrapped: Encodable>: Encodable {
-    var value: Wrapped?
-    init(_ value: Wrapped?) { self.value = value }
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.singleValueContainer()
-      if let value { try container.encode(value) } else { try container.encodeNil() }
-    }
-  }
-
-  struct SurvivalRow: Encodable {
-    var time: Double
-    var nRisk: Int
-    var survival: Double
-    /// se(S); null where R prints NaN (S = 0, where se(ln S) is infinite).
-    var stdErr: Nullable<Double>
-    var lower: Nullable<Double>
-    var upper: Nullable<Double>
-  }
-
-  struct GroupSummary: Encodable {
-    var name: String
-    var n: Int
-    var events: Int
-    var median: Nullable<Double>
-    var medianCI: [Nullable<Double>]
-    var survival: [SurvivalRow]
-  }
-
-  struct LogRank: Encodable {
-    var chisq: Double
-    var df: Int
-    var p: Double
-  }
-
-  struct Report: Encodable {
-    var groups: [GroupSummary]
-    var logrank: Nullable<LogRank>
-  }
-
   func run() throws {
     try output.require([.text, .json, .svg])
     guard let scale = SurvivalConfidenceScale(rawValue: confType) else {
@@ -75,36 +37,20 @@ struct KMCommand: ParsableCommand {
       throw ValidationError("--conf-level: expected a value in (0, 1), found \(confLevel)")
     }
     let times = try at.map { try Self.times($0) }
-    let table = try CSVTable.read(input)
-    let timeColumn = try table.column(time, option: "--time")
-    let eventColumn = try table.column(event, option: "--event")
-    let groupColumn = try group.map { try table.column($0, option: "--group") }
-    var order: [String] = []
-    var observations: [String: [SurvivalObservation]] = [:]
-    for row in table.rows {
-      let name = groupColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "all"
-      let t = try table.nonNegative(row, table.header[timeColumn])
-      let e = try table.flag(row, table.header[eventColumn])
-      if observations[name] == nil { order.append(name) }
-      observations[name, default: []].append(SurvivalObservation(time: t, event: e))
+    let groups: [SurvivalGroup]
+    do {
+      groups = try InputFiles.table(input).survivalGroups(time: time, event: event, group: group)
+    } catch let error as InputError {
+      throw error.presented(options: ["time": "--time", "event": "--event", "group": "--group"])
     }
-    guard !order.isEmpty else { throw CLIError("\(input): no data rows") }
-    // Groups in sorted order (numbers numerically), as R orders factor levels.
-    order.sort { $0.compare($1, options: .numeric) == .orderedAscending }
-    let curves = order.map { (name: $0, km: KaplanMeier(observations[$0]!)) }
-    var logrank: LogRank?
-    if curves.count > 1 {
-      let test = LogRankTest(groups: order.map { observations[$0]! })
-      logrank = LogRank(chisq: test.chiSquared, df: test.degreesOfFreedom, p: test.pValue)
-    }
-    let report = Report(
-      groups: curves.map { Self.summary($0.name, $0.km, at: times, level: confLevel, scale: scale) },
-      logrank: Nullable(logrank))
+    let report = SurvivalSummary(groups, at: times, level: confLevel, scale: scale)
     switch output.format {
     case .json: try Output.json(report)
     case .svg:
-      let chart = Self.chart(
-        title: "Kaplan–Meier: \(time)", curves: curves, ticks: times, xLabel: "\(time) (days)")
+      let chart = KaplanMeierChart(
+        title: "Kaplan–Meier: \(time)",
+        curves: groups.map { (name: $0.name, km: KaplanMeier($0.observations)) }, ticks: times,
+        xLabel: "\(time) (days)")
       print(chart.svg(), terminator: "")
     default: printText(report, scale: scale)
     }
@@ -118,41 +64,7 @@ struct KMCommand: ParsableCommand {
     return values.map { $0! }
   }
 
-  static func summary(
-    _ name: String, _ km: KaplanMeier, at times: [Double]?, level: Double, scale: SurvivalConfidenceScale
-  ) -> GroupSummary {
-    let median = km.median(level: level, scale: scale)
-    func row(_ time: Double, _ step: KaplanMeier.Step?) -> SurvivalRow {
-      let band = step.flatMap { km.confidenceInterval(for: $0, level: level, scale: scale) }
-      let standardError = step?.standardError ?? 0
-      return SurvivalRow(
-        time: time, nRisk: km.atRisk(at: time), survival: step?.survival ?? 1,
-        stdErr: Nullable(standardError.isFinite ? standardError : nil),
-        lower: Nullable(step == nil ? 1 : band?.lower), upper: Nullable(step == nil ? 1 : band?.upper))
-    }
-    let rows = times.map { $0.map { row($0, km.step(at: $0)) } } ?? km.steps.map { row($0.time, $0) }
-    return GroupSummary(
-      name: name, n: km.count, events: km.eventCount, median: Nullable(median.estimate),
-      medianCI: [Nullable(median.lower), Nullable(median.upper)], survival: rows)
-  }
-
-  /// The Kaplan–Meier chart, with numbers at risk at `ticks` (or six even times).
-  static func chart(
-    title: String, curves: [(name: String, km: KaplanMeier)], ticks: [Double]?, xLabel: String = "Days"
-  ) -> KaplanMeierChart {
-    let maxTime = curves.flatMap { $0.km.steps.map(\.time) + $0.km.censorTimes }.max() ?? 1
-    let step = LinearScale.niceStep(maxTime)
-    let atRiskTimes = ticks ?? stride(from: 0, through: maxTime, by: step).map { $0 }
-    return KaplanMeierChart(
-      title: title,
-      curves: curves.map { name, km in
-        KaplanMeierChart.Curve(
-          name: name, steps: km.steps.map { Point($0.time, $0.survival) }, censorTimes: km.censorTimes,
-          atRisk: atRiskTimes.map { km.atRisk(at: $0) })
-      }, atRiskTimes: atRiskTimes, xLabel: xLabel)
-  }
-
-  func printText(_ report: Report, scale: SurvivalConfidenceScale) {
+  func printText(_ report: SurvivalSummary, scale: SurvivalConfidenceScale) {
     let percent = TextTable.number(confLevel * 100)
     print(
       "Kaplan–Meier (\(time), event = \(event)); times in days; \(percent)% CIs on the \(scale.rawValue) scale, Greenwood SE."

@@ -1,6 +1,8 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Inputs
+import Reports
 
 /// `cartrial kinetics`: model-based cellular kinetics.
 struct KineticsCommand: ParsableCommand {
@@ -25,46 +27,23 @@ struct KineticsCommand: ParsableCommand {
     @Option(help: "CSV file with columns subject,time,conc.") var input: String
     @OptionGroup var output: OutputOptions
 
-    struct Parameters: Encodable {
-      var foldx, tmax, cmax, alpha, beta, fb: Double
-      init(_ m: SteinModel) {
-        (foldx, tmax, cmax, alpha, beta, fb) = (m.foldx, m.tmax, m.cmax, m.alpha, m.beta, m.fb)
-      }
-    }
-
-    struct Row: Encodable {
-      var subject: String
-      var parameters: Parameters
-      /// null when the information matrix is singular (a parameter is not identifiable).
-      var standardErrors: KMCommand.Nullable<Parameters>
-      var expansionRate: Double
-      var doublingTime: Double
-      var contractionHalfLife: Double
-      var persistenceHalfLife: Double
-      var auc0to28: Double
-      var residualSD: Double
-      var points: Int
-      var converged: Bool
-    }
-
     func run() throws {
       try output.require([.text, .json])
-      let profiles = try CSVTable.read(input).concentrationProfiles()
-      let rows = try profiles.map { subject, profile in
+      let profiles: [KineticProfile]
+      do {
+        profiles = try InputFiles.table(input).concentrationProfiles()
+      } catch let error as InputError {
+        throw CLIError(error.description)
+      }
+      let rows = try profiles.map { profile in
+        let subject = profile.subject
         let fit: SteinModelFit
         do {
-          fit = try SteinModelFit.fit(profile)
+          fit = try SteinModelFit.fit(profile.profile)
         } catch {
           throw CLIError("\(input): subject \(subject): \(error)")
         }
-        let m = fit.model
-        return Row(
-          subject: subject, parameters: Parameters(m),
-          standardErrors: KMCommand.Nullable(fit.standardErrors.map(Parameters.init)),
-          expansionRate: m.expansionRate, doublingTime: log(2) / m.expansionRate,
-          contractionHalfLife: log(2) / m.alpha, persistenceHalfLife: log(2) / m.beta,
-          auc0to28: m.exactArea(to: 28), residualSD: fit.residualSD, points: fit.pointCount,
-          converged: fit.converged)
+        return SteinFitSummary(subject: subject, fit: fit)
       }
       if output.format == .json {
         try Output.json(rows)

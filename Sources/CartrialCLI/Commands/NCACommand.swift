@@ -1,5 +1,7 @@
 import Analysis
 import ArgumentParser
+import Inputs
+import Reports
 
 /// `cartrial nca`: non-compartmental analysis of concentration–time profiles (PKNCA conventions).
 struct NCACommand: ParsableCommand {
@@ -27,38 +29,6 @@ struct NCACommand: ParsableCommand {
       "Fix the λz window to FROM,TO days instead of PKNCA's adjusted-R² rule (e.g. the contraction phase).")
   var lambdaZWindow: String?
   @OptionGroup var output: OutputOptions
-
-  /// One subject's results; every key is always present (null when not computable).
-  struct Row: Encodable {
-    var subject: String
-    var result: NCAResult
-
-    enum CodingKeys: String, CodingKey {
-      case subject, cmax, tmax, auclast, aucInterval, lambdaZ, halfLife, lambdaZPoints, aucinfObs, aucinfPred
-      case tlast, clast, lambdaZTimes, lambdaZFirst, lambdaZLast
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(subject, forKey: .subject)
-      try c.encode(result.cmax, forKey: .cmax)
-      try c.encode(result.tmax, forKey: .tmax)
-      try c.encode(result.auclast, forKey: .auclast)
-      try c.encode(result.aucInterval, forKey: .aucInterval)
-      try c.encode(result.lambdaZ, forKey: .lambdaZ)
-      try c.encode(result.halfLife, forKey: .halfLife)
-      // PKNCA's lambda.z.n.points is a count; the times themselves go under lambdaZTimes.
-      let times = result.terminalPhase?.pointTimes
-      try c.encode(times?.count, forKey: .lambdaZPoints)
-      try c.encode(times, forKey: .lambdaZTimes)
-      try c.encode(times?.first, forKey: .lambdaZFirst)
-      try c.encode(times?.last, forKey: .lambdaZLast)
-      try c.encode(result.aucinfObserved, forKey: .aucinfObs)
-      try c.encode(result.aucinfPredicted, forKey: .aucinfPred)
-      try c.encode(result.tlast, forKey: .tlast)
-      try c.encode(result.clast, forKey: .clast)
-    }
-  }
 
   func options() throws -> NCAOptions {
     guard let method = AUCMethod(rawValue: aucMethod) else {
@@ -97,10 +67,17 @@ struct NCACommand: ParsableCommand {
   func run() throws {
     try output.require([.text, .json, .csv])
     let options = try options()
-    let table = try CSVTable.read(input)
-    let rows = try table.concentrationProfiles().map { subject, profile in
+    let profiles: [KineticProfile]
+    do {
+      profiles = try InputFiles.table(input).concentrationProfiles()
+    } catch let error as InputError {
+      throw CLIError(error.description)
+    }
+    let rows = try profiles.map { profile in
+      let subject = profile.subject
       do {
-        return Row(subject: subject, result: try profile.nonCompartmentalAnalysis(options))
+        return NCASubjectResult(
+          subject: subject, result: try profile.profile.nonCompartmentalAnalysis(options))
       } catch {
         throw CLIError("\(input): subject \(subject): \(error)")
       }
@@ -108,22 +85,12 @@ struct NCACommand: ParsableCommand {
     switch output.format {
     case .json: try Output.json(rows)
     case .csv:
-      Output.csv(header: Row.CodingKeys.allNames, rows: rows.map { Self.fields($0) })
+      Output.csv(header: NCASubjectResult.csvKeys, rows: rows.map(\.csvFields))
     default: printText(rows, options: options)
     }
   }
 
-  static func fields(_ row: Row) -> [String] {
-    let r = row.result
-    let values: [Double?] = [
-      r.cmax, r.tmax, r.auclast, r.aucInterval, r.lambdaZ, r.halfLife,
-      r.terminalPhase.map { Double($0.pointCount) },
-      r.aucinfObserved, r.aucinfPredicted, r.tlast, r.clast,
-    ]
-    return [row.subject] + values.map { $0.map { String($0) } ?? "" }
-  }
-
-  func printText(_ rows: [Row], options: NCAOptions) {
+  func printText(_ rows: [NCASubjectResult], options: NCAOptions) {
     let interval = options.interval!
     print("NCA (\(options.aucMethod.rawValue)); times in days, AUC in concentration·day, λz in 1/day.")
     print(
@@ -156,8 +123,4 @@ struct NCACommand: ParsableCommand {
     }
     print("flags: PKNCA acceptance thresholds (R² ≥ 0.9, span ratio ≥ 2, AUC extrapolated ≤ 20%).")
   }
-}
-
-extension NCACommand.Row.CodingKeys: CaseIterable {
-  static var allNames: [String] { allCases.map(\.stringValue) }
 }

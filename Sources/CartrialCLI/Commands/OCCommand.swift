@@ -71,7 +71,8 @@ struct OCCommand: ParsableCommand {
     for (index, truth) in truths.enumerated() {
       let values = try truth.single(option: "--truth")
       let resolved = try designOptions.resolve(
-        protocolOptions, countEntries: values.count, cohorts: cohorts ?? defaultCohorts, startLevel: start)
+        protocolOptions, countEntries: values.count, cohorts: cohorts ?? defaultCohorts, startLevel: start,
+        defaultTarget: 0.3)
       design = resolved
       let bar = ProgressBar(total: simulate ?? 0)
       defer { bar.finish() }

@@ -78,9 +78,11 @@ struct DesignOptions: ParsableArguments {
   /// The design for these options on `--protocol`/`--group` when given.
   /// - Parameter countEntries: the number of `--counts` entries, the default dose count.
   func resolve(
-    _ protocolOptions: ProtocolOptions, countEntries: Int? = nil, cohorts: Int? = nil, startLevel: Int? = nil
+    _ protocolOptions: ProtocolOptions, countEntries: Int? = nil, cohorts: Int? = nil, startLevel: Int? = nil,
+    defaultTarget: Double? = nil
   ) throws -> TrialDesign {
-    let request = try request(cohorts: cohorts, startLevel: startLevel)
+    var request = try request(cohorts: cohorts, startLevel: startLevel)
+    if protocolOptions.reference == nil { request.defaultTarget = defaultTarget }
     let trial = try protocolOptions.loadIfGiven()
     return try presenting {
       try TrialDesign.resolve(request, protocol: trial, group: protocolOptions.group, doseCount: countEntries)

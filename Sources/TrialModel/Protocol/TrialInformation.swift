@@ -85,6 +85,7 @@ public struct Endpoint: Codable, Sendable, Hashable {
   public var name: String
   public var primary: Bool
   public var measure: EndpointMeasure
-  /// Window after infusion in days (ORR within 3 months: 90), when the endpoint has one.
+  /// Window after infusion in days, when the endpoint has one: ORR within 3 months is 90; for a
+  /// kinetics endpoint, the end of the partial-AUC interval (AUC0–28d is 28).
   public var windowDays: Assumed<Int>?
 }
