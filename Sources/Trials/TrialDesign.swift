@@ -159,9 +159,18 @@ public struct TrialDesign: Sendable {
     }
     let setup = DesignSetup(
       doseCount: levels.count, startDose: start, target: target, cohortSize: cohortSize, maxSampleSize: maxN)
+    let design: any DoseFindingDesign
+    do {
+      design = try DesignRegistry.makeDesign(specification, setup: setup, arguments: arguments)
+    } catch {
+      // A protocol value that does not fit an override (the protocol's EI around a new target) is
+      // the protocol's field, not the user's.
+      let root = String(error.field.prefix { $0 != "." && $0 != "[" })
+      guard stated.settings[root] != nil, request.parameters[root] == nil else { throw error }
+      throw error.nested(under: "protocol.design")
+    }
     return TrialDesign(
-      specification: specification,
-      design: try DesignRegistry.makeDesign(specification, setup: setup, arguments: arguments), setup: setup,
+      specification: specification, design: design, setup: setup,
       arguments: arguments, levels: levels,
       source: .protocolGroup(trial: trial.id, group: group.id, label: group.label), notes: notes.all)
   }

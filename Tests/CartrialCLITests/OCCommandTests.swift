@@ -159,20 +159,24 @@ struct OCCommandTests {
   /// Issue 10: `--target` with `--protocol` overrides the protocol's target, and the answer says so.
   @Test func protocolOverrideIsAppliedAndReported() throws {
     let base = ["oc", "--protocol", "NCT07470073", "--group", "A", "--truth", "0.05,0.1,0.25,0.4", "--exact"]
-    let json = try CLIRunner.run(base + ["--target", "0.2", "--format", "json"])
+    let json = try CLIRunner.run(base + ["--target", "0.32", "--format", "json"])
     #expect(json.status == 0, "\(json.stderr)")
     let object = try #require(try json.json() as? [String: Any])
-    #expect(object["target"] as? Double == 0.2)
-    #expect(object["trueMTD"] as? Int == 2)  // 0.25 is closest to 0.2 as well
+    #expect(object["target"] as? Double == 0.32)
+    #expect(object["trueMTD"] as? Int == 2)  // 0.25 is closest to 0.32 (0.4 is 0.08 away)
     let notes = try #require(object["notes"] as? [[String: Any]])
     let override = try #require(notes.first { $0["setting"] as? String == "target" })
     #expect(override["kind"] as? String == "override")
     #expect(override["protocolValue"] as? String == "0.3")
-    let text = try CLIRunner.run(base + ["--target", "0.2"])
-    #expect(text.stdout.contains("[target 0.2 (protocol: 0.3, overridden)]"), "\(text.stdout)")
+    let text = try CLIRunner.run(base + ["--target", "0.32"])
+    #expect(text.stdout.contains("[target 0.32 (protocol: 0.3, overridden)]"), "\(text.stdout)")
+    // The protocol's EI [0.25, 0.35] does not contain 0.2: the error says the value is the protocol's.
+    let outside = try CLIRunner.run(base + ["--target", "0.2"])
+    #expect(outside.status != 0)
+    #expect(outside.stderr.contains("--protocol (design.equivalenceInterval)"), "\(outside.stderr)")
     let refused = try CLIRunner.run(base + ["--design", "boin"])
     #expect(refused.status != 0)
-    #expect(refused.stderr.contains("--design: expected no design name with a protocol"))
+    #expect(refused.stderr.contains("--design"))
   }
 
   @Test func protocolGroupsReportOpeningProbability() throws {

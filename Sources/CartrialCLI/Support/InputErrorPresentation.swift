@@ -20,6 +20,9 @@ extension CLIError {
     let root = String(error.field.prefix { $0 != "." && $0 != "[" })
     let rest = String(error.field.dropFirst(root.count))
     guard !root.isEmpty else { return CLIError(error.message) }
+    if root == "protocol" {
+      return CLIError("--protocol (\(rest.dropFirst())): expected \(error.expected), found \(error.found)")
+    }
     let option = rename[root] ?? optionOfField[root] ?? "--set \(root)"
     return CLIError(
       "\(option)\(entries(rest)): expected \(error.expected), found \(error.found)")
