@@ -42,10 +42,10 @@ let package = Package(
       dependencies: ["Probability", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
     .target(name: "Simulation", dependencies: ["DoseFinding"], swiftSettings: swiftSettings),
-    .target(name: "Eligibility", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
+    .target(name: "Eligibility", dependencies: ["Inputs", "TrialModel"], swiftSettings: swiftSettings),
     .target(
       name: "Assessment",
-      dependencies: ["TrialModel", .product(name: "RealModule", package: "swift-numerics")],
+      dependencies: ["Inputs", "TrialModel", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
     .target(
       name: "Analysis",
@@ -55,7 +55,7 @@ let package = Package(
     .target(
       name: "CartrialCLI",
       dependencies: [
-        "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis", "Charts",
+        "Inputs", "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis", "Charts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -74,12 +74,12 @@ let package = Package(
     .testTarget(
       name: "SimulationTests", dependencies: ["Simulation", "DoseFinding"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel"], swiftSettings: swiftSettings),
+      name: "EligibilityTests", dependencies: ["Eligibility", "Inputs", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "AssessmentTests", dependencies: ["Assessment", "TrialModel"], swiftSettings: swiftSettings),
+      name: "AssessmentTests", dependencies: ["Assessment", "Inputs", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
-    .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
+    .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI", "Inputs"], swiftSettings: swiftSettings),
   ]
 )

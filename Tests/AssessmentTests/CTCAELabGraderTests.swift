@@ -1,3 +1,4 @@
+import Inputs
 import Foundation
 import Testing
 import TrialModel
@@ -111,20 +112,20 @@ struct CTCAELabGraderTests {
 
   @Test func missingLimitsAreNamed() {
     let noLLN = LabResult(term: .neutrophils, value: 1600, unit: .perMicrolitre)
-    #expect { try grader.grade(noLLN) } throws: { ($0 as? AssessmentInputError)?.field == "lln" }
+    #expect { try grader.grade(noLLN) } throws: { ($0 as? InputError)?.field == "lln" }
     // Below every fixed cut-off the LLN is not needed.
     #expect(throws: Never.self) {
       try grader.grade(LabResult(term: .neutrophils, value: 400, unit: .perMicrolitre))
     }
     let noULN = LabResult(term: .creatinine, value: 2, unit: .mgPerDL)
-    #expect { try grader.grade(noULN) } throws: { ($0 as? AssessmentInputError)?.field == "uln" }
+    #expect { try grader.grade(noULN) } throws: { ($0 as? InputError)?.field == "uln" }
   }
 
   @Test func wrongDimensionAndNegativeValuesAreRejected() {
     let wrongUnit = LabResult(term: .neutrophils, value: 1, unit: .mgPerDL, lln: 2)
-    #expect { try grader.grade(wrongUnit) } throws: { ($0 as? AssessmentInputError)?.field == "unit" }
+    #expect { try grader.grade(wrongUnit) } throws: { ($0 as? InputError)?.field == "unit" }
     let negative = LabResult(term: .platelets, value: -5, unit: .gigaPerLitre, lln: 150)
-    #expect { try grader.grade(negative) } throws: { ($0 as? AssessmentInputError)?.field == "value" }
+    #expect { try grader.grade(negative) } throws: { ($0 as? InputError)?.field == "value" }
   }
 
   @Test func decodesAliasesAndRejectsUnknownTermsAndUnits() throws {
