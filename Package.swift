@@ -55,7 +55,8 @@ let package = Package(
     .target(
       name: "CartrialCLI",
       dependencies: [
-        "Inputs", "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis", "Charts",
+        "Inputs", "TrialModel", "DoseFinding", "Simulation", "Eligibility", "Assessment", "Analysis",
+        "Charts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -74,12 +75,15 @@ let package = Package(
     .testTarget(
       name: "SimulationTests", dependencies: ["Simulation", "DoseFinding"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "EligibilityTests", dependencies: ["Eligibility", "Inputs", "TrialModel"], swiftSettings: swiftSettings),
+      name: "EligibilityTests", dependencies: ["Eligibility", "Inputs", "TrialModel"],
+      swiftSettings: swiftSettings),
     .testTarget(
-      name: "AssessmentTests", dependencies: ["Assessment", "Inputs", "TrialModel"], swiftSettings: swiftSettings),
+      name: "AssessmentTests", dependencies: ["Assessment", "Inputs", "TrialModel"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "TrialModel"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
-    .testTarget(name: "CartrialCLITests", dependencies: ["CartrialCLI", "Inputs"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "CartrialCLITests", dependencies: ["CartrialCLI", "Inputs"], swiftSettings: swiftSettings),
   ]
 )

@@ -1,5 +1,5 @@
-import Inputs
 import Foundation
+import Inputs
 import Testing
 import TrialModel
 
@@ -130,11 +130,21 @@ struct CTCAELabGraderTests {
 
   @Test func decodesAliasesAndRejectsUnknownTermsAndUnits() throws {
     let json = #"{"term": "ANC", "value": 0.4, "unit": "x10^9/L", "lln": 1.8}"#
-    let result = try JSONDecoder().decode(LabResult.self, from: Data(json.utf8))
+    let result = try LabResult(jsonText: json)
     #expect(result.term == .neutrophils && result.unit == .gigaPerLitre)
     #expect(try grader.grade(result).grade == 4)
-    for bad in [#"{"term": "sodium", "value": 1}"#, #"{"term": "ANC", "value": 1, "unit": "furlongs"}"#] {
-      #expect(throws: DecodingError.self) { try JSONDecoder().decode(LabResult.self, from: Data(bad.utf8)) }
+    let bad = [
+      (#"{"term": "sodium", "value": 1}"#, "term", "expected one of neutrophils, platelets"),
+      (#"{"term": "ANC", "value": 1, "unit": "furlongs"}"#, "unit", #"found "furlongs""#),
+      (#"{"term": "ANC"}"#, "value", "found nothing"),
+    ]
+    for (json, field, message) in bad {
+      #expect {
+        try LabResult(jsonText: json, file: "lab.json")
+      } throws: { error in
+        let error = error as? InputError
+        return error?.field == field && error?.message.contains(message) == true && error?.location?.line == 1
+      }
     }
   }
 

@@ -1,5 +1,5 @@
-import Inputs
 import Foundation
+import Inputs
 import Testing
 import TrialModel
 
@@ -8,7 +8,7 @@ import TrialModel
 /// The subject-record input format: grading on the way in, dates, and field-naming errors.
 struct SubjectRecordTests {
   static func decode(_ json: String) throws -> SubjectRecord {
-    try JSONDecoder().decode(SubjectRecord.self, from: Data(json.utf8))
+    try SubjectRecord(jsonText: json)
   }
 
   static let record = #"""

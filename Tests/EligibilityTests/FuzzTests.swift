@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 import Testing
 import TrialModel
 
@@ -107,7 +108,7 @@ struct SplitMix64: RandomNumberGenerator {
           #expect(report.status == trial.status(of: patient))
         }
       } catch {
-        #expect(!error.path.isEmpty && !error.message.isEmpty)
+        #expect(error.location != nil && !error.expected.isEmpty && !error.found.isEmpty)
       }
     }
     #expect(parsed > 30)

@@ -68,8 +68,7 @@ public struct CTCAELabGrader: Sendable {
 
   /// Neutrophil, platelet, WBC and lymphocyte count decreased: grades 2–4 by fixed cut-offs in
   /// /µL (`cuts` for grades 2, 3, 4); grade 1 is below LLN and at or above the grade-2 cut-off.
-  private func decreasedCount(_ r: LabResult, cuts: [Double]) throws(InputError) -> (Int, [String])
-  {
+  private func decreasedCount(_ r: LabResult, cuts: [Double]) throws(InputError) -> (Int, [String]) {
     let (value, factor) = try standardValue(r)
     let shown = "\(Quantity.format(value)) /µL"
     for (offset, cut) in cuts.enumerated().reversed() where value < cut {

@@ -70,7 +70,8 @@ enum ScreeningStream {
   ) -> Outcome {
     do {
       let record = try PatientRecord(
-        json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: today, file: path, firstLine: number)
+        json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: today, file: path,
+        firstLine: number)
       let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
       var bytes: [UInt8] = []
       ScreeningJSON.appendLine(patient: record.id, line: number, results: reports, to: &bytes)

@@ -34,7 +34,8 @@ struct ScreenCommand: ParsableCommand {
       throw ValidationError("give exactly one of --protocol ID and --all")
     }
     if all, let group = protocolOptions.group {
-      throw ValidationError("--group \(group) names a group of one protocol: use it with --protocol, not --all")
+      throw ValidationError(
+        "--group \(group) names a group of one protocol: use it with --protocol, not --all")
     }
     if patients != nil, output.format != .ndjson {
       throw ValidationError("--patients streams results: use --format ndjson")

@@ -7,7 +7,9 @@ extension PatientRecord {
   static let antigenFields = ["antigen", "result", "date", "method", "specimen"]
   static let viralTestFields = ["test", "result", "date"]
   static let historyFields = ["complete", "events"]
-  static let eventFields = ["class", "date", "prednisoneEquivalentMgPerDay", "grade", "note", "site", "agent"]
+  static let eventFields = [
+    "class", "date", "prednisoneEquivalentMgPerDay", "grade", "note", "site", "agent",
+  ]
   static let attestationFields = ["protocol", "criterion", "verdict", "by", "date"]
 
   /// Reads `labs`, `performance`, `antigens`, `viralTests`, `history` and `attestations`.
@@ -91,7 +93,8 @@ extension PatientRecord {
     let scale = try r.required("scale", expected: "ECOG, Karnofsky or Lansky").enumeration(
       PerformanceScale.self)
     let field = try r.required("score", expected: "the \(scale.rawValue) score")
-    let score = try field.number(in: scale.range, what: "a \(scale.rawValue) score")
+    let score = try field.number(
+      in: scale.range, what: (scale == .ECOG ? "an " : "a ") + "\(scale.rawValue) score")
     guard (score / scale.step).rounded() == score / scale.step else {
       throw field.invalid(expected: "a \(scale.rawValue) score that is a multiple of \(Int(scale.step))")
     }

@@ -128,7 +128,8 @@ public struct PatientRecord: Sendable, Hashable {
     _ test: LabTest, value: Double, unit: String, uln: Double? = nil, lln: Double? = nil,
     date: CivilDate? = nil
   ) throws(InputError) {
-    guard let parsed = LabUnit(parsing: unit), let factor = parsed.factor(to: test.canonicalUnit, analyte: test.analyte)
+    guard let parsed = LabUnit(parsing: unit),
+      let factor = parsed.factor(to: test.canonicalUnit, analyte: test.analyte)
     else {
       throw InputError(
         field: "labs.\(test.rawValue).unit", expected: "a unit convertible to \(test.canonicalUnit)",

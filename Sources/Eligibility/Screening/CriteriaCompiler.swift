@@ -22,7 +22,8 @@ public enum CriteriaCompiler {
   ///   the registry's in `AGE`.
   /// - Throws: ``CriteriaError`` at the expression's file:line:column for the first bad expression.
   public static func compile(
-    _ trial: TrialProtocol, group: PopulationGroup? = nil, settings: EligibilitySettings = EligibilitySettings()
+    _ trial: TrialProtocol, group: PopulationGroup? = nil,
+    settings: EligibilitySettings = EligibilitySettings()
   ) throws(CriteriaError) -> CompiledCriteria {
     var criteria = try compile(protocolID: trial.id, criteria: trial.criteria.all, settings: settings)
       .criteria

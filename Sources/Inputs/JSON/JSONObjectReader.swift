@@ -52,8 +52,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// An error about the object as a whole (two fields that conflict, none of several given).
-  public func invalid(expected: String, found: String, kind: InputError.Kind = .invalidValue) -> InputError
-  {
+  public func invalid(expected: String, found: String, kind: InputError.Kind = .invalidValue) -> InputError {
     InputError(kind, field: path, expected: expected, found: found).located(at: location)
   }
 
@@ -91,7 +90,9 @@ public struct JSONObjectReader: Sendable {
     try self[key]?.elements()
   }
 
-  @inlinable public func read<T: JSONReadable>(_ key: String, _ type: T.Type = T.self) throws(InputError) -> T? {
+  @inlinable public func read<T: JSONReadable>(_ key: String, _ type: T.Type = T.self) throws(InputError)
+    -> T?
+  {
     try self[key]?.read(T.self)
   }
 

@@ -224,7 +224,8 @@ struct JSONParser {
     case UInt8(ascii: "u"):
       var code = try hex4()
       if (0xD800..<0xDC00).contains(code) {
-        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+          bytes[index + 1] == UInt8(ascii: "u")
         else { throw error(expected: "the low half of a surrogate pair (\\uDC00–\\uDFFF)") }
         index += 2
         let low = try hex4()
@@ -291,8 +292,11 @@ struct JSONParser {
       if isDigit(index) { throw error(expected: "no leading zero (\".\", \"e\" or the end of the number)") }
     } else {
       while isDigit(index) {
-        if digits < 19 { mantissa = mantissa * 10 + UInt64(bytes[index] - UInt8(ascii: "0")) }
-        else { exponent += 1 }
+        if digits < 19 {
+          mantissa = mantissa * 10 + UInt64(bytes[index] - UInt8(ascii: "0"))
+        } else {
+          exponent += 1
+        }
         if mantissa != 0 { digits += 1 }
         index += 1
       }
