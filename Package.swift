@@ -41,7 +41,7 @@ let package = Package(
       dependencies: ["Inputs", "Probability", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
     .target(name: "Simulation", dependencies: ["DoseFinding", "Inputs"], swiftSettings: swiftSettings),
-    .target(name: "Eligibility", dependencies: ["TrialModel"], swiftSettings: swiftSettings),
+    .target(name: "Eligibility", dependencies: ["Inputs", "TrialModel"], swiftSettings: swiftSettings),
     .target(
       name: "ProtocolFiles",
       dependencies: ["TrialModel", "Inputs", "Eligibility", "DoseFinding", "Yams"],
@@ -49,7 +49,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "Assessment",
-      dependencies: ["TrialModel", .product(name: "RealModule", package: "swift-numerics")],
+      dependencies: ["Inputs", "TrialModel", .product(name: "RealModule", package: "swift-numerics")],
       swiftSettings: swiftSettings),
     .target(
       name: "Analysis",
@@ -94,10 +94,11 @@ let package = Package(
       name: "SimulationTests", dependencies: ["Simulation", "DoseFinding", "Inputs", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "EligibilityTests", dependencies: ["Eligibility", "TrialModel", "ProtocolFiles", "TestSupport"],
+      name: "EligibilityTests",
+      dependencies: ["Eligibility", "Inputs", "TrialModel", "ProtocolFiles", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "AssessmentTests", dependencies: ["Assessment", "TrialModel", "ProtocolFiles"],
+      name: "AssessmentTests", dependencies: ["Assessment", "Inputs", "TrialModel", "ProtocolFiles"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "TrialModel", "TestSupport"],
@@ -113,7 +114,7 @@ let package = Package(
       name: "ReportsTests", dependencies: ["Reports", "Analysis", "TrialModel", "Inputs", "ProtocolFiles"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "CartrialCLITests", dependencies: ["CartrialCLI", "ProtocolFiles", "TestSupport"],
+      name: "CartrialCLITests", dependencies: ["CartrialCLI", "Inputs", "ProtocolFiles", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]

@@ -1,3 +1,4 @@
+import Inputs
 import Testing
 import TrialModel
 
@@ -115,12 +116,12 @@ struct CRSGraderTests {
     #expect {
       try grader.grade(o)
     } throws: { error in
-      (error as? AssessmentInputError)?.field == "oxygenFlowLitresPerMinute"
+      (error as? InputError)?.field == "oxygenFlowLitresPerMinute"
     }
   }
 
   @Test func nasalCannulaNeedsAFlow() {
     let o = CRSObservation(temperatureCelsius: 38.5, oxygenDevice: .nasalCannula)
-    #expect(throws: AssessmentInputError.self) { try grader.grade(o) }
+    #expect(throws: InputError.self) { try grader.grade(o) }
   }
 }

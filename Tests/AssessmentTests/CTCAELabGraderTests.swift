@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 import Testing
 import TrialModel
 
@@ -111,29 +112,39 @@ struct CTCAELabGraderTests {
 
   @Test func missingLimitsAreNamed() {
     let noLLN = LabResult(term: .neutrophils, value: 1600, unit: .perMicrolitre)
-    #expect { try grader.grade(noLLN) } throws: { ($0 as? AssessmentInputError)?.field == "lln" }
+    #expect { try grader.grade(noLLN) } throws: { ($0 as? InputError)?.field == "lln" }
     // Below every fixed cut-off the LLN is not needed.
     #expect(throws: Never.self) {
       try grader.grade(LabResult(term: .neutrophils, value: 400, unit: .perMicrolitre))
     }
     let noULN = LabResult(term: .creatinine, value: 2, unit: .mgPerDL)
-    #expect { try grader.grade(noULN) } throws: { ($0 as? AssessmentInputError)?.field == "uln" }
+    #expect { try grader.grade(noULN) } throws: { ($0 as? InputError)?.field == "uln" }
   }
 
   @Test func wrongDimensionAndNegativeValuesAreRejected() {
     let wrongUnit = LabResult(term: .neutrophils, value: 1, unit: .mgPerDL, lln: 2)
-    #expect { try grader.grade(wrongUnit) } throws: { ($0 as? AssessmentInputError)?.field == "unit" }
+    #expect { try grader.grade(wrongUnit) } throws: { ($0 as? InputError)?.field == "unit" }
     let negative = LabResult(term: .platelets, value: -5, unit: .gigaPerLitre, lln: 150)
-    #expect { try grader.grade(negative) } throws: { ($0 as? AssessmentInputError)?.field == "value" }
+    #expect { try grader.grade(negative) } throws: { ($0 as? InputError)?.field == "value" }
   }
 
   @Test func decodesAliasesAndRejectsUnknownTermsAndUnits() throws {
     let json = #"{"term": "ANC", "value": 0.4, "unit": "x10^9/L", "lln": 1.8}"#
-    let result = try JSONDecoder().decode(LabResult.self, from: Data(json.utf8))
+    let result = try LabResult(jsonText: json)
     #expect(result.term == .neutrophils && result.unit == .gigaPerLitre)
     #expect(try grader.grade(result).grade == 4)
-    for bad in [#"{"term": "sodium", "value": 1}"#, #"{"term": "ANC", "value": 1, "unit": "furlongs"}"#] {
-      #expect(throws: DecodingError.self) { try JSONDecoder().decode(LabResult.self, from: Data(bad.utf8)) }
+    let bad = [
+      (#"{"term": "sodium", "value": 1}"#, "term", "expected one of neutrophils, platelets"),
+      (#"{"term": "ANC", "value": 1, "unit": "furlongs"}"#, "unit", #"found "furlongs""#),
+      (#"{"term": "ANC"}"#, "value", "found nothing"),
+    ]
+    for (json, field, message) in bad {
+      #expect {
+        try LabResult(jsonText: json, file: "lab.json")
+      } throws: { error in
+        let error = error as? InputError
+        return error?.field == field && error?.message.contains(message) == true && error?.location?.line == 1
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+import Inputs
 import Testing
 import TrialModel
 
@@ -61,9 +62,9 @@ struct ICANSGraderTests {
     #expect {
       try grader.grade(o)
     } throws: { error in
-      (error as? AssessmentInputError)?.field == "ice.items.writing"
+      (error as? InputError)?.field == "ice.items.writing"
     }
-    #expect(throws: AssessmentInputError.self) { try grader.grade(Self.adult(ice: 11)) }
+    #expect(throws: InputError.self) { try grader.grade(Self.adult(ice: 11)) }
   }
 
   @Test func unableToDoICEButAwakeWithGlobalAphasiaIsGrade3() throws {
@@ -120,7 +121,7 @@ struct ICANSGraderTests {
     #expect(try grader.grade(child(CAPDAssessment(total: 9))).grade == 3)
     #expect(try grader.grade(child(CAPDAssessment(unableToPerform: true))).grade == 4)
     let iceForChild = ICANSObservation(ageYears: 9, ice: ICEAssessment(total: 10))
-    #expect(throws: AssessmentInputError.self) { try grader.grade(iceForChild) }
+    #expect(throws: InputError.self) { try grader.grade(iceForChild) }
   }
 
   @Test func sedationIsNotICANS() throws {
@@ -131,12 +132,12 @@ struct ICANSGraderTests {
     let result = try grader.grade(deep)
     #expect(result.grade == 0 && result.reasons.contains { $0.contains("RASS") })
     let bad = ICANSObservation(ageYears: 5, capd: CAPDAssessment(total: 2), rass: -6)
-    #expect { try grader.grade(bad) } throws: { ($0 as? AssessmentInputError)?.field == "rass" }
+    #expect { try grader.grade(bad) } throws: { ($0 as? InputError)?.field == "rass" }
   }
 
   @Test func ageCutoffIsASetting() throws {
     let twelve = ICANSObservation(ageYears: 12, capd: CAPDAssessment(total: 10))
-    #expect(throws: AssessmentInputError.self) { try grader.grade(twelve) }  // default: CAPD only below 12
+    #expect(throws: InputError.self) { try grader.grade(twelve) }  // default: CAPD only below 12
     let nci = ICANSGrader(settings: ICANSSettings(capdBelowAgeYears: Assumed(13)))
     #expect(try nci.grade(twelve).grade == 3)
     #expect(grader.usesCAPD(ageYears: 11.9, developmentalDelay: false) == true)

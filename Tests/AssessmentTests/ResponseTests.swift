@@ -1,3 +1,4 @@
+import Inputs
 import Testing
 import TrialModel
 
@@ -92,10 +93,10 @@ struct ResponseTests {
         == .negativeInsufficientSensitivity)
     #expect(try classifier.mrdStatus(nil).0 == .notAssessed)
     #expect { try classifier.mrdStatus(MRDResult(value: -1, sensitivity: 1e-5)) } throws: {
-      ($0 as? AssessmentInputError)?.field == "mrd.value"
+      ($0 as? InputError)?.field == "mrd.value"
     }
     #expect { try classifier.mrdStatus(MRDResult(value: 0, sensitivity: nil)) } throws: {
-      ($0 as? AssessmentInputError)?.field == "mrd.sensitivity"
+      ($0 as? InputError)?.field == "mrd.sensitivity"
     }
   }
 
@@ -103,7 +104,7 @@ struct ResponseTests {
     try classifier.bestOverallResponse(
       ResponseRecord(baseline: Self.baseline, assessments: assessments), windowDays: 91
     ) {
-      (a: DiseaseAssessment) throws(AssessmentInputError) -> Double in a.day ?? 0
+      (a: DiseaseAssessment) throws(InputError) -> Double in a.day ?? 0
     }
   }
 

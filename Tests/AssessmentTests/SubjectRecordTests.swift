@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 import Testing
 import TrialModel
 
@@ -7,7 +8,7 @@ import TrialModel
 /// The subject-record input format: grading on the way in, dates, and field-naming errors.
 struct SubjectRecordTests {
   static func decode(_ json: String) throws -> SubjectRecord {
-    try JSONDecoder().decode(SubjectRecord.self, from: Data(json.utf8))
+    try SubjectRecord(jsonText: json)
   }
 
   static let record = #"""
@@ -53,21 +54,21 @@ struct SubjectRecordTests {
         {"day": 2, "crs": {"temperatureCelsius": 38.5, "oxygenDevice": "nasalCannula", "oxygenFlowLitresPerMinute": -2}}]}
       """#
     #expect { try Self.decode(badFlow).gradedEvents(settings: AssessmentSettings()) } throws: {
-      ($0 as? AssessmentInputError)?.field == "assessments[1].crs.oxygenFlowLitresPerMinute"
+      ($0 as? InputError)?.field == "assessments[1].crs.oxygenFlowLitresPerMinute"
     }
     let badICE = #"{"ageYears": 40, "assessments": [{"day": 2, "icans": {"ice": {"total": 12}}}]}"#
     #expect { try Self.decode(badICE).gradedEvents(settings: AssessmentSettings()) } throws: {
-      ($0 as? AssessmentInputError)?.field == "assessments[0].icans.ice.total"
+      ($0 as? InputError)?.field == "assessments[0].icans.ice.total"
     }
     let twoPayloads = #"{"assessments": [{"day": 2, "crsGrade": 1, "icansGrade": 1}]}"#
     // The path names the entry itself (no trailing dot).
     #expect { try Self.decode(twoPayloads).gradedEvents(settings: AssessmentSettings()) } throws: {
-      ($0 as? AssessmentInputError)?.field == "assessments[0]"
+      ($0 as? InputError)?.field == "assessments[0]"
     }
     // The entry's date cannot be placed; infusionDate is a top-level field, not the entry's.
     let noInfusionDate = #"{"assessments": [{"date": "2026-01-02", "crsGrade": 1}]}"#
     #expect { try Self.decode(noInfusionDate).gradedEvents(settings: AssessmentSettings()) } throws: {
-      let error = $0 as? AssessmentInputError
+      let error = $0 as? InputError
       return error?.field == "assessments[0].date"
         && error?.expected.contains("top-level infusionDate") == true
     }
@@ -83,7 +84,7 @@ struct SubjectRecordTests {
       result.verdict == .notEvaluable && result.observedThroughDay == 14 && result.reason.contains("day 14"))
     let bad = #"{"infusionDate": "2026-01-05", "offStudyDate": "19/01/2026", "assessments": []}"#
     #expect { try Self.decode(bad).adjudicateDLT(settings: AssessmentSettings()) } throws: {
-      ($0 as? AssessmentInputError)?.field == "offStudyDate"
+      ($0 as? InputError)?.field == "offStudyDate"
     }
   }
 
@@ -91,12 +92,12 @@ struct SubjectRecordTests {
     #expect(try StudyDay.days(from: "2026-01-05", to: "2026-02-02", field: "date") == 28)
     #expect(try StudyDay.days(from: "2024-02-28", to: "2024-03-01", field: "date") == 2)  // leap year
     #expect(try StudyDay.days(from: "2026-01-05", to: "2026-01-08T12:00", field: "date") == 3.5)
-    #expect(throws: AssessmentInputError.self) {
+    #expect(throws: InputError.self) {
       try StudyDay.days(from: "2026-01-05", to: "5 Jan", field: "date")
     }
     // Dates that do not exist are errors, not the next month's days.
     for bad in ["2026-02-30", "2025-02-29", "2026-04-31", "-2026-01-05"] {
-      #expect(throws: AssessmentInputError.self, "\(bad)") {
+      #expect(throws: InputError.self, "\(bad)") {
         try StudyDay.days(from: "2026-01-05", to: bad, field: "date")
       }
     }

@@ -46,6 +46,17 @@ struct DLTCommandTests {
       Self.subject(#"{"day": 2, "crsGrade": 4, "atributions": ["lymphodepletion"]}"#), name: "subject.json")
     let result = try CLIRunner.run(["dlt", "--protocol", "NCT05350787", "--subject", file])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("assessments[0].atributions: unknown field"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("assessments[0].atributions: expected one of the fields day, date, crs,"),
+      "\(result.stderr)")
+    #expect(result.stderr.contains("subject.json:"), "\(result.stderr)")
+  }
+
+  @Test func protocolIsRequiredAndNamedWhenMissing() throws {
+    let help = try CLIRunner.run(["dlt", "--help"])
+    #expect(help.stdout.contains("USAGE: cartrial dlt --protocol <protocol>"), "\(help.stdout)")
+    let file = try CLIRunner.temporaryFile(Self.subject(#"{"day": 2, "crsGrade": 1}"#), name: "subject.json")
+    let missing = try CLIRunner.run(["dlt", "--subject", file])
+    #expect(missing.status != 0 && missing.stderr.contains("Missing expected argument '--protocol"))
   }
 }

@@ -59,10 +59,16 @@ struct GradeCommandTests {
     let crs = try CLIRunner.temporaryFile(#"{"temperatureCelsius": 39, "vasopresors": 2}"#, name: "crs.json")
     let result = try CLIRunner.run(["grade", "crs", "--input", crs])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("crs.json: vasopresors: unknown field"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "crs.json:1:28: error: vasopresors: expected one of the fields temperatureCelsius,"),
+      "\(result.stderr)")
     let nested = try CLIRunner.temporaryFile(#"{"ageYears": 30, "ice": {"totl": 8}}"#, name: "icans.json")
     let icans = try CLIRunner.run(["grade", "icans", "--input", nested])
-    #expect(icans.status != 0 && icans.stderr.contains("ice.totl: unknown field"), "\(icans.stderr)")
+    #expect(
+      icans.status != 0
+        && icans.stderr.contains("ice.totl: expected one of the fields items, total, unableToPerform"),
+      "\(icans.stderr)")
     // Explicit nulls are fine.
     let nulls = try CLIRunner.temporaryFile(
       #"{"temperatureCelsius": 39, "vasopressors": 2, "ageYears": null}"#, name: "crs.json")
@@ -84,5 +90,69 @@ struct GradeCommandTests {
       "grade", "lab", "--term", "ALT", "--value", "130", "--unit", "mg/dL", "--uln", "40",
     ])
     #expect(wrong.status != 0 && wrong.stderr.contains("--unit: expected U/L"), "\(wrong.stderr)")
+  }
+
+  /// An enumerated field's error lists the allowed values, at the file's line and column, in the
+  /// reader's words (not the decoder's "Cannot initialize ConsciousnessLevel …").
+  @Test func enumeratedFieldListsAllowedValues() throws {
+    let file = try CLIRunner.temporaryFile(
+      "{\"ageYears\": 40,\n \"consciousness\": \"spontaneous\"}", name: "icans.json")
+    let result = try CLIRunner.run(["grade", "icans", "--input", file])
+    #expect(result.status != 0)
+    #expect(
+      result.stderr.contains(
+        #"icans.json:2:19: error: consciousness: expected one of alert, awakensSpontaneously, awakensToVoice, awakensToTactileStimulus, unarousable, found "spontaneous""#
+      ), "\(result.stderr)")
+    #expect(!result.stderr.contains("Cannot initialize"))
+  }
+
+  /// An unknown field lists the fields the observation has (here `oxygen`, a near miss of
+  /// `oxygenDevice`).
+  @Test func unknownFieldListsTheAllowedFields() throws {
+    let file = try CLIRunner.temporaryFile(
+      #"{"temperatureCelsius": 39, "oxygen": "faceMask"}"#, name: "crs.json")
+    let result = try CLIRunner.run(["grade", "crs", "--input", file])
+    #expect(result.status != 0)
+    #expect(
+      result.stderr.contains("crs.json:1:28: error: oxygen: expected one of the fields"), "\(result.stderr)")
+    #expect(result.stderr.contains("oxygenDevice, oxygenFlowLitresPerMinute"), "\(result.stderr)")
+  }
+
+  /// Wrong types name what was expected and what was found.
+  @Test func wrongTypeSaysWhatWasFound() throws {
+    let file = try CLIRunner.temporaryFile(#"{"temperatureCelsius": "abc"}"#, name: "crs.json")
+    let result = try CLIRunner.run(["grade", "crs", "--input", file])
+    #expect(
+      result.stderr.contains(#"crs.json:1:24: error: temperatureCelsius: expected a number, found "abc""#),
+      "\(result.stderr)")
+  }
+
+  /// Enumerated flags list their allowed values.
+  @Test func enumeratedFlagsListAllowedValues() throws {
+    let consciousness = try CLIRunner.run(["grade", "icans", "--consciousness", "spontaneous"])
+    #expect(consciousness.status != 0)
+    #expect(consciousness.stderr.contains("'awakensSpontaneously'"), "\(consciousness.stderr)")
+    let oxygen = try CLIRunner.run(["grade", "crs", "--temperature", "39", "--oxygen", "mask"])
+    #expect(oxygen.status != 0 && oxygen.stderr.contains("nonRebreatherMask"), "\(oxygen.stderr)")
+    let icp = try CLIRunner.run(["grade", "icans", "--icp", "oedema"])
+    #expect(icp.status != 0 && icp.stderr.contains("focalOedema"), "\(icp.stderr)")
+    // Case-insensitive, as in JSON files.
+    #expect(
+      try json(["grade", "icans", "--age", "40", "--ice", "10", "--consciousness", "AWAKENSTOVOICE"])["grade"]
+        as? Int == 2)
+  }
+
+  /// `--group` must name a group of the protocol, as for `dlt`.
+  @Test func unknownGroupIsRejected() throws {
+    let result = try CLIRunner.run([
+      "grade", "crs", "--temperature", "39", "--protocol", "NCT07470073", "--group", "Z",
+    ])
+    #expect(
+      result.status != 0 && result.stderr.contains("no group 'Z'; expected one of: A, B"), "\(result.stderr)")
+    let alone = try CLIRunner.run(["grade", "icans", "--group", "A"])
+    #expect(alone.status != 0 && alone.stderr.contains("--protocol"), "\(alone.stderr)")
+    #expect(
+      try json(["grade", "crs", "--temperature", "39", "--protocol", "NCT07470073", "--group", "A"])["grade"]
+        as? Int == 1)
   }
 }

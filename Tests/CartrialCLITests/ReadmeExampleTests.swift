@@ -65,7 +65,8 @@ import Testing
     if started || !current.isEmpty { arguments.append(current) }
     arguments.removeFirst()  // "cartrial"
     if let out = arguments.firstIndex(of: "--out"), out + 1 < arguments.count {
-      arguments[out + 1] = FileManager.default.temporaryDirectory
+      arguments[out + 1] =
+        FileManager.default.temporaryDirectory
         .appendingPathComponent("cartrial-readme-\(UUID().uuidString).html").path
     }
     return arguments
@@ -128,6 +129,9 @@ import Testing
     #expect(!Self.matches(["a", "b"], ["a", "d"]))
     #expect(Self.matches(["[x: long text]"], ["[x: …]"]))
     #expect(!Self.matches(["[y: long text]"], ["[x: …]"]))
-    #expect(Self.arguments("cartrial oc --truth 'A=1;B=2' --exact   # note") == ["oc", "--truth", "A=1;B=2", "--exact"])
+    #expect(
+      Self.arguments("cartrial oc --truth 'A=1;B=2' --exact   # note") == [
+        "oc", "--truth", "A=1;B=2", "--exact",
+      ])
   }
 }

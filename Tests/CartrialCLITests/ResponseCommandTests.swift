@@ -63,6 +63,31 @@ struct ResponseCommandTests {
     #expect(result.status != 0 && result.stderr.contains("response.assessments[0].mrd.value"))
   }
 
+  /// `--protocol` is required: the help says so, and leaving it out names it (not the top-level usage).
+  @Test func protocolIsRequiredAndNamedWhenMissing() throws {
+    let help = try CLIRunner.run(["response", "--help"])
+    #expect(help.stdout.contains("USAGE: cartrial response --protocol <protocol>"), "\(help.stdout)")
+    let file = try CLIRunner.temporaryFile(
+      #"{"subjectId": "S-1", "response": {"assessments": []}}"#, name: "subject.json")
+    let missing = try CLIRunner.run(["response", "--subject", file])
+    #expect(missing.status != 0)
+    #expect(missing.stderr.contains("Missing expected argument '--protocol"), "\(missing.stderr)")
+    #expect(missing.stderr.contains("Usage: cartrial response"), "\(missing.stderr)")
+  }
+
+  @Test func unknownGroupIsRejectedListingTheGroups() throws {
+    let file = try CLIRunner.temporaryFile(
+      #"{"subjectId": "S-1", "response": {"assessments": []}}"#, name: "subject.json")
+    let result = try CLIRunner.run([
+      "response", "--protocol", "NCT07470073", "--group", "Z", "--subject", file,
+    ])
+    #expect(result.status != 0 && result.stderr.contains("no group 'Z'; expected one of: A, B"))
+    let known = try CLIRunner.run([
+      "response", "--protocol", "NCT07470073", "--group", "b", "--subject", file,
+    ])
+    #expect(known.status == 0, "\(known.stderr)")
+  }
+
   @Test func emptyArrayIsAnErrorNotACrash() throws {
     let file = try CLIRunner.temporaryFile("[]", name: "subjects.json")
     for format in ["json", "text"] {

@@ -61,7 +61,12 @@ import TrialModel
     let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(first["patient"] as? String == "C1")
     #expect((first["results"] as? [Any])?.count == 5)
-    #expect(result.stderr.contains("batch.ndjson:2: demographics.weight.value: impossible value"))
+    // FILE:LINE:COLUMN of the bad value, the line being the NDJSON line.
+    let column = bad.distance(from: bad.startIndex, to: bad.range(of: "-1}")!.lowerBound) + 1
+    #expect(
+      result.stderr.contains(
+        "batch.ndjson:2:\(column): error: demographics.weight.value: expected a weight from 0.5 to 500 kg, found -1 kg"
+      ), "\(result.stderr)")
   }
 
   @Test func badRecordNamesTheJSONPath() throws {
@@ -70,7 +75,35 @@ import TrialModel
       name: "patient.json")
     let result = try CLIRunner.run(["screen", "--patient", path, "--protocol", "NCT05270772"])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("demographics.shoe: unknown field"))
+    #expect(
+      result.stderr.contains(
+        "demographics.shoe: expected one of the fields birthDate, ageYears, sex, weight, height, found unknown field"
+      ), "\(result.stderr)")
+  }
+
+  /// A 16-year-old is not an adult: with `--group A` (adults ≥ 18) the age criterion uses the
+  /// group's range; without a group, the registry's 12–75 (which groups A and B cover together).
+  @Test func groupAgeRangeDecidesTheAgeCriterion() throws {
+    let teenager = try CLIRunner.temporaryFile(
+      #"{"id": "T16", "screeningDate": "2026-11-20", "demographics": {"birthDate": "2010-06-01"}}"#,
+      name: "patient.json")
+    func age(_ extra: [String]) throws -> String? {
+      let result = try CLIRunner.run(
+        ["screen", "--patient", teenager, "--protocol", "NCT07470073", "--format", "json"] + extra)
+      #expect(result.status == 0, "\(result.stderr)")
+      let reports = try #require(try result.json() as? [[String: Any]])
+      let criteria = try #require(reports.first?["criteria"] as? [[String: Any]])
+      return criteria.first { $0["id"] as? String == "AGE" }?["verdict"] as? String
+    }
+    #expect(try age(["--group", "A"]) == "notMet")
+    #expect(try age(["--group", "B"]) == "met")
+    #expect(try age([]) == "met")
+    let unknown = try CLIRunner.run([
+      "screen", "--patient", teenager, "--protocol", "NCT07470073", "--group", "C",
+    ])
+    #expect(unknown.status != 0 && unknown.stderr.contains("expected one of: A, B"), "\(unknown.stderr)")
+    let all = try CLIRunner.run(["screen", "--patient", teenager, "--all", "--group", "A"])
+    #expect(all.status != 0 && all.stderr.contains("--group"), "\(all.stderr)")
   }
 
   @Test func onDateMovesTheScreening() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 
 @testable import Eligibility
 
@@ -56,40 +57,33 @@ enum ExpressionErrorPlacement {
   }
 }
 
-/// What must hold of a ``RecordError`` for it to point into the patient JSON `text`: a syntax
-/// error (path `$`) names a line and column inside the text; any other error names a field path
-/// whose containing fields are keys of the text and whose last field is a key of the text unless
-/// the error says it is missing ("required", or "found ''" — how a missing `scale` or `result`
-/// reads today).
+/// What must hold of a patient-record ``InputError`` for it to point into the JSON `text`: its
+/// location is a line and column inside the text; its field path's containing fields are keys of
+/// the text, and so is its last field unless the error says the field is missing.
 enum RecordErrorPlacement {
-  static func problems(_ error: RecordError, in text: String) -> [String] {
-    guard !error.message.isEmpty else { return ["empty message"] }
-    if error.path == "$" { return syntaxProblems(error.message, in: text) }
-    let fields = error.path.split(separator: ".").map { component in
-      String(component.prefix { $0 != "[" })
-    }
-    guard let last = fields.last, !last.isEmpty else { return ["no field in path '\(error.path)'"] }
+  static func problems(_ error: InputError, in text: String) -> [String] {
     var problems: [String] = []
+    if error.expected.isEmpty || error.found.isEmpty { problems.append("empty expected or found") }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if let location = error.location {
+      if !(1...lines.count).contains(location.line) {
+        problems.append("line \(location.line) outside 1…\(lines.count)")
+      } else if !(1...lines[location.line - 1].utf8.count + 1).contains(location.column) {
+        problems.append("column \(location.column) outside line \(location.line)")
+      }
+    } else {
+      problems.append("no line and column")
+    }
+    guard error.kind != .malformed, !error.field.isEmpty else { return problems }
+    let fields = error.field.split(separator: ".").map { String($0.prefix { $0 != "[" }) }.filter {
+      !$0.isEmpty
+    }
     for field in fields.dropLast() where !text.contains("\"\(field)\"") {
       problems.append("path names '\(field)', which the JSON does not contain")
     }
-    let isMissing = error.message.hasPrefix("required") || error.message.hasSuffix("found ''")
-    if !isMissing, !text.contains("\"\(last)\"") {
+    if let last = fields.last, error.kind != .missing, !text.contains("\"\(last)\"") {
       problems.append("path ends in '\(last)', which the JSON does not contain")
     }
     return problems
-  }
-
-  private static func syntaxProblems(_ message: String, in text: String) -> [String] {
-    let pattern = /line (\d+), column (\d+)/
-    guard let match = message.firstMatch(of: pattern), let line = Int(match.1), let column = Int(match.2)
-    else { return ["syntax error without line and column: \(message)"] }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard (1...lines.count).contains(line) else { return ["line \(line) outside 1…\(lines.count)"] }
-    let length = lines[line - 1].utf8.count
-    guard (1...length + 1).contains(column) else {
-      return ["column \(column) outside 1…\(length + 1) of line \(line)"]
-    }
-    return []
   }
 }

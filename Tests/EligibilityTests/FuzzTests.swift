@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 import ProtocolFiles
 import TestSupport
 import Testing

@@ -1,17 +1,18 @@
 import Foundation
+import Inputs
 import Testing
 
 @testable import Eligibility
 
 @Suite struct PatientRecordTests {
-  /// Replaces `old` with `new` in the example record and returns the error path and message.
-  private func failure(_ old: String, _ new: String) -> RecordError? {
+  /// Replaces `old` with `new` in the example record and returns the error.
+  private func failure(_ old: String, _ new: String) -> InputError? {
     let json = examplePatientJSON.replacingOccurrences(of: old, with: new)
     #expect(json != examplePatientJSON, "test edit did not apply: \(old)")
     do {
       _ = try record(json)
       return nil
-    } catch let error as RecordError {
+    } catch let error as InputError {
       return error
     } catch {
       return nil
@@ -19,51 +20,97 @@ import Testing
   }
 
   @Test(arguments: [
-    (#""sex": "male""#, #""sex": "male", "shoeSize": 42"#, "demographics.shoeSize", "unknown field"),
     (
-      #""weight": {"value": 58"#, #""weight": {"value": -58"#, "demographics.weight.value", "impossible value"
+      #""sex": "male""#, #""sex": "male", "shoeSize": 42"#, "demographics.shoeSize",
+      "expected one of the fields birthDate, ageYears, sex, weight, height, found unknown field"
+    ),
+    (
+      #""weight": {"value": 58"#, #""weight": {"value": -58"#, "demographics.weight.value",
+      "expected a weight from 0.5 to 500 kg, found -58 kg"
     ),
     (
       #""value": 168, "unit": "µmol/L""#, #""value": 168, "unit": "furlongs""#, "labs.creatinine.unit",
-      "unknown unit"
+      #"expected a unit convertible to mg/dL, found "furlongs""#
     ),
     (
       #""value": 168, "unit": "µmol/L""#, #""value": 168, "unit": "kg""#, "labs.creatinine.unit",
-      "convertible"
+      #"expected a unit convertible to mg/dL, found "kg""#
     ),
     (
       #""birthDate": "1964-03-02""#, #""birthDate": "1964-02-30""#, "demographics.birthDate",
-      "expected a date"
+      #"expected a date YYYY-MM-DD, found "1964-02-30""#
     ),
     (
-      #""date": "2026-11-17""#, #""date": "2026-11-21""#, "history.events[2].date", "after the screening date"
+      #""date": "2026-11-17""#, #""date": "2026-11-21""#, "history.events[2].date",
+      "expected a date on or before the screening date 2026-11-20"
     ),
-    (#""score": 1"#, #""score": 7"#, "performance[0].score", "impossible value"),
-    (#""scale": "ECOG""#, #""scale": "WHO""#, "performance[0].scale", "expected ECOG"),
+    (#""score": 1"#, #""score": 7"#, "performance[0].score", "expected an ECOG score from 0 to 5, found 7"),
+    (
+      #""scale": "ECOG""#, #""scale": "WHO""#, "performance[0].scale",
+      #"expected one of ECOG, Karnofsky, Lansky, found "WHO""#
+    ),
     (
       #""class": "hsct.allogeneic""#, #""class": "hsct.xeno""#, "history.events[0].class",
-      "unknown event class"
+      "expected one of hsct.allogeneic, hsct.autologous, dli,"
     ),
-    (#""test": "HBsAg""#, #""test": "HBsAG2""#, "viralTests[0].test", "expected one of"),
-    (#""pregnant": false"#, #""pregnant": "no""#, "conditions.pregnant", "expected true or false"),
-    (#""value": 60, "unit": "%""#, #""value": 160, "unit": "%""#, "labs.lvef.value", "impossible value"),
-    (#""status": "relapsed""#, #""status": "smouldering""#, "disease.status", "expected relapsed"),
-    (#""id": "P-0001","#, #""id": "P-0001", "extra": 1,"#, "extra", "unknown field"),
+    (#""test": "HBsAg""#, #""test": "HBsAG2""#, "viralTests[0].test", "expected one of CMV-DNA, EBV-DNA"),
+    (
+      #""pregnant": false"#, #""pregnant": "no""#, "conditions.pregnant",
+      #"expected true or false, found "no""#
+    ),
+    (
+      #""value": 60, "unit": "%""#, #""value": 160, "unit": "%""#, "labs.lvef.value",
+      "expected a percentage from 0 to 100, found 160 %"
+    ),
+    (
+      #""status": "relapsed""#, #""status": "smouldering""#, "disease.status",
+      #"expected one of relapsed, refractory, relapsedAndRefractory, remission, newlyDiagnosed, found "smouldering""#
+    ),
+    (
+      #""id": "P-0001","#, #""id": "P-0001", "extra": 1,"#, "extra",
+      "expected one of the fields id, screeningDate"
+    ),
   ])
   func badInputNamesItsJSONPath(old: String, new: String, path: String, message: String) {
     let error = failure(old, new)
-    #expect(error?.path == path, "\(String(describing: error))")
+    #expect(error?.field == path, "\(String(describing: error))")
     #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+    #expect(error?.location != nil, "\(String(describing: error))")
+  }
+
+  /// Every error is placed at the line and column of the value (or key) at fault.
+  @Test func errorsAreLocatedAtTheValueAtFault() throws {
+    let json = """
+      {"id": "x", "screeningDate": "2026-11-20",
+        "demographics": {"sex": "mal"},
+        "conditions": {"pregnant": false, "pregnnt": true}}
+      """
+    #expect {
+      try PatientRecord(json: Data(json.utf8), file: "p.json")
+    } throws: { error in
+      let error = error as? InputError
+      return error?.description
+        == #"p.json:2:27: error: demographics.sex: expected one of male, female, found "mal""#
+    }
+    let unknown = json.replacingOccurrences(of: #""mal""#, with: #""male""#)
+    #expect {
+      try PatientRecord(json: Data(unknown.utf8), file: "p.json")
+    } throws: { error in
+      let error = error as? InputError
+      return error?.kind == .unknownField && error?.field == "conditions.pregnnt"
+        && error?.location == SourceLocation(file: "p.json", line: 3, column: 37)
+    }
   }
 
   @Test func malformedJSONNamesLineAndColumn() {
     #expect(
-      throws: RecordError(path: "$", message: "not valid JSON at line 2, column 8: unexpected character")
+      throws: InputError(.malformed, field: "", expected: "a JSON value", found: #""@""#)
+        .located(at: SourceLocation(file: "<json>", line: 2, column: 8))
     ) {
       try record("{\"id\": \"x\",\n  \"a\": @}")
     }
-    #expect(throws: RecordError.self) { try record("{\"id\": ") }
-    #expect(throws: RecordError.self) { try record(#"{"id": "a", "id": "b"}"#) }
+    #expect(throws: InputError.self) { try record("{\"id\": ") }
+    #expect(throws: InputError.self) { try record(#"{"id": "a", "id": "b"}"#) }
   }
 
   @Test func jsonEscapesAndNumbers() throws {
@@ -74,10 +121,12 @@ import Testing
   }
 
   @Test func screeningDateIsRequired() {
-    #expect(
-      throws: RecordError(path: "screeningDate", message: "required (or give the screening date with --on)")
-    ) {
+    #expect {
       try PatientRecord(json: Data("{}".utf8))
+    } throws: { error in
+      let error = error as? InputError
+      return error?.kind == .missing && error?.field == "screeningDate"
+        && !(error?.message.contains("--") ?? true)
     }
   }
 
@@ -87,7 +136,7 @@ import Testing
     #expect(p.screeningDate == CivilDate(iso: "2026-12-05"))
     #expect(try verdict("chemotherapy within 65 days", p).verdict == .met)
     #expect(try verdict("chemotherapy within 64 days", p).verdict == .notMet)
-    #expect(throws: RecordError.self) {
+    #expect(throws: InputError.self) {
       try PatientRecord(json: Data(examplePatientJSON.utf8), screeningDate: CivilDate(iso: "2026-11-10"))
     }
   }

@@ -11,8 +11,11 @@ struct AlwaysStaySpecification: DesignSpecification {
   var title: String { "Always stay (a test design)" }
   var parameters: [DesignParameter] { [DesignParameter("note", "any word", default: "none")] }
 
-  func makeDesign(_ setup: DesignSetup, _ arguments: DesignArguments) throws(InputError) -> any DoseFindingDesign {
-    AlwaysStay(doseCount: setup.doseCount, cohortSize: setup.cohortSize, maxSampleSize: setup.sampleSizeLimit,
+  func makeDesign(_ setup: DesignSetup, _ arguments: DesignArguments) throws(InputError)
+    -> any DoseFindingDesign
+  {
+    AlwaysStay(
+      doseCount: setup.doseCount, cohortSize: setup.cohortSize, maxSampleSize: setup.sampleSizeLimit,
       startDose: setup.startDose)
   }
 

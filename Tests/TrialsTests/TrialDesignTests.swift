@@ -36,7 +36,8 @@ import Trials
   /// Issue 10: an option given with a protocol overrides it and is reported, or is refused.
   @Test func overridesAreAppliedAndReported() throws {
     let design = try TrialDesign.resolve(
-      DesignRequest(target: 0.2, parameters: ["equivalenceInterval": .numbers([0.15, 0.25])]), protocol: trial,
+      DesignRequest(target: 0.2, parameters: ["equivalenceInterval": .numbers([0.15, 0.25])]),
+      protocol: trial,
       group: "A")
     #expect(design.setup.target == 0.2)
     let target = try #require(design.notes.first { $0.setting == "target" })
@@ -67,7 +68,9 @@ import Trials
       try TrialDesign.resolve(DesignRequest(startLevel: 3), protocol: trial, group: "B")
     }
     #expect(start?.field == "startLevel")
-    #expect(throws: InputError.self) { try TrialDesign.resolve(DesignRequest(design: "boin", target: 0.3), group: "A") }
+    #expect(throws: InputError.self) {
+      try TrialDesign.resolve(DesignRequest(design: "boin", target: 0.3), group: "A")
+    }
   }
 
   @Test func decisionsNameLevels() throws {
@@ -80,7 +83,9 @@ import Trials
     #expect(toxic.decision == "DU")
     #expect(toxic.nextDose == -1)
     #expect(toxic.eliminated == [1, 2, 3])
-    let mtd = try design.selectMTD(counts: [DoseCounts(patients: 3, dlts: 0), DoseCounts(patients: 6, dlts: 2)])
+    let mtd = try design.selectMTD(counts: [
+      DoseCounts(patients: 3, dlts: 0), DoseCounts(patients: 6, dlts: 2),
+    ])
     #expect(mtd.mtd == 1)
     #expect(mtd.estimates.count == 4)
   }
@@ -93,7 +98,8 @@ import Trials
     #expect(result.groups[1].characteristics.levels == [1, 2])
     #expect(result.groups[1].openingProbability > 0 && result.groups[1].openingProbability < 1)
     let missing = #expect(throws: InputError.self) {
-      try ProtocolOperatingCharacteristics.compute(trial, truths: ["A": [0.05, 0.1, 0.25, 0.4]], method: .exact)
+      try ProtocolOperatingCharacteristics.compute(
+        trial, truths: ["A": [0.05, 0.1, 0.25, 0.4]], method: .exact)
     }
     #expect(missing?.field == "truth.B")
   }

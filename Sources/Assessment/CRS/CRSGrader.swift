@@ -1,3 +1,4 @@
+import Inputs
 import TrialModel
 
 /// Grades cytokine release syndrome by the ASTCT 2019 consensus (Lee DW et al., Biol Blood Marrow
@@ -16,7 +17,7 @@ public struct CRSGrader: Sendable {
   public static let system = "ASTCT 2019 CRS"
 
   /// The CRS grade (0–5) of one observation, with its deciding findings.
-  public func grade(_ observation: CRSObservation) throws(AssessmentInputError) -> GradeResult {
+  public func grade(_ observation: CRSObservation) throws(InputError) -> GradeResult {
     try validate(observation)
     if observation.deathDueToCRS {
       return GradeResult(grade: 5, system: Self.system, reasons: ["death due to CRS"])
@@ -81,13 +82,13 @@ public struct CRSGrader: Sendable {
       * max(age, 0)
   }
 
-  private func hypoxia(_ o: CRSObservation) throws(AssessmentInputError) -> DomainGrade {
+  private func hypoxia(_ o: CRSObservation) throws(InputError) -> DomainGrade {
     switch o.oxygenDevice {
     case .none: return DomainGrade(grade: 0, finding: "no oxygen requirement")
     case .blowBy: return DomainGrade(grade: 2, finding: "hypoxia needing blow-by oxygen (low flow)")
     case .nasalCannula:
       guard let flow = o.oxygenFlowLitresPerMinute else {
-        throw AssessmentInputError(
+        throw InputError(
           field: "oxygenFlowLitresPerMinute", expected: "the flow in L/min for a nasal cannula",
           found: "nothing")
       }
@@ -107,10 +108,10 @@ public struct CRSGrader: Sendable {
     }
   }
 
-  private func validate(_ o: CRSObservation) throws(AssessmentInputError) {
+  private func validate(_ o: CRSObservation) throws(InputError) {
     if let t = o.temperatureCelsius { try Check.range(t, 25.0...45.0, field: "temperatureCelsius") }
     if o.temperatureCelsius == nil && !o.antipyreticOrAnticytokineGiven {
-      throw AssessmentInputError(
+      throw InputError(
         field: "temperatureCelsius",
         expected: "the highest temperature in °C (required until therapy is given)",
         found: "nothing")

@@ -1,5 +1,7 @@
+import Inputs
+
 /// Oxygen support at the time of a CRS assessment (ASTCT 2019 hypoxia row).
-public enum OxygenDevice: String, Sendable, Hashable, Codable, CaseIterable {
+public enum OxygenDevice: String, Sendable, Hashable, Codable, InputEnumeration {
   case none
   /// Nasal cannula; low or high flow is decided by the flow rate.
   case nasalCannula
@@ -21,7 +23,7 @@ public enum OxygenDevice: String, Sendable, Hashable, Codable, CaseIterable {
 /// "vasopressors": 1, "vasopressin": false, "oxygenDevice": "nasalCannula",
 /// "oxygenFlowLitresPerMinute": 2, "deathDueToCRS": false}`; every field but the temperature
 /// defaults to none/false/0.
-public struct CRSObservation: Sendable, Hashable, Codable {
+public struct CRSObservation: Sendable, Hashable {
   /// Highest temperature in °C; may be omitted once antipyretic/anti-cytokine therapy has started.
   public var temperatureCelsius: Double?
   /// Antipyretic or anti-cytokine therapy (e.g. tocilizumab, corticosteroids) has been given.
@@ -64,30 +66,5 @@ public struct CRSObservation: Sendable, Hashable, Codable {
     self.oxygenDevice = oxygenDevice
     self.oxygenFlowLitresPerMinute = oxygenFlowLitresPerMinute
     self.deathDueToCRS = deathDueToCRS
-  }
-
-  private enum CodingKeys: String, CodingKey {
-    case temperatureCelsius, antipyreticOrAnticytokineGiven, feverAttributableToOtherCause, hypotension
-    case systolicBloodPressure, ageYears, vasopressors, vasopressin
-    case oxygenDevice, oxygenFlowLitresPerMinute, deathDueToCRS
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      temperatureCelsius: try c.decodeIfPresent(Double.self, forKey: .temperatureCelsius),
-      antipyreticOrAnticytokineGiven: try c.decodeIfPresent(
-        Bool.self, forKey: .antipyreticOrAnticytokineGiven)
-        ?? false,
-      feverAttributableToOtherCause: try c.decodeIfPresent(Bool.self, forKey: .feverAttributableToOtherCause)
-        ?? false,
-      hypotension: try c.decodeIfPresent(Bool.self, forKey: .hypotension) ?? false,
-      systolicBloodPressure: try c.decodeIfPresent(Double.self, forKey: .systolicBloodPressure),
-      ageYears: try c.decodeIfPresent(Double.self, forKey: .ageYears),
-      vasopressors: try c.decodeIfPresent(Int.self, forKey: .vasopressors) ?? 0,
-      vasopressin: try c.decodeIfPresent(Bool.self, forKey: .vasopressin) ?? false,
-      oxygenDevice: try c.decodeIfPresent(OxygenDevice.self, forKey: .oxygenDevice) ?? .none,
-      oxygenFlowLitresPerMinute: try c.decodeIfPresent(Double.self, forKey: .oxygenFlowLitresPerMinute),
-      deathDueToCRS: try c.decodeIfPresent(Bool.self, forKey: .deathDueToCRS) ?? false)
   }
 }

@@ -1,3 +1,5 @@
+import Inputs
+
 /// What kind of assessment produced a graded event.
 public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
   /// ASTCT CRS grade.
@@ -11,7 +13,7 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A cause an event is attributed to, used by DLT exclusions.
-public enum Attribution: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Attribution: String, Sendable, Hashable, Codable, InputEnumeration {
   /// Lymphodepleting chemotherapy (fludarabine/cyclophosphamide).
   case lymphodepletion
   /// Leukaemia in the marrow (for cytopenias).

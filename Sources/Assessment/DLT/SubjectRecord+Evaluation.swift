@@ -1,3 +1,4 @@
+import Inputs
 import TrialModel
 
 extension SubjectRecord {
@@ -5,7 +6,7 @@ extension SubjectRecord {
   /// `windowDays`, else `designWindowDays` (the group design's DLT window), else 28 days [R].
   public func adjudicateDLT(
     settings: AssessmentSettings, designWindowDays: Int? = nil
-  ) throws(AssessmentInputError) -> DLTAdjudication {
+  ) throws(InputError) -> DLTAdjudication {
     let window = settings.dlt.windowDays?.value ?? designWindowDays ?? DLTSettings.defaultWindowDays.value
     return DLTAdjudicator(rules: settings.dlt.rules, windowDays: window).adjudicate(
       events: try gradedEvents(settings: settings),
@@ -20,12 +21,12 @@ extension SubjectRecord {
   /// ORR endpoint), else 91 days [R].
   public func bestOverallResponse(
     settings: ResponseSettings, endpointWindowDays: Int? = nil
-  ) throws(AssessmentInputError) -> BestOverallResponse {
+  ) throws(InputError) -> BestOverallResponse {
     let classifier = ResponseClassifier(settings: settings)
     let window = settings.windowDays?.value ?? endpointWindowDays ?? ResponseSettings.defaultWindowDays.value
     return try classifier.bestOverallResponse(response ?? ResponseRecord(assessments: []), windowDays: window)
     {
-      (a: DiseaseAssessment) throws(AssessmentInputError) -> Double in try studyDay(day: a.day, date: a.date)
+      (a: DiseaseAssessment) throws(InputError) -> Double in try studyDay(day: a.day, date: a.date)
     }
   }
 }

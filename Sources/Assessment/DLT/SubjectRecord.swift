@@ -1,7 +1,8 @@
+import Inputs
 import TrialModel
 
 /// An adverse event graded by the investigator (CTCAE term and grade).
-public struct ReportedAdverseEvent: Sendable, Hashable, Codable {
+public struct ReportedAdverseEvent: Sendable, Hashable {
   public var term: String
   public var grade: Int
   /// A haematological toxicity (defaults to false).
@@ -10,7 +11,7 @@ public struct ReportedAdverseEvent: Sendable, Hashable, Codable {
 
 /// One dated assessment in a subject record: exactly one of a CRS observation or grade, an ICANS
 /// observation or grade, a lab result, or a reported adverse event.
-public struct AssessmentEntry: Sendable, Hashable, Codable {
+public struct AssessmentEntry: Sendable, Hashable {
   /// Days after infusion; or give `date` with the record's `infusionDate`.
   public var day: Double?
   public var date: String?
@@ -28,7 +29,7 @@ public struct AssessmentEntry: Sendable, Hashable, Codable {
 }
 
 /// A subject's record for DLT and response assessment (the `--subject` file of the CLI).
-public struct SubjectRecord: Sendable, Hashable, Codable {
+public struct SubjectRecord: Sendable, Hashable {
   public var subjectId: String?
   public var ageYears: Double?
   /// `yyyy-MM-dd`; needed only when assessments give dates instead of days.
@@ -46,7 +47,7 @@ public struct SubjectRecord: Sendable, Hashable, Codable {
   public var response: ResponseRecord?
 
   /// The graded toxicity events, grading CRS/ICANS observations and lab values with `settings`.
-  public func gradedEvents(settings: AssessmentSettings) throws(AssessmentInputError) -> [GradedEvent] {
+  public func gradedEvents(settings: AssessmentSettings) throws(InputError) -> [GradedEvent] {
     var events: [GradedEvent] = []
     for (index, entry) in (assessments ?? []).enumerated() {
       do {
@@ -59,29 +60,29 @@ public struct SubjectRecord: Sendable, Hashable, Codable {
   }
 
   /// A study day given as a day or a date, or `nil` when neither is given.
-  func optionalDay(_ day: Double?, _ date: String?, field: String) throws(AssessmentInputError) -> Double? {
+  func optionalDay(_ day: Double?, _ date: String?, field: String) throws(InputError) -> Double? {
     if day == nil && date == nil { return nil }
     do { return try studyDay(day: day, date: date) } catch {
-      throw AssessmentInputError(
+      throw InputError(
         field: error.field == "date" ? field : error.field, expected: error.expected, found: error.found)
     }
   }
 
   /// The study day of an entry from its `day` or `date`.
-  func studyDay(day: Double?, date: String?) throws(AssessmentInputError) -> Double {
+  func studyDay(day: Double?, date: String?) throws(InputError) -> Double {
     if let day { return day }
     guard let date else {
-      throw AssessmentInputError(field: "day", expected: "a study day or a date", found: "nothing")
+      throw InputError(field: "day", expected: "a study day or a date", found: "nothing")
     }
     guard let infusionDate else {
-      throw AssessmentInputError(
+      throw InputError(
         field: "date", expected: "a top-level infusionDate to place \"\(date)\" (or a study day)",
         found: "no infusionDate")
     }
     return try StudyDay.days(from: infusionDate, to: date, field: "date")
   }
 
-  private func event(_ e: AssessmentEntry, settings: AssessmentSettings) throws(AssessmentInputError)
+  private func event(_ e: AssessmentEntry, settings: AssessmentSettings) throws(InputError)
     -> GradedEvent
   {
     let payloads = [
@@ -89,7 +90,7 @@ public struct SubjectRecord: Sendable, Hashable, Codable {
       e.adverseEvent != nil,
     ]
     guard payloads.filter({ $0 }).count == 1 else {
-      throw AssessmentInputError(
+      throw InputError(
         field: "", expected: "exactly one of crs, crsGrade, icans, icansGrade, lab, adverseEvent",
         found: "\(payloads.filter { $0 }.count)")
     }

@@ -1,5 +1,7 @@
+import Inputs
+
 /// How often a behaviour was seen, as answered on the Cornell Assessment of Pediatric Delirium.
-public enum CAPDFrequency: String, Sendable, Hashable, Codable, CaseIterable {
+public enum CAPDFrequency: String, Sendable, Hashable, Codable, InputEnumeration {
   case never, rarely, sometimes, often, always
 
   /// 0 (never) … 4 (always).
@@ -10,7 +12,7 @@ public enum CAPDFrequency: String, Sendable, Hashable, Codable, CaseIterable {
 /// actions, awareness of surroundings, communicating needs) are reverse-scored (never = 4 …
 /// always = 0); items 5–8 (restless, inconsolable, underactive, slow to respond) score never = 0 …
 /// always = 4. Total 0–32.
-public struct CAPDItems: Sendable, Hashable, Codable {
+public struct CAPDItems: Sendable, Hashable {
   public var eyeContact, purposefulActions, awareOfSurroundings, communicatesNeeds: CAPDFrequency
   public var restless, inconsolable, underactive, slowToRespond: CAPDFrequency
 
@@ -40,7 +42,7 @@ public struct CAPDItems: Sendable, Hashable, Codable {
 /// A CAPD assessment: the eight answers, or the total, or "unable to perform".
 ///
 /// JSON: `{"items": {"eyeContact": "always", …}}`, `{"total": 10}` or `{"unableToPerform": true}`.
-public struct CAPDAssessment: Sendable, Hashable, Codable {
+public struct CAPDAssessment: Sendable, Hashable {
   public var items: CAPDItems?
   public var total: Int?
   public var unableToPerform: Bool?
@@ -52,7 +54,7 @@ public struct CAPDAssessment: Sendable, Hashable, Codable {
   }
 
   /// The CAPD total, or `nil` when the child could not be assessed.
-  public func score() throws(AssessmentInputError) -> Int? {
+  public func score() throws(InputError) -> Int? {
     try Check.score(
       items: items?.total, total: total, unableToPerform: unableToPerform, range: 0...32, field: "capd")
   }

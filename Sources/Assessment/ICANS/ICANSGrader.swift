@@ -1,3 +1,4 @@
+import Inputs
 import TrialModel
 
 /// Grades immune effector cell-associated neurotoxicity syndrome by the ASTCT 2019 consensus
@@ -17,7 +18,7 @@ public struct ICANSGrader: Sendable {
   public static let system = "ASTCT 2019 ICANS"
 
   /// The ICANS grade (0–5) of one observation, with its deciding findings.
-  public func grade(_ observation: ICANSObservation) throws(AssessmentInputError) -> GradeResult {
+  public func grade(_ observation: ICANSObservation) throws(InputError) -> GradeResult {
     let o = observation
     try validate(o)
     if o.deathDueToICANS {
@@ -50,7 +51,7 @@ public struct ICANSGrader: Sendable {
     return ageYears.map { $0 < settings.capdBelowAgeYears.value }
   }
 
-  private func encephalopathy(_ o: ICANSObservation, notes: inout [String]) throws(AssessmentInputError)
+  private func encephalopathy(_ o: ICANSObservation, notes: inout [String]) throws(InputError)
     -> DomainGrade
   {
     let cutoff = Quantity.format(settings.capdBelowAgeYears.value)
@@ -58,7 +59,7 @@ public struct ICANSGrader: Sendable {
     if let chosen = usesCAPD(ageYears: o.ageYears, developmentalDelay: o.developmentalDelay) {
       capd = chosen
     } else if o.ice != nil && o.capd != nil {
-      throw AssessmentInputError(
+      throw InputError(
         field: "ageYears", expected: "the age, to choose between ICE and CAPD", found: "nothing")
     } else {
       capd = o.capd != nil
@@ -69,7 +70,7 @@ public struct ICANSGrader: Sendable {
         if o.consciousness == .unarousable {
           return DomainGrade(grade: 4, finding: "unarousable: CAPD not possible")
         }
-        throw AssessmentInputError(
+        throw InputError(
           field: "capd", expected: "a CAPD assessment (\(age); CAPD below age \(cutoff))",
           found: o.ice == nil ? "nothing" : "an ICE assessment")
       }
@@ -83,7 +84,7 @@ public struct ICANSGrader: Sendable {
       if o.consciousness == .unarousable {
         return DomainGrade(grade: 4, finding: "unarousable: ICE not possible")
       }
-      throw AssessmentInputError(
+      throw InputError(
         field: "ice", expected: "an ICE assessment (ICE from age \(cutoff))",
         found: o.capd == nil ? "nothing" : "a CAPD assessment")
     }
@@ -144,7 +145,7 @@ public struct ICANSGrader: Sendable {
     }
   }
 
-  private func validate(_ o: ICANSObservation) throws(AssessmentInputError) {
+  private func validate(_ o: ICANSObservation) throws(InputError) {
     if let age = o.ageYears { try Check.range(age, 0...130, field: "ageYears") }
     if let g = o.tremorGrade { try Check.range(g, 0...5, field: "tremorGrade") }
     if let g = o.myoclonusGrade { try Check.range(g, 0...5, field: "myoclonusGrade") }

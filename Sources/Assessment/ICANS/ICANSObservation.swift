@@ -1,6 +1,8 @@
+import Inputs
+
 /// Level of consciousness (ASTCT 2019 ICANS "depressed level of consciousness" row). Depressed
 /// consciousness counts only when not attributable to another cause such as sedating medication.
-public enum ConsciousnessLevel: String, Sendable, Hashable, Codable, CaseIterable {
+public enum ConsciousnessLevel: String, Sendable, Hashable, Codable, InputEnumeration {
   /// Awake and alert: no depressed consciousness.
   case alert
   /// Drowsy but awakens spontaneously (grade 1).
@@ -14,7 +16,7 @@ public enum ConsciousnessLevel: String, Sendable, Hashable, Codable, CaseIterabl
 }
 
 /// Seizure findings (ASTCT 2019 ICANS seizure row).
-public enum SeizureFinding: String, Sendable, Hashable, Codable, CaseIterable {
+public enum SeizureFinding: String, Sendable, Hashable, Codable, InputEnumeration {
   case none
   /// Any clinical seizure, focal or generalised, that resolves rapidly (grade 3).
   case clinicalResolvedRapidly
@@ -27,7 +29,7 @@ public enum SeizureFinding: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Raised intracranial pressure / cerebral oedema findings (ASTCT 2019 ICANS ICP row).
-public enum IntracranialPressureFinding: String, Sendable, Hashable, Codable, CaseIterable {
+public enum IntracranialPressureFinding: String, Sendable, Hashable, Codable, InputEnumeration {
   case none
   /// Focal or local oedema on neuroimaging (grade 3).
   case focalOedema
@@ -49,7 +51,7 @@ public enum IntracranialPressureFinding: String, Sendable, Hashable, Codable, Ca
 /// "consciousnessAttributableToOtherCause": false, "rass": 0, "seizure": "none", "motorWeakness": false, "intracranialPressure": ["focalOedema"],
 /// "globalAphasia": false, "tremorGrade": 2, "myoclonusGrade": 0, "intracranialHaemorrhage": false,
 /// "developmentalDelay": false, "deathDueToICANS": false}`.
-public struct ICANSObservation: Sendable, Hashable, Codable {
+public struct ICANSObservation: Sendable, Hashable {
   /// Age in years; chooses CAPD (younger than the protocol cut-off) or ICE.
   public var ageYears: Double?
   /// Older patients with developmental delay are assessed with CAPD.
@@ -100,34 +102,5 @@ public struct ICANSObservation: Sendable, Hashable, Codable {
     self.myoclonusGrade = myoclonusGrade
     self.intracranialHaemorrhage = intracranialHaemorrhage
     self.deathDueToICANS = deathDueToICANS
-  }
-
-  private enum CodingKeys: String, CodingKey {
-    case ageYears, developmentalDelay, ice, capd, consciousness, consciousnessAttributableToOtherCause, rass
-    case seizure, motorWeakness, intracranialPressure
-    case globalAphasia, tremorGrade, myoclonusGrade, intracranialHaemorrhage, deathDueToICANS
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      ageYears: try c.decodeIfPresent(Double.self, forKey: .ageYears),
-      developmentalDelay: try c.decodeIfPresent(Bool.self, forKey: .developmentalDelay) ?? false,
-      ice: try c.decodeIfPresent(ICEAssessment.self, forKey: .ice),
-      capd: try c.decodeIfPresent(CAPDAssessment.self, forKey: .capd),
-      consciousness: try c.decodeIfPresent(ConsciousnessLevel.self, forKey: .consciousness) ?? .alert,
-      consciousnessAttributableToOtherCause: try c.decodeIfPresent(
-        Bool.self, forKey: .consciousnessAttributableToOtherCause) ?? false,
-      rass: try c.decodeIfPresent(Int.self, forKey: .rass),
-      seizure: try c.decodeIfPresent(SeizureFinding.self, forKey: .seizure) ?? .none,
-      motorWeakness: try c.decodeIfPresent(Bool.self, forKey: .motorWeakness) ?? false,
-      intracranialPressure: try c.decodeIfPresent(
-        [IntracranialPressureFinding].self, forKey: .intracranialPressure)
-        ?? [],
-      globalAphasia: try c.decodeIfPresent(Bool.self, forKey: .globalAphasia) ?? false,
-      tremorGrade: try c.decodeIfPresent(Int.self, forKey: .tremorGrade),
-      myoclonusGrade: try c.decodeIfPresent(Int.self, forKey: .myoclonusGrade),
-      intracranialHaemorrhage: try c.decodeIfPresent(Bool.self, forKey: .intracranialHaemorrhage) ?? false,
-      deathDueToICANS: try c.decodeIfPresent(Bool.self, forKey: .deathDueToICANS) ?? false)
   }
 }

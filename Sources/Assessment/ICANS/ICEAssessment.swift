@@ -1,6 +1,8 @@
+import Inputs
+
 /// The ten items of the Immune Effector Cell-associated Encephalopathy (ICE) score, each 0 or 1
 /// (ASTCT 2019; PMC8153820 Table 2; clinical.md §1.2). 10 means no impairment.
-public struct ICEItems: Sendable, Hashable, Codable {
+public struct ICEItems: Sendable, Hashable {
   /// Orientation: year, month, city, hospital (1 point each).
   public var orientationYear, orientationMonth, orientationCity, orientationHospital: Int
   /// Naming three objects (1 point each).
@@ -39,7 +41,7 @@ public struct ICEItems: Sendable, Hashable, Codable {
   }
 
   /// The ICE score 0–10; throws naming the first item that is not 0 or 1.
-  public func total() throws(AssessmentInputError) -> Int {
+  public func total() throws(InputError) -> Int {
     var sum = 0
     for (name, points) in named {
       try Check.range(points, 0...1, field: "ice.items.\(name)")
@@ -52,7 +54,7 @@ public struct ICEItems: Sendable, Hashable, Codable {
 /// An ICE assessment: the ten items, or the total, or "unable to perform" (unarousable).
 ///
 /// JSON: `{"items": {"orientationYear": 1, …}}`, `{"total": 8}` or `{"unableToPerform": true}`.
-public struct ICEAssessment: Sendable, Hashable, Codable {
+public struct ICEAssessment: Sendable, Hashable {
   public var items: ICEItems?
   public var total: Int?
   /// The patient cannot perform the ICE assessment: unarousable (grade 4), or awake with global
@@ -66,7 +68,7 @@ public struct ICEAssessment: Sendable, Hashable, Codable {
   }
 
   /// The ICE score, or `nil` when the patient could not perform it.
-  public func score() throws(AssessmentInputError) -> Int? {
+  public func score() throws(InputError) -> Int? {
     try Check.score(
       items: try items?.total(), total: total, unableToPerform: unableToPerform, range: 0...10, field: "ice")
   }

@@ -1,3 +1,4 @@
+import Inputs
 import TrialModel
 
 /// Grades laboratory values by CTCAE v5.0 (NCI, 27 Nov 2017), with the reading conventions of
@@ -12,7 +13,7 @@ public struct CTCAELabGrader: Sendable {
   public static let system = "CTCAE v5.0"
 
   /// The grade of one lab result with the criterion that decided it.
-  public func grade(_ result: LabResult) throws(AssessmentInputError) -> GradeResult {
+  public func grade(_ result: LabResult) throws(InputError) -> GradeResult {
     try Check.nonNegative(result.value, field: "value")
     for (name, limit) in [("lln", result.lln), ("uln", result.uln), ("baseline", result.baseline)] {
       if let limit { try Check.nonNegative(limit, field: name) }
@@ -22,7 +23,7 @@ public struct CTCAELabGrader: Sendable {
     return GradeResult(grade: grade, system: Self.system, reasons: reasons)
   }
 
-  private func grade(term: LabTerm, _ r: LabResult) throws(AssessmentInputError) -> (Int, [String]) {
+  private func grade(term: LabTerm, _ r: LabResult) throws(InputError) -> (Int, [String]) {
     switch term {
     case .neutrophils: try decreasedCount(r, cuts: [1500, 1000, 500])
     case .platelets: try decreasedCount(r, cuts: [75_000, 50_000, 25_000])
@@ -41,10 +42,10 @@ public struct CTCAELabGrader: Sendable {
   }
 
   /// The value in the unit the CTCAE cut-offs use.
-  private func standardValue(_ r: LabResult) throws(AssessmentInputError) -> (Double, factor: Double) {
+  private func standardValue(_ r: LabResult) throws(InputError) -> (Double, factor: Double) {
     guard let target = r.term.gradingUnit else { return (r.value, 1) }
     guard let unit = r.unit else {
-      throw AssessmentInputError(
+      throw InputError(
         field: "unit", expected: "a unit convertible to \(target.rawValue) for \(r.term.rawValue)",
         found: "nothing")
     }
@@ -52,23 +53,22 @@ public struct CTCAELabGrader: Sendable {
       let one = try Quantity(1, unit).converted(to: target, analyte: r.term.analyte).value
       return (r.value * one, one)
     } catch {
-      throw AssessmentInputError(
+      throw InputError(
         field: "unit", expected: "a unit convertible to \(target.rawValue) for \(r.term.rawValue)",
         found: unit.rawValue)
     }
   }
 
-  private func required(_ value: Double?, _ field: String, _ why: String) throws(AssessmentInputError)
+  private func required(_ value: Double?, _ field: String, _ why: String) throws(InputError)
     -> Double
   {
-    guard let value else { throw AssessmentInputError(field: field, expected: why, found: "nothing") }
+    guard let value else { throw InputError(field: field, expected: why, found: "nothing") }
     return value
   }
 
   /// Neutrophil, platelet, WBC and lymphocyte count decreased: grades 2–4 by fixed cut-offs in
   /// /µL (`cuts` for grades 2, 3, 4); grade 1 is below LLN and at or above the grade-2 cut-off.
-  private func decreasedCount(_ r: LabResult, cuts: [Double]) throws(AssessmentInputError) -> (Int, [String])
-  {
+  private func decreasedCount(_ r: LabResult, cuts: [Double]) throws(InputError) -> (Int, [String]) {
     let (value, factor) = try standardValue(r)
     let shown = "\(Quantity.format(value)) /µL"
     for (offset, cut) in cuts.enumerated().reversed() where value < cut {
@@ -82,7 +82,7 @@ public struct CTCAELabGrader: Sendable {
   }
 
   /// Anaemia: < 8.0 g/dL grade 3, < 10.0 grade 2, < LLN grade 1; grade 4 is clinical.
-  private func anaemia(_ r: LabResult) throws(AssessmentInputError) -> (Int, [String]) {
+  private func anaemia(_ r: LabResult) throws(InputError) -> (Int, [String]) {
     let (value, factor) = try standardValue(r)
     let shown = "Hb \(Quantity.format(value)) g/dL"
     let note = "grade 4 (life-threatening) cannot be derived from Hb alone"
@@ -96,7 +96,7 @@ public struct CTCAELabGrader: Sendable {
   /// is above ULN (CTCAE v5.0; not the v6.0 rule).
   private func increased(
     _ r: LabResult, ulnCuts: [Double], baselineGrade1: (Double, inclusive: Bool), baselineCuts: [Double]
-  ) throws(AssessmentInputError) -> (Int, [String]) {
+  ) throws(InputError) -> (Int, [String]) {
     let uln = try ulnOf(r)
     let value = r.value
     if let baseline = r.baseline, baseline > uln {
@@ -118,23 +118,23 @@ public struct CTCAELabGrader: Sendable {
     return value > uln ? (1, ["\(ratio) > 1"] + note) : (0, ["\(ratio) ≤ 1"] + note)
   }
 
-  private func ulnOf(_ r: LabResult) throws(AssessmentInputError) -> Double {
+  private func ulnOf(_ r: LabResult) throws(InputError) -> Double {
     if r.unit == .timesULN { return 1 }
     // ALT/AST: U/L (value and ULN both in U/L) or no unit (any one unit) cancel in value / ULN.
     if let unit = r.unit, r.term.gradingUnit == nil, unit != .unitsPerLitre {
-      throw AssessmentInputError(
+      throw InputError(
         field: "unit", expected: "U/L, xULN, or no unit with value and uln in one unit",
         found: unit.rawValue)
     }
     _ = try standardValue(r)
     let uln = try required(r.uln, "uln", "the upper limit of normal")
-    guard uln > 0 else { throw AssessmentInputError(field: "uln", expected: "a positive number", found: "0") }
+    guard uln > 0 else { throw InputError(field: "uln", expected: "a positive number", found: "0") }
     return uln
   }
 
   /// Creatinine increased: admiral's worst case of the × ULN and × baseline criteria for grades 2
   /// and 3; grade 4 uses ULN only.
-  private func creatinine(_ r: LabResult) throws(AssessmentInputError) -> (Int, [String]) {
+  private func creatinine(_ r: LabResult) throws(InputError) -> (Int, [String]) {
     let uln = try ulnOf(r)
     let v = r.value
     let b = r.baseline
@@ -151,7 +151,7 @@ public struct CTCAELabGrader: Sendable {
   /// Fibrinogen decreased: the worse of the × LLN criteria and, when the value is abnormal (below
   /// LLN), the fall from baseline (< 25% g1, 25–< 50% g2, 50–< 75% g3, ≥ 75% g4); any value
   /// < 50 mg/dL is grade 4. "If abnormal" is read as admiral does: the value, not the baseline.
-  private func fibrinogen(_ r: LabResult) throws(AssessmentInputError) -> (Int, [String]) {
+  private func fibrinogen(_ r: LabResult) throws(InputError) -> (Int, [String]) {
     let (value, _) = try standardValue(r)
     if value < 50 { return (4, ["\(Quantity.format(value)) mg/dL < 50 mg/dL"]) }
     let lln = try required(r.lln, "lln", "the lower limit of normal")

@@ -1,7 +1,8 @@
+import Inputs
 import TrialModel
 
 /// The CTCAE v5.0 laboratory terms graded here (NCI CTCAE v5.0, 27 Nov 2017; clinical.md §1.3).
-public enum LabTerm: String, Sendable, Hashable, Codable, CaseIterable {
+public enum LabTerm: String, Sendable, Hashable, Codable, InputEnumeration {
   case neutrophils, platelets, whiteBloodCells, lymphocytes, haemoglobin
   case alanineAminotransferase, aspartateAminotransferase, bilirubin, creatinine, fibrinogen
 
@@ -56,7 +57,7 @@ public enum LabTerm: String, Sendable, Hashable, Codable, CaseIterable {
     }
   }
 
-  private static let aliases: [String: LabTerm] = {
+  private static let spellings: [String: LabTerm] = {
     var table: [String: LabTerm] = [:]
     for term in allCases {
       table[normalize(term.rawValue)] = term
@@ -78,9 +79,12 @@ public enum LabTerm: String, Sendable, Hashable, Codable, CaseIterable {
 
   /// Parses a term from its name here, its CTCAE term or a common abbreviation (`ANC`, `ALT`, `Hb`).
   public init?(parsing text: String) {
-    guard let term = LabTerm.aliases[LabTerm.normalize(text)] else { return nil }
+    guard let term = LabTerm.spellings[LabTerm.normalize(text)] else { return nil }
     self = term
   }
+
+  /// The term `text` names (see ``init(parsing:)``), for ``InputEnumeration``.
+  public static func named(_ text: String) -> LabTerm? { LabTerm(parsing: text) }
 }
 
 /// One laboratory result to grade. `lln`, `uln` and `baseline` are in the same unit as `value`.

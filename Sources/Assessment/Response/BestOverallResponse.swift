@@ -1,3 +1,4 @@
+import Inputs
 import TrialModel
 
 /// Where a subject's best overall response stands.
@@ -38,8 +39,8 @@ extension ResponseClassifier {
   /// overall response. `dayOf` places an assessment in study days (from its day or date).
   public func bestOverallResponse(
     _ record: ResponseRecord, windowDays: Int,
-    dayOf: (DiseaseAssessment) throws(AssessmentInputError) -> Double
-  ) throws(AssessmentInputError) -> BestOverallResponse {
+    dayOf: (DiseaseAssessment) throws(InputError) -> Double
+  ) throws(InputError) -> BestOverallResponse {
     var dated: [(Double, DiseaseAssessment)] = []
     for (index, a) in record.assessments.enumerated() {
       do { dated.append((try dayOf(a), a)) } catch {

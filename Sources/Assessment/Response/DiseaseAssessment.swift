@@ -1,8 +1,10 @@
+import Inputs
+
 /// Measurable residual disease result with the assay's sensitivity (clinical.md §2.1).
 ///
 /// JSON: `{"value": 0, "sensitivity": 1e-5, "unit": "fraction", "method": "flow"}`; `unit` is
 /// `fraction` (default; 1e-4 = 0.01%) or `%`, and applies to both value and sensitivity.
-public struct MRDResult: Sendable, Hashable, Codable {
+public struct MRDResult: Sendable, Hashable {
   /// Leukaemic cells per nucleated cell; 0 when undetectable.
   public var value: Double
   /// The assay's limit of detection, in the same unit.
@@ -18,22 +20,22 @@ public struct MRDResult: Sendable, Hashable, Codable {
   }
 
   /// Value and sensitivity as fractions.
-  func fractions() throws(AssessmentInputError) -> (value: Double, sensitivity: Double) {
+  func fractions() throws(InputError) -> (value: Double, sensitivity: Double) {
     let scale: Double
     switch unit?.lowercased() {
     case nil, "fraction": scale = 1
     case "%", "percent": scale = 0.01
     case let other?:
-      throw AssessmentInputError(field: "mrd.unit", expected: "fraction or %", found: "\"\(other)\"")
+      throw InputError(field: "mrd.unit", expected: "fraction or %", found: "\"\(other)\"")
     }
     try Check.nonNegative(value, field: "mrd.value")
     guard let sensitivity else {
-      throw AssessmentInputError(
+      throw InputError(
         field: "mrd.sensitivity", expected: "the assay's sensitivity", found: "nothing")
     }
     try Check.nonNegative(sensitivity, field: "mrd.sensitivity")
     guard value * scale <= 1, sensitivity * scale <= 1 else {
-      throw AssessmentInputError(
+      throw InputError(
         field: "mrd.value", expected: "at most 100%", found: "\(value) \(unit ?? "fraction")")
     }
     return (value * scale, sensitivity * scale)
@@ -41,7 +43,7 @@ public struct MRDResult: Sendable, Hashable, Codable {
 }
 
 /// Pre-treatment disease status, against which PR and progression are judged.
-public struct DiseaseBaseline: Sendable, Hashable, Codable {
+public struct DiseaseBaseline: Sendable, Hashable {
   public var marrowBlastsPercent: Double?
   public var extramedullaryDisease: Bool?
 
@@ -56,7 +58,7 @@ public struct DiseaseBaseline: Sendable, Hashable, Codable {
 /// JSON: `{"day": 28, "marrowBlastsPercent": 1.5, "circulatingBlasts": false,
 /// "extramedullaryDisease": false, "anc": {"value": 1.2, "unit": "x10^9/L"},
 /// "platelets": {"value": 110, "unit": "x10^9/L"}, "transfusionIndependent": true, "mrd": {"value": 0, "sensitivity": 1e-5}}`.
-public struct DiseaseAssessment: Sendable, Hashable, Codable {
+public struct DiseaseAssessment: Sendable, Hashable {
   public var day: Double?
   public var date: String?
   public var marrowBlastsPercent: Double?
@@ -87,7 +89,7 @@ public struct DiseaseAssessment: Sendable, Hashable, Codable {
 }
 
 /// A subject's disease assessments after infusion, with the pre-treatment baseline.
-public struct ResponseRecord: Sendable, Hashable, Codable {
+public struct ResponseRecord: Sendable, Hashable {
   public var baseline: DiseaseBaseline?
   public var assessments: [DiseaseAssessment]
 

@@ -1,3 +1,4 @@
+import Inputs
 import TrialModel
 
 /// B-ALL response categories (NCI relapse workshop, Kröger 2010 BBMT Table 4a; ELN 2024;
@@ -70,7 +71,7 @@ public struct ResponseClassifier: Sendable {
 
   /// MRD status: negative only when the value is below the threshold and the assay's sensitivity
   /// reaches the required level (clinical.md §2.1).
-  public func mrdStatus(_ mrd: MRDResult?) throws(AssessmentInputError) -> (MRDStatus, String?) {
+  public func mrdStatus(_ mrd: MRDResult?) throws(InputError) -> (MRDStatus, String?) {
     guard let mrd else { return (.notAssessed, nil) }
     let (value, sensitivity) = try mrd.fractions()
     let threshold = settings.mrdNegativeBelow.value
@@ -89,7 +90,7 @@ public struct ResponseClassifier: Sendable {
   /// The response category of one assessment on `day`, given the baseline and history.
   public func classify(
     _ a: DiseaseAssessment, day: Double, baseline: DiseaseBaseline?, history: History
-  ) throws(AssessmentInputError) -> AssessedResponse {
+  ) throws(InputError) -> AssessedResponse {
     let (mrd, mrdReason) = try mrdStatus(a.mrd)
     func result(_ category: ResponseCategory, _ reasons: [String]) -> AssessedResponse {
       AssessedResponse(
@@ -118,7 +119,7 @@ public struct ResponseClassifier: Sendable {
       return result(.progressiveDisease, ["new extramedullary disease"])
     }
     guard let blasts = a.marrowBlastsPercent else {
-      throw AssessmentInputError(
+      throw InputError(
         field: "marrowBlastsPercent", expected: "the marrow blast percentage (no relapse shown otherwise)",
         found: "nothing")
     }
@@ -152,7 +153,7 @@ public struct ResponseClassifier: Sendable {
   }
 
   /// Whether ANC and platelets reach the CR thresholds, with the comparison in words.
-  private func countRecovery(_ a: DiseaseAssessment) throws(AssessmentInputError) -> (Bool, [String]) {
+  private func countRecovery(_ a: DiseaseAssessment) throws(InputError) -> (Bool, [String]) {
     let s = settings
     var reasons: [String] = []
     var recovered = true

@@ -1,3 +1,4 @@
+import Inputs
 import TrialModel
 
 /// Study days from calendar dates: day 0 is the infusion date. Dates are ISO 8601 `yyyy-MM-dd`,
@@ -5,15 +6,15 @@ import TrialModel
 /// all dates of one subject are taken in the site's local time.
 public enum StudyDay {
   /// Days from `infusion` to `date`, e.g. `2026-01-01` → `2026-01-04T12:00` is 3.5.
-  public static func days(from infusion: String, to date: String, field: String) throws(AssessmentInputError)
+  public static func days(from infusion: String, to date: String, field: String) throws(InputError)
     -> Double
   {
     try serial(date, field: field) - serial(infusion, field: "infusionDate")
   }
 
   /// Days since 1970-01-01 as ``CalendarDate`` counts them, plus the time of day as a fraction.
-  static func serial(_ text: String, field: String) throws(AssessmentInputError) -> Double {
-    let bad = AssessmentInputError(
+  static func serial(_ text: String, field: String) throws(InputError) -> Double {
+    let bad = InputError(
       field: field, expected: "a date yyyy-MM-dd or yyyy-MM-ddTHH:mm", found: "\"\(text)\"")
     let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
     guard let day = parts.first, let date = CalendarDate(iso: String(day)) else { throw bad }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assessment
+import Inputs
 import TrialModel
 
 /// `cartrial dlt`: DLT adjudication of one subject against the protocol's DLT rules.
@@ -14,7 +15,7 @@ struct DLTCommand: ParsableCommand {
       observations and lab values in the subject file are graded first (ASTCT 2019, CTCAE v5.0).
       """)
 
-  @OptionGroup var protocolOptions: ProtocolOptions
+  @OptionGroup var protocolOptions: RequiredProtocolOptions
   @Option(help: "Subject record JSON file (see README: subject record).") var subject: String
   @OptionGroup var output: OutputOptions
 
@@ -30,12 +31,8 @@ struct DLTCommand: ParsableCommand {
   }
 
   /// The design's DLT window: the `--group` one, or the one all groups share.
-  static func designWindow(_ trial: TrialProtocol, group: String?) throws -> Assumed<Int>? {
-    if group != nil || trial.groups.count == 1 {
-      do { return try trial.group(group).design.dltWindowDays } catch {
-        throw ProtocolOptions.groupError(error)
-      }
-    }
+  static func designWindow(_ trial: TrialProtocol, group: PopulationGroup?) throws -> Assumed<Int>? {
+    if let group { return group.design.dltWindowDays }
     let windows = Set(trial.groups.map(\.design.dltWindowDays.value))
     guard windows.count <= 1 else {
       throw CLIError("--group: the groups of \(trial.id) have different DLT windows; name one with --group")
@@ -45,14 +42,12 @@ struct DLTCommand: ParsableCommand {
 
   func run() throws {
     try output.require([.text, .json])
-    let trial = try protocolOptions.load()
-    let record = try AssessmentJSON.read(SubjectRecord.self, path: subject)
-    let design = try Self.designWindow(trial, group: protocolOptions.group)
-    let result: DLTAdjudication
-    do {
-      result = try record.adjudicateDLT(settings: trial.assessment, designWindowDays: design?.value)
-    } catch {
-      throw CLIError("\(subject): \(error.description)")
+    let (trial, group) = try protocolOptions.load()
+    let document = try InputFile.document(subject)
+    let record = try InputFile.read(SubjectRecord.self, from: document)
+    let design = try Self.designWindow(trial, group: group)
+    let result = try InputFile.checked(document) { () throws(InputError) in
+      try record.adjudicateDLT(settings: trial.assessment, designWindowDays: design?.value)
     }
     let window = trial.assessment.dlt.windowDays ?? design ?? DLTSettings.defaultWindowDays
     let ruleNotes = trial.assessment.dlt.rules.compactMap { rule in

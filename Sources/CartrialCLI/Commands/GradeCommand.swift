@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assessment
 import Foundation
+import Inputs
 import TrialModel
 
 /// `cartrial grade crs|icans|lab`: one grade from an observation file or flags.
@@ -37,19 +38,31 @@ struct GradeCommand: ParsableCommand {
     }
   }
 
-  /// Settings from `--protocol` when given, else the defaults.
+  /// Settings from `--protocol` when given, else the defaults; `--group`, when given, must name
+  /// one of the protocol's groups (the grading settings are the protocol's, for every group).
   static func settings(_ options: ProtocolOptions) throws -> AssessmentSettings {
-    try options.loadIfGiven()?.assessment ?? AssessmentSettings()
+    guard let trial = try options.loadIfGiven() else { return AssessmentSettings() }
+    _ = try trial.namedGroup(options.group)
+    return trial.assessment
   }
 
-  /// Runs a grader, turning input errors into CLI errors naming the file and field, or the flag.
+  /// The observation in the file `--input`, if given, with its document (to place the graders'
+  /// errors at their line and column).
+  static func read<T: JSONReadable>(_ type: T.Type, input: String?) throws -> (T, JSONDocument)? {
+    guard let input else { return nil }
+    let document = try InputFile.document(input)
+    return (try InputFile.read(T.self, from: document), document)
+  }
+
+  /// Runs a grader on an observation read from `document`, or built from flags (`flags` maps the
+  /// observation's field names to the options that carried them).
   static func grade(
-    _ source: String?, flags: [String: String] = [:], _ body: () throws(AssessmentInputError) -> GradeResult
+    _ document: JSONDocument?, flags: [String: String] = [:], _ body: () throws(InputError) -> GradeResult
   ) throws -> GradeResult {
+    if let document { return try InputFile.checked(document, body) }
     do {
       return try body()
     } catch {
-      if let source { throw CLIError("\(source): \(error.description)") }
       var named = error
       named.field = flags[error.field] ?? error.field
       throw CLIError(named.description)
@@ -73,38 +86,30 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Age in years (paediatric hypotension threshold).") var age: Double?
     @Option(help: "Number of vasopressors other than vasopressin.") var vasopressors = 0
     @Flag(help: "Vasopressin given.") var vasopressin = false
-    @Option(
-      name: .customLong("oxygen"),
-      help: "Oxygen device: \(OxygenDevice.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var oxygen: String = "none"
+    @Option(name: .customLong("oxygen"), help: "Oxygen device.") var oxygen: OxygenDevice = .none
     @Option(name: .customLong("flow"), parsing: .unconditional, help: "Oxygen flow in L/min (nasal cannula).")
     var flow: Double?
     @OptionGroup var protocolOptions: ProtocolOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws { try protocolOptions.validateGroupNeedsProtocol() }
+
     func run() throws {
       try output.require([.text, .json])
       let settings = try GradeCommand.settings(protocolOptions).crs
-      let observation: CRSObservation
-      if let input {
-        observation = try AssessmentJSON.read(CRSObservation.self, path: input)
-      } else {
-        guard let device = OxygenDevice(rawValue: oxygen) else {
-          throw CLIError(
-            "--oxygen: expected one of \(OxygenDevice.allCases.map(\.rawValue).joined(separator: ", ")), found '\(oxygen)'"
-          )
-        }
-        observation = CRSObservation(
+      let file = try GradeCommand.read(CRSObservation.self, input: input)
+      let observation =
+        file?.0
+        ?? CRSObservation(
           temperatureCelsius: temperature, antipyreticOrAnticytokineGiven: antipyreticGiven,
           hypotension: hypotension, systolicBloodPressure: systolic, ageYears: age,
           vasopressors: vasopressors,
-          vasopressin: vasopressin, oxygenDevice: device, oxygenFlowLitresPerMinute: flow)
-      }
+          vasopressin: vasopressin, oxygenDevice: oxygen, oxygenFlowLitresPerMinute: flow)
       let flags = [
         "temperatureCelsius": "--temperature", "vasopressors": "--vasopressors",
         "oxygenFlowLitresPerMinute": "--flow", "systolicBloodPressure": "--systolic", "ageYears": "--age",
       ]
-      let result = try GradeCommand.grade(input, flags: flags) { () throws(AssessmentInputError) in
+      let result = try GradeCommand.grade(file?.1, flags: flags) { () throws(InputError) in
         try CRSGrader(settings: settings).grade(observation)
       }
       var notes = [
@@ -130,41 +135,31 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Age in years (chooses ICE or CAPD).") var age: Double?
     @Option(help: "ICE total, 0–10.") var ice: Int?
     @Option(help: "CAPD total, 0–32.") var capd: Int?
-    @Option(
-      help: "Consciousness: \(ConsciousnessLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var consciousness: String = "alert"
-    @Option(help: "Seizure: \(SeizureFinding.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var seizure: String = "none"
+    @Option(help: "Level of consciousness.") var consciousness: ConsciousnessLevel = .alert
+    @Option(help: "Seizure finding.") var seizure: SeizureFinding = .none
     @Flag(help: "Deep focal motor weakness.") var motorWeakness = false
-    @Option(
-      name: .customLong("icp"),
-      help:
-        "Raised ICP finding (repeatable): \(IntracranialPressureFinding.allCases.map(\.rawValue).joined(separator: ", "))."
-    )
-    var icp: [String] = []
+    @Option(name: .customLong("icp"), help: "Raised ICP finding (repeatable).")
+    var icp: [IntracranialPressureFinding] = []
     @Flag(help: "Awake with global aphasia.") var globalAphasia = false
     @OptionGroup var protocolOptions: ProtocolOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws { try protocolOptions.validateGroupNeedsProtocol() }
+
     func run() throws {
       try output.require([.text, .json])
       let settings = try GradeCommand.settings(protocolOptions).icans
-      let observation: ICANSObservation
-      if let input {
-        observation = try AssessmentJSON.read(ICANSObservation.self, path: input)
-      } else {
-        observation = ICANSObservation(
+      let file = try GradeCommand.read(ICANSObservation.self, input: input)
+      let observation =
+        file?.0
+        ?? ICANSObservation(
           ageYears: age, ice: ice.map { ICEAssessment(total: $0) },
-          capd: capd.map { CAPDAssessment(total: $0) },
-          consciousness: try AssessmentJSON.choice(consciousness, option: "--consciousness"),
-          seizure: try AssessmentJSON.choice(seizure, option: "--seizure"), motorWeakness: motorWeakness,
-          intracranialPressure: try icp.map { try AssessmentJSON.choice($0, option: "--icp") },
-          globalAphasia: globalAphasia)
-      }
+          capd: capd.map { CAPDAssessment(total: $0) }, consciousness: consciousness, seizure: seizure,
+          motorWeakness: motorWeakness, intracranialPressure: icp, globalAphasia: globalAphasia)
       let flags = [
         "ageYears": "--age", "ice.total": "--ice", "capd.total": "--capd", "ice": "--ice", "capd": "--capd",
       ]
-      let result = try GradeCommand.grade(input, flags: flags) { () throws(AssessmentInputError) in
+      let result = try GradeCommand.grade(file?.1, flags: flags) { () throws(InputError) in
         try ICANSGrader(settings: settings).grade(observation)
       }
       let notes = [settings.capdBelowAgeYears.assumption, settings.capdGrade3Minimum.assumption]
@@ -178,7 +173,8 @@ struct GradeCommand: ParsableCommand {
         + "bilirubin, creatinine, fibrinogen).")
 
     @Option(help: "Lab result JSON file (see README: lab result).") var input: String?
-    @Option(help: "Lab term (e.g. neutrophils, ANC, platelets, hb, alt, creatinine).") var term: String?
+    @Option(help: "Lab term (its CTCAE name and abbreviations such as ANC, Hb and ALT are accepted).")
+    var term: LabTerm?
     @Option(parsing: .unconditional, help: "The value.") var value: Double?
     @Option(help: "Unit of value, lln, uln and baseline (e.g. x10^9/L, /µL, g/dL, µmol/L, xULN).") var unit:
       String?
@@ -189,118 +185,28 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
       try output.require([.text, .json])
+      let file = try GradeCommand.read(LabResult.self, input: input)
       let lab: LabResult
-      if let input {
-        lab = try AssessmentJSON.read(LabResult.self, path: input)
+      if let file {
+        lab = file.0
       } else {
         guard let term, let value else { throw CLIError("give --input FILE.json, or --term and --value") }
-        guard let parsed = LabTerm(parsing: term) else {
-          throw CLIError(
-            "--term: expected one of \(LabTerm.allCases.map(\.rawValue).joined(separator: ", ")), found '\(term)'"
-          )
-        }
         var parsedUnit: MeasurementUnit?
         if let unit {
           guard let u = MeasurementUnit(parsing: unit) else {
-            throw CLIError("--unit: expected \(parsed.unitHint), found '\(unit)'")
+            throw CLIError("--unit: expected \(term.unitHint), found \"\(unit)\"")
           }
           parsedUnit = u
         }
-        lab = LabResult(term: parsed, value: value, unit: parsedUnit, lln: lln, uln: uln, baseline: baseline)
+        lab = LabResult(term: term, value: value, unit: parsedUnit, lln: lln, uln: uln, baseline: baseline)
       }
       let flags = [
         "value": "--value", "unit": "--unit", "lln": "--lln", "uln": "--uln", "baseline": "--baseline",
       ]
-      let result = try GradeCommand.grade(input, flags: flags) { () throws(AssessmentInputError) in
+      let result = try GradeCommand.grade(file?.1, flags: flags) { () throws(InputError) in
         try CTCAELabGrader().grade(lab)
       }
       try Report(result, assumptions: []).print(output)
     }
-  }
-}
-
-/// Reading the Assessment JSON inputs with errors that name the file and the field.
-enum AssessmentJSON {
-  /// Decodes `path`, failing on a field the type does not read: a misspelt optional field (say
-  /// `vasopresors`) would otherwise be dropped silently and change the grade.
-  static func read<T: Codable>(_ type: T.Type, path: String) throws -> T {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw CLIError("\(path): cannot read the file (\(error.localizedDescription))")
-    }
-    let value: T
-    do {
-      value = try JSONDecoder().decode(T.self, from: data)
-    } catch let error as DecodingError {
-      throw CLIError("\(path): \(describe(error))")
-    } catch {
-      throw CLIError("\(path): \(error.localizedDescription)")
-    }
-    // Every field that was read comes back when the value is encoded again.
-    if let input = try? JSONSerialization.jsonObject(with: data),
-      let read = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value)),
-      let field = unknownField(in: input, read: read, path: "")
-    {
-      throw CLIError("\(path): \(field): unknown field")
-    }
-    return value
-  }
-
-  /// The path of the first field of `input` (null-valued ones aside) that is not in `read`.
-  static func unknownField(in input: Any, read: Any, path: String) -> String? {
-    if let object = input as? [String: Any], let known = read as? [String: Any] {
-      for key in object.keys.sorted() where !(object[key] is NSNull) {
-        let child = path.isEmpty ? key : "\(path).\(key)"
-        guard let value = known[key] else { return child }
-        if let found = unknownField(in: object[key]!, read: value, path: child) { return found }
-      }
-    } else if let array = input as? [Any], let known = read as? [Any], array.count == known.count {
-      for (index, (element, value)) in zip(array, known).enumerated() {
-        if let found = unknownField(in: element, read: value, path: "\(path)[\(index)]") { return found }
-      }
-    }
-    return nil
-  }
-
-  /// `field a.b[2]: expected …, found …` for a decoding error.
-  static func describe(_ error: DecodingError) -> String {
-    func path(_ keys: [any CodingKey]) -> String {
-      var text = ""
-      for key in keys {
-        if let index = key.intValue {
-          text += "[\(index)]"
-        } else {
-          text += (text.isEmpty ? "" : ".") + key.stringValue
-        }
-      }
-      return text.isEmpty ? "(top level)" : text
-    }
-    switch error {
-    case .keyNotFound(let key, let context):
-      return "\(path(context.codingPath + [key])): missing required field"
-    case .typeMismatch(let type, let context):
-      return "\(path(context.codingPath)): expected \(type), found another type (\(context.debugDescription))"
-    case .valueNotFound(let type, let context):
-      return "\(path(context.codingPath)): expected \(type), found null"
-    case .dataCorrupted(let context):
-      let message =
-        context.debugDescription.contains("Cannot initialize")
-        ? "unexpected value (\(context.debugDescription))" : context.debugDescription
-      return "\(path(context.codingPath)): \(message)"
-    @unknown default:
-      return "\(error)"
-    }
-  }
-
-  /// Parses an enumeration value given on the command line.
-  static func choice<T: RawRepresentable & CaseIterable>(_ text: String, option: String) throws -> T
-  where T.RawValue == String {
-    guard let value = T(rawValue: text) else {
-      throw CLIError(
-        "\(option): expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
-    }
-    return value
   }
 }

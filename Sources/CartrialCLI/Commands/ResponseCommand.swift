@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Assessment
 import Foundation
+import Inputs
 import TrialModel
 
 /// `cartrial response`: best overall response per subject, and ORR with its exact interval.
@@ -16,7 +17,7 @@ struct ResponseCommand: ParsableCommand {
       The window is `assessment.response.windowDays`, else the protocol's ORR endpoint window.
       """)
 
-  @OptionGroup var protocolOptions: ProtocolOptions
+  @OptionGroup var protocolOptions: RequiredProtocolOptions
   @Option(help: "Subject record JSON file, or an array of subject records.") var subject: String
   @OptionGroup var output: OutputOptions
 
@@ -50,14 +51,12 @@ struct ResponseCommand: ParsableCommand {
     var assumptions: [String]
   }
 
-  func records() throws -> (records: [SubjectRecord], isArray: Bool) {
-    let data = (try? Data(contentsOf: URL(fileURLWithPath: subject))) ?? Data()
-    // The first byte after white space and a UTF-8 byte-order mark.
-    let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80) }
-    if first == UInt8(ascii: "[") {
-      return (try AssessmentJSON.read([SubjectRecord].self, path: subject), true)
+  /// The subject records of `document`: one record, or an array of them.
+  static func records(_ document: JSONDocument) throws -> (records: [SubjectRecord], isArray: Bool) {
+    if case .array = document.root.content {
+      return (try InputFile.read([SubjectRecord].self, from: document), true)
     }
-    return ([try AssessmentJSON.read(SubjectRecord.self, path: subject)], false)
+    return ([try InputFile.read(SubjectRecord.self, from: document)], false)
   }
 
   /// Settings in force that are assumptions (printed beside the results).
@@ -83,22 +82,24 @@ struct ResponseCommand: ParsableCommand {
 
   func run() throws {
     try output.require([.text, .json])
-    let trial = try protocolOptions.load()
+    let (trial, _) = try protocolOptions.load()  // a group is checked; response settings are per protocol
     let settings = trial.assessment.response
     let endpoint = trial.endpoints.first { $0.measure == .orr }?.windowDays
     let window = settings.windowDays ?? endpoint ?? ResponseSettings.defaultWindowDays
-    let (records, isArray) = try records()
+    let document = try InputFile.document(subject)
+    let (records, isArray) = try Self.records(document)
     guard !records.isEmpty else {
       throw CLIError("\(subject): expected at least one subject record, found an empty array")
     }
     var reports: [SubjectReport] = []
     var results: [BestOverallResponse] = []
     for (index, record) in records.enumerated() {
-      let result: BestOverallResponse
-      do {
-        result = try record.bestOverallResponse(settings: settings, endpointWindowDays: window.value)
-      } catch {
-        throw CLIError("\(subject): \(isArray ? "[\(index)]." : "")\(error.description)")
+      let result = try InputFile.checked(document) { () throws(InputError) in
+        do throws(InputError) {
+          return try record.bestOverallResponse(settings: settings, endpointWindowDays: window.value)
+        } catch {
+          throw isArray ? error.nested(under: "[\(index)]") : error
+        }
       }
       results.append(result)
       reports.append(

@@ -16,8 +16,8 @@ enum ScreeningStream {
     case failure(String)
   }
 
-  /// Screens every line of `path`; bad lines are reported on stderr as FILE:LINE (in order) and
-  /// counted in the result.
+  /// Screens every line of `path`; bad lines are reported on stderr as FILE:LINE:COLUMN (in
+  /// order) and counted in the result.
   static func run(_ path: String, _ trials: [CompiledCriteria], _ date: CivilDate?, today: CivilDate) throws
     -> Int
   {
@@ -69,13 +69,15 @@ enum ScreeningStream {
     today: CivilDate
   ) -> Outcome {
     do {
-      let record = try PatientRecord(json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: today)
+      let record = try PatientRecord(
+        json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: today, file: path,
+        firstLine: number)
       let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
       var bytes: [UInt8] = []
       ScreeningJSON.appendLine(patient: record.id, line: number, results: reports, to: &bytes)
       return .output(bytes)
     } catch {
-      return .failure("\(path):\(number): \(error.path): \(error.message)\n")
+      return .failure("\(error.description)\n")
     }
   }
 

@@ -5,11 +5,11 @@ import TrialModel
 
 /// Helpers shared by `screen` and `protocol criteria`.
 enum ScreeningSupport {
-  /// Compiles a protocol's criteria, turning an expression error into a CLI error at
-  /// FILE:LINE:COLUMN.
-  static func compile(_ trial: TrialProtocol) throws -> CompiledCriteria {
+  /// Compiles a protocol's criteria (with `group`'s age range, if given), turning an expression
+  /// error into a CLI error at FILE:LINE:COLUMN.
+  static func compile(_ trial: TrialProtocol, group: PopulationGroup? = nil) throws -> CompiledCriteria {
     do {
-      return try CriteriaCompiler.compile(trial)
+      return try CriteriaCompiler.compile(trial, group: group)
     } catch {
       throw CLIError("\(error)")
     }

@@ -12,7 +12,9 @@ struct ScreenCommand: ParsableCommand {
     discussion: """
       Verdicts: met, notMet, missing (the fields that would decide it are listed), attestation \
       (needs the investigator). Status per protocol: ineligible, incomplete, pendingAttestation, \
-      eligible. For exclusion criteria, met means the excluding condition is absent.
+      eligible. For exclusion criteria, met means the excluding condition is absent. The age \
+      criterion AGE is the --group's age range when a group is named, else the registry's range \
+      (and, if the groups leave gaps in it, that of at least one group).
       """)
 
   @Option(help: "A patient record (JSON).") var patient: String?
@@ -31,6 +33,10 @@ struct ScreenCommand: ParsableCommand {
     guard (protocolOptions.reference == nil) != !all else {
       throw ValidationError("give exactly one of --protocol ID and --all")
     }
+    if all, let group = protocolOptions.group {
+      throw ValidationError(
+        "--group \(group) names a group of one protocol: use it with --protocol, not --all")
+    }
     if patients != nil, output.format != .ndjson {
       throw ValidationError("--patients streams results: use --format ndjson")
     }
@@ -44,10 +50,13 @@ struct ScreenCommand: ParsableCommand {
       }
       return date
     }
-    let trials =
-      try all
-      ? ProtocolOptions.bundled().map(ScreeningSupport.compile)
-      : [ScreeningSupport.compile(protocolOptions.load())]
+    let trials: [CompiledCriteria]
+    if all {
+      trials = try ProtocolOptions.bundled().map { try ScreeningSupport.compile($0) }
+    } else {
+      let trial = try protocolOptions.load()
+      trials = [try ScreeningSupport.compile(trial, group: trial.namedGroup(protocolOptions.group))]
+    }
     if let patients {
       try screenStream(patients, trials, date)
       return
@@ -60,9 +69,9 @@ struct ScreenCommand: ParsableCommand {
     let record: PatientRecord
     do {
       record = try PatientRecord(
-        json: data, screeningDate: date, fallbackScreeningDate: ScreeningSupport.today)
+        json: data, screeningDate: date, fallbackScreeningDate: ScreeningSupport.today, file: path)
     } catch {
-      throw CLIError("\(path): \(error.path): \(error.message)")
+      throw CLIError(error.description)
     }
     let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
     switch output.format {
@@ -73,7 +82,7 @@ struct ScreenCommand: ParsableCommand {
   }
 
   /// Screens each line of an NDJSON file on every core (output in input order); a bad line is
-  /// reported on stderr as FILE:LINE and the run exits non-zero after the other lines.
+  /// reported on stderr as FILE:LINE:COLUMN and the run exits non-zero after the other lines.
   private func screenStream(_ path: String, _ trials: [CompiledCriteria], _ date: CivilDate?) throws {
     let failures = try ScreeningStream.run(path, trials, date, today: ScreeningSupport.today)
     if failures > 0 { throw ExitCode(1) }

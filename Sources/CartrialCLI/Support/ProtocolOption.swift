@@ -60,9 +60,7 @@ public struct ProtocolOptions: ParsableArguments {
   }
 
   /// A `TrialProtocol.group(_:)` error as the CLI prints it: `--group: expected …, found …`.
-  static func groupError(_ error: InputError) -> CLIError {
-    CLIError("--group: expected \(error.expected), found \(error.found)")
-  }
+  static func groupError(_ error: InputError) -> CLIError { CLIError.input(error) }
 
   /// One line per error (`FILE:LINE:COLUMN: error: FIELD: …` when located); the field `protocol`
   /// is named as the option `--protocol`.

@@ -1,177 +1,125 @@
 import Foundation
+import Inputs
 import TrialModel
 
 extension PatientRecord {
+  /// The fields of a patient record (README: patient record).
+  static let fields = [
+    "id", "screeningDate", "plannedInfusionDate", "plannedLymphodepletionDate", "demographics", "disease",
+    "antigens", "performance", "labs", "viralTests", "history", "conditions", "consent", "lifeExpectancy",
+    "attestations",
+  ]
+  static let demographicsFields = ["birthDate", "ageYears", "sex", "weight", "height"]
+  static let diseaseFields = [
+    "diagnosis", "status", "phStatus", "t315i", "tkiLinesFailed", "tkiIntolerant", "marrowBlasts",
+    "bloodBlasts", "extramedullary", "cnsStatus", "hepatobiliaryInvolvement",
+  ]
+  static let conditionFields = BooleanFact.sortedConditionKeys.map(\.key) + ["nyhaClass", "dyspneaGrade"]
+  static let consentFields = ["signed", "date"]
+
   /// Parses and validates a patient record in the JSON format documented in the README.
   ///
   /// - Parameters:
-  ///   - json: the record.
-  ///   - screeningDate: overrides the record's `screeningDate` (the CLI's `--on`).
+  ///   - json: the record (UTF-8).
+  ///   - screeningDate: overrides the record's `screeningDate`.
   ///   - fallbackScreeningDate: used when neither is given (the CLI passes today).
-  /// - Throws: ``RecordError`` naming the JSON path for malformed JSON, unknown fields, wrong
-  ///   types, impossible values (negative weight, unknown unit), unparsable dates and dates after
-  ///   the screening date.
+  ///   - file: the name errors are located in; `firstLine`: the file line the record starts on.
+  /// - Throws: ``InputError`` with the JSON path as `field` and the line and column: malformed
+  ///   JSON, unknown fields (listing the allowed ones), wrong types, values outside their set
+  ///   (listing the allowed ones) or range (negative weight), unknown units, unparsable dates and
+  ///   dates after the screening date.
   public init(
-    json: Data, screeningDate: CivilDate? = nil, fallbackScreeningDate: CivilDate? = nil
-  ) throws(RecordError) {
-    var root = try JSONObjectReader(try JSONValue.parse(json), path: "$")
-    self.init(id: try root.string("id"))
-    let recorded = try root.date("screeningDate", notAfter: nil)
-    guard let screening = screeningDate ?? recorded ?? fallbackScreeningDate else {
-      throw RecordError(path: "screeningDate", message: "required (or give the screening date with --on)")
-    }
-    self.screeningDate = screening
-    plannedInfusionDate = try root.date("plannedInfusionDate", notAfter: nil)
-    if let infusion = plannedInfusionDate, infusion < screening {
-      throw RecordError(
-        path: "plannedInfusionDate", message: "\(infusion) is before the screening date \(screening)")
-    }
-    plannedLymphodepletionDate = try root.date("plannedLymphodepletionDate", notAfter: nil)
-    if let start = plannedLymphodepletionDate, start < screening {
-      throw RecordError(
-        path: "plannedLymphodepletionDate", message: "\(start) is before the screening date \(screening)")
-    }
-    if var demographics = try root.object("demographics") {
-      try readDemographics(&demographics, screening: screening)
-    }
-    if var disease = try root.object("disease") { try readDisease(&disease, screening: screening) }
-    try readLists(&root, screening: screening)
-    if var conditions = try root.object("conditions") { try readConditions(&conditions) }
-    if var consent = try root.object("consent") {
-      self[.consentSigned] = try consent.bool("signed")
-      consentDate = try consent.date("date", notAfter: screening)
-      try consent.finish()
-    }
-    if let expectancy = try root.object("lifeExpectancy") {
-      self[.lifeExpectancyDays] = try Self.duration(expectancy)
-    }
-    try root.finish()
+    json: Data, screeningDate: CivilDate? = nil, fallbackScreeningDate: CivilDate? = nil,
+    file: String = JSONDocument.unnamed, firstLine: Int = 1
+  ) throws(InputError) {
+    let document = try JSONDocument(parsing: Array(json), file: file, firstLine: firstLine)
+    try self.init(
+      json: document.reader, screeningDate: screeningDate, fallbackScreeningDate: fallbackScreeningDate)
   }
 
-  private mutating func readDemographics(_ r: inout JSONObjectReader, screening: CivilDate)
-    throws(RecordError)
+  /// Reads and validates a patient record from a parsed JSON value (see ``init(json:screeningDate:fallbackScreeningDate:file:firstLine:)``).
+  public init(json: JSONReader, screeningDate: CivilDate? = nil, fallbackScreeningDate: CivilDate? = nil)
+    throws(InputError)
   {
+    let root = try json.object(fields: Self.fields)
+    self.init(id: try root.string("id"))
+    let recorded = try root.date("screeningDate")
+    guard let screening = screeningDate ?? recorded ?? fallbackScreeningDate else {
+      throw root.missing("screeningDate", expected: "the screening date YYYY-MM-DD")
+    }
+    self.screeningDate = screening
+    plannedInfusionDate = try root.date("plannedInfusionDate", notBefore: screening)
+    plannedLymphodepletionDate = try root.date("plannedLymphodepletionDate", notBefore: screening)
+    if let demographics = try root.object("demographics", fields: Self.demographicsFields) {
+      try readDemographics(demographics, screening: screening)
+    }
+    if let disease = try root.object("disease", fields: Self.diseaseFields) {
+      try readDisease(disease, screening: screening)
+    }
+    try readLists(root, screening: screening)
+    if let conditions = try root.object("conditions", fields: Self.conditionFields) {
+      try readConditions(conditions)
+    }
+    if let consent = try root.object("consent", fields: Self.consentFields) {
+      self[.consentSigned] = try consent.bool("signed")
+      consentDate = try consent.date("date", notAfter: screening)
+    }
+    if let expectancy = root["lifeExpectancy"] {
+      self[.lifeExpectancyDays] = try expectancy.measurement(
+        to: .days, range: 0...36_525, what: "a life expectancy")
+    }
+  }
+
+  private mutating func readDemographics(_ r: JSONObjectReader, screening: CivilDate) throws(InputError) {
     birthDate = try r.date("birthDate", notAfter: screening)
-    if let age = try r.number("ageYears", in: 0...130) {
+    if let age = try r.number("ageYears", in: 0...130, what: "an age", unit: "years") {
       guard birthDate == nil else {
-        throw RecordError(path: r.childPath("ageYears"), message: "give birthDate or ageYears, not both")
+        throw r["ageYears"]!.invalid(
+          expected: "birthDate or ageYears, not both", found: "both", kind: .conflict)
       }
       self[.ageYears] = age
     }
-    if let text = try r.string("sex") {
-      guard let sex = Sex(rawValue: text.lowercased()) else {
-        throw RecordError(path: r.childPath("sex"), message: "expected male or female, found '\(text)'")
-      }
-      self.sex = sex
+    sex = try r.enumeration("sex", Sex.self)
+    if let weight = r["weight"] {
+      self[.weight] = try weight.measurement(to: .kg, range: 0.5...500, what: "a weight")
     }
-    if let weight = try r.object("weight") {
-      self[.weight] = try Self.measurement(weight, to: .kg, range: 0.5...500)
+    if let height = r["height"] {
+      self[.height] = try height.measurement(to: .cm, range: 20...260, what: "a height")
     }
-    if let height = try r.object("height") {
-      self[.height] = try Self.measurement(height, to: .cm, range: 20...260)
-    }
-    try r.finish()
   }
 
-  private mutating func readDisease(_ r: inout JSONObjectReader, screening: CivilDate) throws(RecordError) {
-    if let diagnosis = try r.string("diagnosis") {
-      self[.bAll] = ["b-all", "b all", "ball", "b-cell all"].contains(diagnosis.lowercased())
-      if diagnosis.lowercased().contains("burkitt") { self[.burkittLymphoma] = true }
+  private mutating func readDisease(_ r: JSONObjectReader, screening: CivilDate) throws(InputError) {
+    if let diagnosis = try r.string("diagnosis")?.lowercased() {
+      self[.bAll] = ["b-all", "b all", "ball", "b-cell all"].contains(diagnosis)
+      if diagnosis.contains("burkitt") { self[.burkittLymphoma] = true }
     }
-    if let status = try r.string("status") {
-      switch status.lowercased() {
-      case "relapsed": (self[.relapsed], self[.refractory]) = (true, false)
-      case "refractory": (self[.relapsed], self[.refractory]) = (false, true)
-      case "relapsedandrefractory", "relapsed and refractory":
-        (self[.relapsed], self[.refractory]) = (true, true)
-      case "remission", "newlydiagnosed": (self[.relapsed], self[.refractory]) = (false, false)
-      default:
-        throw RecordError(
-          path: r.childPath("status"),
-          message:
-            "expected relapsed, refractory, relapsedAndRefractory, remission or newlyDiagnosed, found '\(status)'"
-        )
-      }
+    if let status = try r.enumeration("status", DiseaseStatus.self) {
+      (self[.relapsed], self[.refractory]) = status.facts
     }
-    if let ph = try r.string("phStatus") {
-      guard ["positive", "negative"].contains(ph.lowercased()) else {
-        throw RecordError(
-          path: r.childPath("phStatus"), message: "expected positive or negative, found '\(ph)'")
-      }
-      self[.phPositive] = ph.lowercased() == "positive"
-    }
+    if let ph = try r.enumeration("phStatus", PhiladelphiaStatus.self) { self[.phPositive] = ph == .positive }
     self[.t315i] = try r.bool("t315i")
     self[.tkiIntolerant] = try r.bool("tkiIntolerant")
     self[.hepatobiliaryInvolvement] = try r.bool("hepatobiliaryInvolvement")
     self[.tkiLinesFailed] = try r.number("tkiLinesFailed", in: 0...20)
-    for fact in [NumericFact.marrowBlasts, .bloodBlasts] {
-      if let blasts = try r.object(String(describing: fact)) {
-        self[fact] = try Self.measurement(blasts, to: .percent, range: 0...100, screening: screening)
-      }
+    if let blasts = r["marrowBlasts"] {
+      self[.marrowBlasts] = try blasts.measurement(
+        to: .percent, range: 0...100, what: "a blast percentage", screening: screening)
     }
-    if let emd = try r.string("extramedullary") {
-      switch emd.lowercased() {
-      case "none": (self[.extramedullary], self[.isolatedExtramedullary]) = (false, false)
-      case "withmarrow", "with marrow": (self[.extramedullary], self[.isolatedExtramedullary]) = (true, false)
-      case "isolated": (self[.extramedullary], self[.isolatedExtramedullary]) = (true, true)
-      default:
-        throw RecordError(
-          path: r.childPath("extramedullary"),
-          message: "expected none, withMarrow or isolated, found '\(emd)'")
-      }
+    if let blasts = r["bloodBlasts"] {
+      self[.bloodBlasts] = try blasts.measurement(
+        to: .percent, range: 0...100, what: "a blast percentage", screening: screening)
     }
-    if let cns = try r.string("cnsStatus") {
-      guard let status = CNSStatus(rawValue: cns.lowercased()) else {
-        throw RecordError(
-          path: r.childPath("cnsStatus"), message: "expected CNS1, CNS2 or CNS3, found '\(cns)'")
-      }
-      cnsStatus = status
+    if let emd = try r.enumeration("extramedullary", ExtramedullaryDisease.self) {
+      (self[.extramedullary], self[.isolatedExtramedullary]) = (emd != .none, emd == .isolated)
     }
-    try r.finish()
+    cnsStatus = try r.enumeration("cnsStatus", CNSStatus.self)
   }
 
-  private mutating func readConditions(_ r: inout JSONObjectReader) throws(RecordError) {
-    for (key, fact) in BooleanFact.sortedConditionKeys {
-      self[fact] = try r.bool(key)
+  private mutating func readConditions(_ r: JSONObjectReader) throws(InputError) {
+    for key in r.keys {
+      if let fact = BooleanFact.conditionKeys[key] { self[fact] = try r.bool(key) }
     }
-    self[.nyhaClass] = try r.number("nyhaClass", in: 1...4).map { $0.rounded() }
+    self[.nyhaClass] = try r.int("nyhaClass", in: 1...4).map(Double.init)
     self[.dyspneaGrade] = try r.number("dyspneaGrade", in: 0...5)
-    try r.finish()
-  }
-
-  /// `{"value": 58, "unit": "kg"}` converted to `unit`, checked against `range` (in `unit`).
-  static func measurement(
-    _ reader: JSONObjectReader, to unit: MeasurementUnit, range: ClosedRange<Double>,
-    screening: CivilDate? = nil
-  ) throws(RecordError) -> Double {
-    var r = reader
-    guard
-      let value = try r.number("value", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
-    else { throw RecordError(path: r.childPath("value"), message: "required") }
-    let spelling = try r.string("unit") ?? unit.rawValue
-    guard case .measurement(let parsed) = LabUnit(parsing: spelling) else {
-      throw RecordError(
-        path: r.childPath("unit"), message: "unknown unit '\(spelling)'; expected \(unit.rawValue)")
-    }
-    guard let converted = try? Quantity(value, parsed).converted(to: unit).value else {
-      throw RecordError(
-        path: r.childPath("unit"),
-        message: "expected a unit convertible to \(unit.rawValue), found '\(spelling)'")
-    }
-    guard range.contains(converted) else {
-      throw RecordError(
-        path: r.childPath("value"),
-        message:
-          "impossible value \(value) \(parsed.rawValue); expected \(Quantity.format(range.lowerBound))…\(Quantity.format(range.upperBound)) \(unit.rawValue)"
-      )
-    }
-    _ = try r.date("date", notAfter: screening)
-    try r.finish()
-    return converted
-  }
-
-  /// A duration `{"value": 6, "unit": "months"}` in days.
-  static func duration(_ reader: JSONObjectReader) throws(RecordError) -> Double {
-    try measurement(reader, to: .days, range: 0...36_525)
   }
 }

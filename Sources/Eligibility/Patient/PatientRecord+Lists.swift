@@ -1,167 +1,141 @@
+import Inputs
+import TrialModel
+
 extension PatientRecord {
+  static let labFields = ["value", "unit", "uln", "lln", "date"]
+  static let performanceFields = ["scale", "score", "date"]
+  static let antigenFields = ["antigen", "result", "date", "method", "specimen"]
+  static let viralTestFields = ["test", "result", "date"]
+  static let historyFields = ["complete", "events"]
+  static let eventFields = [
+    "class", "date", "prednisoneEquivalentMgPerDay", "grade", "note", "site", "agent",
+  ]
+  static let attestationFields = ["protocol", "criterion", "verdict", "by", "date"]
+
   /// Reads `labs`, `performance`, `antigens`, `viralTests`, `history` and `attestations`.
-  mutating func readLists(_ root: inout JSONObjectReader, screening: CivilDate) throws(RecordError) {
-    if var labs = try root.object("labs") {
+  mutating func readLists(_ root: JSONObjectReader, screening: CivilDate) throws(InputError) {
+    if let labs = try root.object("labs", fields: LabTest.fieldNames) {
       for test in LabTest.allCases {
-        if var lab = try labs.object(test.rawValue) { try readLab(test, &lab, screening: screening) }
+        if let lab = try labs.object(test.rawValue, fields: Self.labFields) {
+          try readLab(test, lab, screening: screening)
+        }
       }
-      try labs.finish()
     }
-    for (i, item) in (try root.array("performance") ?? []).enumerated() {
-      var r = try JSONObjectReader(item, path: "performance[\(i)]")
-      try readPerformance(&r, screening: screening)
+    for item in try root.elements("performance") ?? [] {
+      try readPerformance(item.object(fields: Self.performanceFields), screening: screening)
     }
-    for (i, item) in (try root.array("antigens") ?? []).enumerated() {
-      var r = try JSONObjectReader(item, path: "antigens[\(i)]")
-      guard let antigen = try r.string("antigen") else {
-        throw RecordError(path: r.childPath("antigen"), message: "required (CD19 or CD20)")
-      }
-      guard ["CD19", "CD20", "CD22"].contains(antigen.uppercased()) else {
-        throw RecordError(
-          path: r.childPath("antigen"), message: "expected CD19, CD20 or CD22, found '\(antigen)'")
-      }
+    for item in try root.elements("antigens") ?? [] {
+      let r = try item.object(fields: Self.antigenFields)
+      let antigen = try r.required("antigen", expected: "CD19, CD20 or CD22").enumeration(AntigenName.self)
       antigens.append(
         AntigenResult(
-          antigen: antigen.uppercased(), positive: try Self.result(&r),
-          date: try r.date("date", notAfter: screening),
-          method: try r.string("method")))
+          antigen: antigen.rawValue, positive: try Self.result(r),
+          date: try r.date("date", notAfter: screening), method: try r.string("method")))
       _ = try r.string("specimen")
-      try r.finish()
     }
-    for (i, item) in (try root.array("viralTests") ?? []).enumerated() {
-      var r = try JSONObjectReader(item, path: "viralTests[\(i)]")
-      let name = try r.string("test") ?? ""
-      guard
-        let fact = BooleanFact.viralTestsBySpelling[name.lowercased()]
-      else {
-        let known = BooleanFact.viralTests.values.sorted().joined(separator: ", ")
-        throw RecordError(path: r.childPath("test"), message: "expected one of \(known), found '\(name)'")
+    for item in try root.elements("viralTests") ?? [] {
+      let r = try item.object(fields: Self.viralTestFields)
+      let test = try r.required("test", expected: "a viral test name")
+      guard let fact = BooleanFact.viralTestsBySpelling[try test.string().lowercased()] else {
+        throw test.notOneOf(BooleanFact.viralTests.values.sorted())
       }
-      self[fact] = try Self.result(&r)
+      self[fact] = try Self.result(r)
       _ = try r.date("date", notAfter: screening)
-      try r.finish()
     }
-    if var history = try root.object("history") {
+    if let history = try root.object("history", fields: Self.historyFields) {
       historyComplete = try history.bool("complete") ?? false
-      for (i, item) in (try history.array("events") ?? []).enumerated() {
-        var r = try JSONObjectReader(item, path: "history.events[\(i)]")
-        self.history.append(try Self.event(&r, screening: screening))
+      for item in try history.elements("events") ?? [] {
+        self.history.append(try Self.event(item.object(fields: Self.eventFields), screening: screening))
       }
-      try history.finish()
     }
-    for (i, item) in (try root.array("attestations") ?? []).enumerated() {
-      var r = try JSONObjectReader(item, path: "attestations[\(i)]")
-      guard let trial = try r.string("protocol"), let criterion = try r.string("criterion") else {
-        throw RecordError(path: r.path, message: "protocol and criterion are required")
-      }
-      let verdict = try r.string("verdict")
-      guard verdict == "met" || verdict == "notMet" else {
-        throw RecordError(
-          path: r.childPath("verdict"), message: "expected met or notMet, found '\(verdict ?? "nothing")'")
-      }
+    for item in try root.elements("attestations") ?? [] {
+      let r = try item.object(fields: Self.attestationFields)
+      let trial = try r.required("protocol", expected: "a protocol id").string()
+      let criterion = try r.required("criterion", expected: "a criterion id").string()
+      let verdict = try r.required("verdict", expected: "met or notMet").enumeration(AttestedVerdict.self)
       attestations.append(
         Attestation(
-          protocolID: trial, criterionID: criterion, met: verdict == "met", by: try r.string("by"),
+          protocolID: trial, criterionID: criterion, met: verdict == .met, by: try r.string("by"),
           date: try r.date("date", notAfter: screening)))
-      try r.finish()
     }
   }
 
-  private mutating func readLab(_ test: LabTest, _ r: inout JSONObjectReader, screening: CivilDate)
-    throws(RecordError)
+  private mutating func readLab(_ test: LabTest, _ r: JSONObjectReader, screening: CivilDate)
+    throws(InputError)
   {
-    let range = -1e-300...Double.greatestFiniteMagnitude
-    guard let value = try r.number("value", in: 0...Double.greatestFiniteMagnitude) else {
-      throw RecordError(path: r.childPath("value"), message: "required")
-    }
-    let unit = try r.string("unit") ?? ""
-    let uln = try r.number("uln", in: range)
-    let lln = try r.number("lln", in: 0...Double.greatestFiniteMagnitude)
-    if let uln, uln <= 0 {
-      throw RecordError(path: r.childPath("uln"), message: "impossible value \(uln); expected > 0")
-    }
-    let date = try r.date("date", notAfter: screening)
-    do {
-      try setLab(test, value: value, unit: unit, uln: uln, lln: lln, date: date)
-    } catch {
-      throw RecordError(path: r.childPath("unit"), message: error.message)
-    }
-    if case .measurement(.percent) = test.canonicalUnit, self[test]!.value > 100 {
-      throw RecordError(path: r.childPath("value"), message: "impossible value \(value) %; expected 0…100")
-    }
-    try r.finish()
-  }
-
-  private mutating func readPerformance(_ r: inout JSONObjectReader, screening: CivilDate) throws(RecordError)
-  {
-    let scale = try r.string("scale") ?? ""
-    let (fact, range, step): (NumericFact, ClosedRange<Double>, Double) =
-      switch scale.lowercased() {
-      case "ecog": (.ecog, 0...5, 1)
-      case "karnofsky", "kps": (.karnofsky, 0...100, 10)
-      case "lansky": (.lansky, 0...100, 10)
-      default:
-        throw RecordError(
-          path: r.childPath("scale"), message: "expected ECOG, Karnofsky or Lansky, found '\(scale)'")
+    let valueField = try r.required("value", expected: "the \(test.rawValue) value")
+    let value = try valueField.number(in: 0...Double.greatestFiniteMagnitude, what: "a value")
+    var unit = test.canonicalUnit
+    if let unitField = r["unit"] {
+      guard let parsed = LabUnit(parsing: try unitField.string()) else {
+        throw unitField.invalid(expected: "a unit convertible to \(test.canonicalUnit)")
       }
-    guard let score = try r.number("score", in: range) else {
-      throw RecordError(path: r.childPath("score"), message: "required")
+      unit = parsed
+    } else if test.canonicalUnit != .ratio {
+      throw r.missing("unit", expected: "a unit convertible to \(test.canonicalUnit)")
     }
-    guard (score / step).rounded() == score / step else {
-      throw RecordError(
-        path: r.childPath("score"),
-        message: "impossible \(scale) score \(score); expected a multiple of \(Int(step))")
+    guard let factor = unit.factor(to: test.canonicalUnit, analyte: test.analyte) else {
+      throw r["unit"]!.invalid(expected: "a unit convertible to \(test.canonicalUnit)")
+    }
+    let uln = try r.number("uln")
+    if let uln, uln <= 0 { throw r["uln"]!.invalid(expected: "an upper limit of normal greater than 0") }
+    let lln = try r.number("lln", in: 0...Double.greatestFiniteMagnitude)
+    let date = try r.date("date", notAfter: screening)
+    if case .measurement(.percent) = test.canonicalUnit, value * factor > 100 {
+      throw valueField.invalid(expected: "a percentage from 0 to 100", found: "\(valueField.found) %")
+    }
+    self[test] = LabResult(
+      value: value * factor, recordedValue: value, recordedUnit: unit.description, upperLimitOfNormal: uln,
+      lowerLimitOfNormal: lln, date: date)
+  }
+
+  private mutating func readPerformance(_ r: JSONObjectReader, screening: CivilDate) throws(InputError) {
+    let scale = try r.required("scale", expected: "ECOG, Karnofsky or Lansky").enumeration(
+      PerformanceScale.self)
+    let field = try r.required("score", expected: "the \(scale.rawValue) score")
+    let score = try field.number(
+      in: scale.range, what: (scale == .ECOG ? "an " : "a ") + "\(scale.rawValue) score")
+    guard (score / scale.step).rounded() == score / scale.step else {
+      throw field.invalid(expected: "a \(scale.rawValue) score that is a multiple of \(Int(scale.step))")
     }
     _ = try r.date("date", notAfter: screening)
-    self[fact] = score
-    try r.finish()
+    self[scale.fact] = score
   }
 
-  static func result(_ r: inout JSONObjectReader) throws(RecordError) -> Bool {
-    let text = try r.string("result") ?? ""
-    switch text.lowercased() {
-    case "positive", "detected": return true
-    case "negative", "not detected", "undetectable", "below detection limit": return false
-    default:
-      throw RecordError(
-        path: r.childPath("result"), message: "expected positive or negative, found '\(text)'")
-    }
+  /// `result`: positive or negative (with the laboratory spellings detected, not detected, …).
+  static func result(_ r: JSONObjectReader) throws(InputError) -> Bool {
+    try r.required("result", expected: "positive or negative").enumeration(TestResult.self) == .positive
   }
 
-  static func event(_ r: inout JSONObjectReader, screening: CivilDate) throws(RecordError) -> HistoryEvent {
-    var classes = EventClassSet()
-    var names: [String] = []
-    if let single = r.value("class") {
-      switch single {
-      case .string(let s): names = [s]
-      case .array(let items):
-        for case .string(let s) in items { names.append(s) }
-      default: break
-      }
-    }
+  static func event(_ r: JSONObjectReader, screening: CivilDate) throws(InputError) -> HistoryEvent {
+    let field = try r.required("class", expected: "an event class name or a list of them")
+    let names: [JSONReader]
+    if case .array = field.value.content { names = try field.elements() } else { names = [field] }
     guard !names.isEmpty else {
-      throw RecordError(
-        path: r.childPath("class"), message: "required: an event class name or a list of them")
+      throw field.invalid(expected: "an event class name or a non-empty list of them")
     }
+    var classes = EventClassSet()
     for name in names {
-      guard let c = EventClass.allCases.first(where: { $0.name == name }) else {
-        throw RecordError(
-          path: r.childPath("class"),
-          message:
-            "unknown event class '\(name)'; expected one of: \(EventClass.allCases.map(\.name).joined(separator: ", "))"
-        )
+      let text = try name.string()
+      guard let c = EventClass.allCases.first(where: { $0.name == text }) else {
+        throw name.notOneOf(EventClass.allCases.map(\.name))
       }
       classes.insert(c)
     }
     guard let date = try r.date("date", notAfter: screening) else {
-      throw RecordError(path: r.childPath("date"), message: "required")
+      throw r.missing("date", expected: "the event's date YYYY-MM-DD")
     }
     let event = HistoryEvent(
-      classes: classes, date: date, dose: try r.number("prednisoneEquivalentMgPerDay", in: 0...100_000),
+      classes: classes, date: date,
+      dose: try r.number("prednisoneEquivalentMgPerDay", in: 0...100_000, unit: "mg/day"),
       grade: try r.number("grade", in: 0...5), note: try r.string("note"))
     _ = try r.string("site")
     _ = try r.string("agent")
-    try r.finish()
     return event
   }
+}
+
+extension LabTest {
+  /// The lab names of the record's `labs` object.
+  static let fieldNames = allCases.map(\.rawValue)
 }

@@ -1,3 +1,5 @@
+import Inputs
+
 /// Sex as recorded for Cockcroft–Gault and sex-specific criteria.
 public enum Sex: String, Sendable, Hashable, CaseIterable {
   case male, female
@@ -119,18 +121,19 @@ public struct PatientRecord: Sendable, Hashable {
 
   func lab(at index: Int) -> LabResult? { labs[index] }
 
-  /// Sets a lab from a value in a unit spelling; throws if the unit is unknown or does not fit.
+  /// Sets a lab from a value in a unit spelling.
+  /// - Throws: ``InputError`` for field `labs.TEST.unit` if the unit is unknown or does not
+  ///   convert to the test's unit.
   public mutating func setLab(
     _ test: LabTest, value: Double, unit: String, uln: Double? = nil, lln: Double? = nil,
     date: CivilDate? = nil
-  ) throws(RecordError) {
-    guard let parsed = LabUnit(parsing: unit) else {
-      throw RecordError(path: "labs.\(test.rawValue).unit", message: "unknown unit '\(unit)'")
-    }
-    guard let factor = parsed.factor(to: test.canonicalUnit, analyte: test.analyte) else {
-      throw RecordError(
-        path: "labs.\(test.rawValue).unit",
-        message: "expected a unit convertible to \(test.canonicalUnit), found '\(unit)'")
+  ) throws(InputError) {
+    guard let parsed = LabUnit(parsing: unit),
+      let factor = parsed.factor(to: test.canonicalUnit, analyte: test.analyte)
+    else {
+      throw InputError(
+        field: "labs.\(test.rawValue).unit", expected: "a unit convertible to \(test.canonicalUnit)",
+        found: "\"\(unit)\"")
     }
     self[test] = LabResult(
       value: value * factor, recordedValue: value, recordedUnit: parsed.description,
@@ -141,15 +144,4 @@ public struct PatientRecord: Sendable, Hashable {
 extension LabTest {
   static let index: [LabTest: Int] = Dictionary(
     uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-}
-
-/// A patient-record error: the JSON path of the offending field and what is wrong with it.
-public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
-  public var path: String
-  public var message: String
-  public init(path: String, message: String) {
-    self.path = path
-    self.message = message
-  }
-  public var description: String { "\(path): \(message)" }
 }

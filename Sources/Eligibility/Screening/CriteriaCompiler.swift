@@ -16,14 +16,18 @@ public struct CriteriaError: Error, Sendable, Hashable, CustomStringConvertible 
 
 /// Parses and type-checks criteria expressions when a protocol loads.
 public enum CriteriaCompiler {
-  /// Compiles every criterion of `trial`.
+  /// Compiles every criterion of `trial`, with the age criterion `AGE` first (see
+  /// ``ageCriterion(_:group:)``).
+  /// - Parameter group: the population group the patient is screened for; its age range replaces
+  ///   the registry's in `AGE`.
   /// - Throws: ``CriteriaError`` at the expression's file:line:column for the first bad expression.
-  public static func compile(_ trial: TrialProtocol, settings: EligibilitySettings = EligibilitySettings())
-    throws(CriteriaError) -> CompiledCriteria
-  {
+  public static func compile(
+    _ trial: TrialProtocol, group: PopulationGroup? = nil,
+    settings: EligibilitySettings = EligibilitySettings()
+  ) throws(CriteriaError) -> CompiledCriteria {
     var criteria = try compile(protocolID: trial.id, criteria: trial.criteria.all, settings: settings)
       .criteria
-    if let age = ageCriterion(trial.ages) {
+    if let age = ageCriterion(trial, group: group) {
       let node = try? ExpressionCompiler(settings: settings).compile(age.expression!)
       criteria.insert(
         CompiledCriterion(
@@ -33,10 +37,37 @@ public enum CriteriaCompiler {
     return CompiledCriteria(protocolID: trial.id, criteria: criteria, settings: settings)
   }
 
-  /// The registry's age range (`TrialProtocol.ages`) as a criterion `AGE`, with the semantics of
-  /// `AgeRange`: the minimum compares exact age, an inclusive maximum compares completed years
-  /// ("12–75 inclusive" admits 75 y 11 m), an exclusive one exact age.
-  static func ageCriterion(_ ages: AgeRange) -> Criterion? {
+  /// The age criterion `AGE` of a screening:
+  /// - for a named group, the group's age range;
+  /// - otherwise the registry's range (`TrialProtocol.ages`) when the groups together admit every
+  ///   age in it (true of the five seed protocols, whose groups are contiguous);
+  /// - otherwise the registry's range and the range of at least one group, so that an age that
+  ///   falls between the groups is not met.
+  static func ageCriterion(_ trial: TrialProtocol, group: PopulationGroup?) -> Criterion? {
+    if let group {
+      return ageCriterion(text: "Group \(group.id) age range: \(group.ages)", ageTerms(group.ages))
+    }
+    let registry = ageTerms(trial.ages)
+    let ranges = trial.groups.map(\.ages)
+    guard !ranges.isEmpty, !AgeRange.cover(trial.ages, with: ranges) else {
+      return ageCriterion(text: "Registry age range: \(trial.ages)", registry)
+    }
+    let groups = ranges.map { range in ageTerms(range).map { "(\($0))" } ?? "age >= 0 years" }
+    let text =
+      "Registry age range: \(trial.ages), and that of a group: "
+      + zip(trial.groups, ranges).map { "\($0.id) \($1)" }.joined(separator: "; ")
+    return ageCriterion(
+      text: text, (registry.map { "(\($0)) and " } ?? "") + "(" + groups.joined(separator: " or ") + ")")
+  }
+
+  private static func ageCriterion(text: String, _ expression: String?) -> Criterion? {
+    expression.map { Criterion(id: "AGE", text: text, kind: .inclusion, expression: $0) }
+  }
+
+  /// An age range as an expression with the semantics of `AgeRange`: the minimum compares exact
+  /// age, an inclusive maximum compares completed years ("12–75 inclusive" admits 75 y 11 m), an
+  /// exclusive one exact age; `nil` for no limit.
+  static func ageTerms(_ ages: AgeRange) -> String? {
     var terms: [String] = []
     if let minimum = ages.minimum { terms.append("age >= \(Quantity.format(minimum)) years") }
     if let maximum = ages.maximum {
@@ -44,10 +75,7 @@ public enum CriteriaCompiler {
         ages.maximumInclusive
           ? "completedAge <= \(Quantity.format(maximum)) years" : "age < \(Quantity.format(maximum)) years")
     }
-    guard !terms.isEmpty else { return nil }
-    return Criterion(
-      id: "AGE", text: "Registry age range: \(ages)", kind: .inclusion,
-      expression: terms.joined(separator: " and "))
+    return terms.isEmpty ? nil : terms.joined(separator: " and ")
   }
 
   /// Compiles a list of criteria (inclusion and exclusion, in order).
