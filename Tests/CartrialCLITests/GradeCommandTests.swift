@@ -148,7 +148,9 @@ struct GradeCommandTests {
       "grade", "crs", "--temperature", "39", "--protocol", "NCT07470073", "--group", "Z",
     ])
     #expect(
-      result.status != 0 && result.stderr.contains("no group 'Z'; expected one of: A, B"), "\(result.stderr)")
+      result.status != 0
+        && result.stderr.contains("--group: expected one of NCT07470073's groups A, B, found \"Z\""),
+      "\(result.stderr)")
     let alone = try CLIRunner.run(["grade", "icans", "--group", "A"])
     #expect(alone.status != 0 && alone.stderr.contains("--protocol"), "\(alone.stderr)")
     #expect(

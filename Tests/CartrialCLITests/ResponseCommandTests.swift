@@ -81,7 +81,9 @@ struct ResponseCommandTests {
     let result = try CLIRunner.run([
       "response", "--protocol", "NCT07470073", "--group", "Z", "--subject", file,
     ])
-    #expect(result.status != 0 && result.stderr.contains("no group 'Z'; expected one of: A, B"))
+    #expect(
+      result.status != 0
+        && result.stderr.contains("--group: expected one of NCT07470073's groups A, B, found \"Z\""))
     let known = try CLIRunner.run([
       "response", "--protocol", "NCT07470073", "--group", "b", "--subject", file,
     ])

@@ -101,7 +101,9 @@ import TrialModel
     let unknown = try CLIRunner.run([
       "screen", "--patient", teenager, "--protocol", "NCT07470073", "--group", "C",
     ])
-    #expect(unknown.status != 0 && unknown.stderr.contains("expected one of: A, B"), "\(unknown.stderr)")
+    #expect(
+      unknown.status != 0 && unknown.stderr.contains("--group: expected one of NCT07470073's groups A, B"),
+      "\(unknown.stderr)")
     let all = try CLIRunner.run(["screen", "--patient", teenager, "--all", "--group", "A"])
     #expect(all.status != 0 && all.stderr.contains("--group"), "\(all.stderr)")
   }

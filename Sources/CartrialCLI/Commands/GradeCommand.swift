@@ -32,9 +32,9 @@ struct GradeCommand: ParsableCommand {
 
     func print(_ output: OutputOptions) throws {
       if output.format == .json { return try Output.json(self) }
-      Swift.print("\(system) grade \(grade)")
-      for finding in findings { Swift.print("  - \(finding)") }
-      for assumption in assumptions { Swift.print("[assumption: \(assumption)]") }
+      CartrialCLI.print("\(system) grade \(grade)")
+      for finding in findings { CartrialCLI.print("  - \(finding)") }
+      for assumption in assumptions { CartrialCLI.print("[assumption: \(assumption)]") }
     }
   }
 

@@ -14,13 +14,13 @@ enum OCReport {
     case .json:
       if results.count == 1 { try Output.json(results[0]) } else { try Output.json(results) }
     case .svg:
-      Swift.print(chart(results[0].characteristics).svg())
+      CartrialCLI.print(chart(results[0].characteristics).svg())
     default:
       for (index, answer) in results.enumerated() {
-        if index > 0 { Swift.print("") }
-        Swift.print(text(answer.characteristics), terminator: "")
+        if index > 0 { CartrialCLI.print("") }
+        CartrialCLI.print(text(answer.characteristics), terminator: "")
       }
-      for note in design.textNotes { Swift.print("[\(note)]") }
+      for note in design.textNotes { CartrialCLI.print("[\(note)]") }
     }
   }
 
@@ -31,21 +31,23 @@ enum OCReport {
       return
     }
     for (index, result) in results.enumerated() {
-      if index > 0 { Swift.print("") }
+      if index > 0 { CartrialCLI.print("") }
       for group in result.groups {
-        Swift.print("== \(result.protocol) group \(group.group): \(group.label) ==")
+        CartrialCLI.print("== \(result.protocol) group \(group.group): \(group.label) ==")
         if let rule = group.opensWhen {
-          Swift.print(
+          CartrialCLI.print(
             "opens after group \(rule.afterGroup) clears level \(rule.clearedLevel): probability "
               + value(group.openingProbability, group.openingProbabilityStandardError, percent: true))
-          if let assumption = rule.assumption { Swift.print("[assumed opening rule: \(assumption)]") }
+          if let assumption = rule.assumption { CartrialCLI.print("[assumed opening rule: \(assumption)]") }
         }
-        Swift.print(
+        CartrialCLI.print(
           "expected patients (0 if never opened): "
             + value(group.expectedPatients, group.expectedPatientsStandardError, percent: false))
-        Swift.print("given that the group opens:")
-        Swift.print(text(group.characteristics), terminator: "")
-        for note in SettingNote.text(group.header.notes) { Swift.print("[group \(group.group): \(note)]") }
+        CartrialCLI.print("given that the group opens:")
+        CartrialCLI.print(text(group.characteristics), terminator: "")
+        for note in SettingNote.text(group.header.notes) {
+          CartrialCLI.print("[group \(group.group): \(note)]")
+        }
       }
     }
   }

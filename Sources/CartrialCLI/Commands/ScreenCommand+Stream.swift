@@ -50,16 +50,9 @@ enum ScreeningStream {
     return failures
   }
 
-  /// Writes `bytes` to standard output without copying them, then empties the buffer.
+  /// Writes `bytes` to the output without copying them, then empties the buffer.
   private static func writeStandardOutput(_ bytes: inout [UInt8]) {
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-        if written <= 0 { break }
-        offset += written
-      }
-    }
+    bytes.withUnsafeBytes { Output.write(bytes: $0) }
     bytes.removeAll(keepingCapacity: true)
   }
 
