@@ -1,5 +1,5 @@
 /// The ten items of the Immune Effector Cell-associated Encephalopathy (ICE) score, each 0 or 1
-/// (ASTCT 2019; PMC8153820 Table 2; clinical.md §1.2). 10 means no impairment.
+/// (ASTCT 2019; PMC8153820 Table 2). 10 means no impairment.
 public struct ICEItems: Sendable, Hashable, Codable {
   /// Orientation: year, month, city, hospital (1 point each).
   public var orientationYear, orientationMonth, orientationCity, orientationHospital: Int
