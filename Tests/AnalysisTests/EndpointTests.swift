@@ -3,7 +3,7 @@ import TrialModel
 
 @testable import Analysis
 
-/// Endpoint rules of specs/clinical.md §2.3 on hand-built courses.
+/// ELIANA-style endpoint rules (recalled defaults [R]) on hand-built courses.
 struct EndpointTests {
   func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
 

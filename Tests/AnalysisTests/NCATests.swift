@@ -86,7 +86,7 @@ struct NCATests {
     expectClose(
       logDown.aucInterval!, try Self.steinReference("lin up/log down", "28", "auclast"), relative: 1e-9)
     expectClose(linear.aucInterval!, try Self.steinReference("linear", "28", "auclast"), relative: 1e-9)
-    // specs/clinical.md §6.3 values.
+    // PKNCA 0.11.0 values (Tests/Fixtures/reference/clinical).
     #expect(abs(logDown.aucInterval! - 157_494.73) < 0.01)
     #expect(abs(linear.aucInterval! - 164_478.95) < 0.01)
     expectClose(logDown.cmax, try Self.steinReference("lin up/log down", "28", "cmax"), relative: 1e-12)

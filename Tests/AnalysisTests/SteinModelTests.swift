@@ -8,7 +8,7 @@ import Testing
 struct SteinModelTests {
   @Test func typicalCurveMatchesSpecDerivedValues() throws {
     let m = SteinModel.typical
-    // specs/clinical.md §3.4: ρ = 0.8891/day, R₀ = 6.154, exact AUC0–28 = 171,774.285.
+    // Stein et al. 2019 Table 1 typical values: ρ = 0.8891/day, R₀ = 6.154, exact AUC0–28 = 171,774.285.
     #expect(abs(m.expansionRate - 0.8891) < 1e-4)
     #expect(abs(m.initialLevel - 6.154) < 1e-3)
     #expect(abs(m.exactArea(to: 28) - 171_774.285) < 0.01)

@@ -4,7 +4,7 @@ import TrialModel
 @testable import Assessment
 
 /// Rows ported from CDISC admiral's CTCAE v5.0 unit tests (pharmaverse/admiral
-/// `tests/testthat/test-derive_var_atoxgr.R`, clinical.md §6.5): value, limits, expected grade.
+/// `tests/testthat/test-derive_var_atoxgr.R`): value, limits, expected grade.
 /// Rows admiral leaves ungraded (missing term, unit or limit) are covered by the error tests.
 struct AdmiralLabFixtureTests {
   let grader = CTCAELabGrader()

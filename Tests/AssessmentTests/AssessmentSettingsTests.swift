@@ -5,7 +5,7 @@ import TrialModel
 
 @testable import Assessment
 
-/// The protocol file's `assessment:` section: omitted fields keep the clinical.md defaults (with
+/// The protocol file's `assessment:` section: omitted fields keep the published defaults (with
 /// their assumptions), stated fields override them, misspelt keys are rejected by the loader.
 struct AssessmentSettingsTests {
   static func seedYAML() throws -> String {

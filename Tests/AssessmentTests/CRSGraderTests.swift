@@ -4,7 +4,7 @@ import TrialModel
 
 @testable import Assessment
 
-/// clinical.md §1.1 test vectors (ASTCT 2019 CRS).
+/// ASTCT 2019 CRS test vectors (Lee et al., Biol Blood Marrow Transplant 2019).
 struct CRSGraderTests {
   let grader = CRSGrader()
 

@@ -5,7 +5,7 @@ import TrialModel
 
 @testable import Assessment
 
-/// CTCAE v5.0 boundaries (clinical.md §1.3) at every cut-off, in conventional and SI units.
+/// CTCAE v5.0 boundaries (NCI 2017) at every cut-off, in conventional and SI units.
 /// Expected grades come from the CTCAE criteria text, read with admiral's "<A–B means B ≤ x < A".
 struct CTCAELabGraderTests {
   let grader = CTCAELabGrader()

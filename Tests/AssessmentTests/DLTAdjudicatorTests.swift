@@ -4,7 +4,7 @@ import TrialModel
 
 @testable import Assessment
 
-/// DLT adjudication with the clinical.md §1.4 default rule set: one test per rule kind, with
+/// DLT adjudication with the default CAR-T phase 1 rule set [R]: one test per rule kind, with
 /// toxicities that resolve inside their persistence window and ones that do not.
 struct DLTAdjudicatorTests {
   let adjudicator = DLTAdjudicator(rules: DLTRule.defaultSet, windowDays: 28)

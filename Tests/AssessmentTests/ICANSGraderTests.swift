@@ -4,7 +4,7 @@ import TrialModel
 
 @testable import Assessment
 
-/// clinical.md §1.2 test vectors (ASTCT 2019 ICANS) and CAPD rules.
+/// ASTCT 2019 ICANS test vectors (Lee et al. 2019) and CAPD rules.
 struct ICANSGraderTests {
   let grader = ICANSGrader()
 

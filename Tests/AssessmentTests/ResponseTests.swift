@@ -4,7 +4,7 @@ import TrialModel
 
 @testable import Assessment
 
-/// B-ALL response (clinical.md §2.1–2.2): categories, operator settings, MRD sensitivity rule,
+/// B-ALL response (Kröger 2010, ELN 2024, ELIANA): categories, operator settings, MRD sensitivity rule,
 /// best overall response with the 4-week durability rule.
 struct ResponseTests {
   let classifier = ResponseClassifier()

@@ -4,7 +4,7 @@ import TrialModel
 
 @testable import Assessment
 
-/// The five seed protocols state the clinical.md §1.4 DLT template explicitly, each rule marked
+/// The five seed protocols state the CAR-T phase 1 DLT template [R] explicitly, each rule marked
 /// as an assumption, and load through the protocol loader.
 struct SeedProtocolAssessmentTests {
   @Test func everySeedProtocolStatesTheTemplateRulesAsAssumptions() throws {

@@ -10,7 +10,7 @@ struct GradeCommandTests {
   }
 
   @Test func crsFromFlags() throws {
-    // clinical.md §1.1: febrile, one vasopressor, low-flow cannula → grade 3.
+    // ASTCT 2019 example: febrile, one vasopressor, low-flow cannula → grade 3.
     let out = try json([
       "grade", "crs", "--temperature", "38.5", "--vasopressors", "1", "--oxygen", "nasalCannula", "--flow",
       "2",

@@ -4,7 +4,7 @@ import Testing
 /// `cartrial kinetics fit` on the Stein 2019 typical curve (no noise: the fit is exact).
 @Suite struct KineticsCommandTests {
   @Test func recoversTheTypicalParametersFromTheTypicalCurve() throws {
-    // Stein 2019 Table 1 typical values, sampled densely from the spec §3.4 formula.
+    // Stein 2019 Table 1 typical values, sampled densely from the model's analytic formula.
     let (foldx, tmax, cmax, alpha, beta, fb) = (3900.0, 9.3, 24_000.0, 0.16, 0.0032, 0.0079)
     let days: [Double] = [0, 1, 2, 4, 6, 8, 10, 12, 14, 21, 28, 42, 56, 90, 180, 270, 365]
     var csv = "subject,time,conc\n"

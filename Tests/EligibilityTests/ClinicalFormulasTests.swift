@@ -4,26 +4,26 @@ import TrialModel
 @testable import Eligibility
 
 @Suite struct ClinicalFormulasTests {
-  /// clinical.md §4.2 (admiral compute_bsa tests).
+  /// Mosteller 1987 / DuBois 1916 (admiral compute_bsa tests).
   @Test(arguments: [(170.0, 75.0, 1.882, 1.864), (185.0, 90.0, 2.151, 2.141)])
   func bodySurfaceArea(height: Double, weight: Double, mosteller: Double, dubois: Double) {
     #expect(abs(ClinicalFormulas.bsaMosteller(heightCm: height, weightKg: weight) - mosteller) < 0.0005)
     #expect(abs(ClinicalFormulas.bsaDuBois(heightCm: height, weightKg: weight) - dubois) < 0.0005)
   }
 
-  /// Kymriah example of clinical.md §4.1: 130 cm, 30 kg → Mosteller 1.0408 m².
+  /// Kymriah US label lymphodepletion example: 130 cm, 30 kg → Mosteller 1.0408 m².
   @Test func mostellerKymriahExample() {
     #expect(abs(ClinicalFormulas.bsaMosteller(heightCm: 130, weightKg: 30) - 1.0408) < 0.00005)
   }
 
-  /// clinical.md §4.3: NKF calculator vectors via admiral.
+  /// Cockcroft & Gault 1976: NKF calculator vectors via admiral.
   @Test func cockcroftGaultMale() {
     let crcl = ClinicalFormulas.cockcroftGault(
       ageYears: 55, weightKg: 90, creatinineMgPerDL: 1.09, female: false)
     #expect(abs(crcl - 97.48) < 0.01)
   }
 
-  /// Female, 65 y, 60 kg, SCr 85 µmol/L: 55.26 mL/min with the exact ÷88.42 conversion (§4.3).
+  /// Female, 65 y, 60 kg, SCr 85 µmol/L: 55.26 mL/min with the exact ÷88.42 conversion.
   @Test func cockcroftGaultFemaleMolar() throws {
     let mgdl = try Quantity(85, .micromolPerL).converted(to: .mgPerDL, analyte: .creatinine).value
     let crcl = ClinicalFormulas.cockcroftGault(

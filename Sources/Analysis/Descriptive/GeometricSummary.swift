@@ -5,7 +5,7 @@ import RealModule
 ///
 /// With `y = ln x` over the positive values, mean `ȳ` and sample variance `s²` (divisor n − 1):
 /// geometric mean `exp(ȳ)` and geometric CV `√(exp(s²) − 1)` (Kirkwood 1979, Biometrics 35:908;
-/// the summary of the tisagenlecleucel label's Cmax and AUC0–28d, specs/clinical.md §3.2).
+/// the summary of Cmax and AUC0–28d in the Kymriah EU SmPC §5.2).
 public struct GeometricSummary: Sendable, Hashable, Codable {
   /// How many positive values were summarised (zeros and negatives are left out: BLQ has no log).
   public let count: Int

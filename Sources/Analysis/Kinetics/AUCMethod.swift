@@ -2,7 +2,7 @@ import RealModule
 
 /// How the area under the curve is integrated between consecutive samples.
 ///
-/// PKNCA 0.11.0 `auc.method` (`R/auc_integrate.R`; specs/clinical.md §3.3).
+/// PKNCA 0.11.0 `auc.method` (`R/auc_integrate.R`).
 public enum AUCMethod: String, Sendable, Hashable, Codable, CaseIterable {
   /// Linear trapezoid when rising or flat, log trapezoid when falling to a non-zero value
   /// (PKNCA's default, "lin up/log down").

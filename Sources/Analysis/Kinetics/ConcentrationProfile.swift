@@ -9,7 +9,7 @@ public enum BLQAction: String, Sendable, Hashable, Codable, CaseIterable {
 /// BLQ handling by position relative to the measurable samples.
 ///
 /// PKNCA 0.11.0 default `conc.blq = list(first = "keep", middle = "drop", last = "keep")`
-/// (`R/PKNCA.options.R`; specs/clinical.md §3.3).
+/// (`R/PKNCA.options.R`).
 public struct BLQHandling: Sendable, Hashable, Codable {
   /// BLQ samples before the first measurable one.
   public var first: BLQAction

@@ -1,6 +1,5 @@
 /// Acceptance thresholds for a terminal phase and AUCinf, as PKNCA's exclusion helpers apply them
-/// after the analysis (PKNCA 0.11.0 `min.hl.r.squared`, `min.span.ratio`, `max.aucinf.pext`;
-/// specs/clinical.md §3.3 "Quality flags").
+/// after the analysis (PKNCA 0.11.0 `min.hl.r.squared`, `min.span.ratio`, `max.aucinf.pext`).
 public struct NCAQualityCriteria: Sendable, Hashable {
   /// Minimum R² of the λz regression (PKNCA default 0.9).
   public var minimumRSquared: Double

@@ -27,7 +27,7 @@ public struct NCAOptions: Sendable, Hashable {
   }
 }
 
-/// Non-compartmental analysis of one profile, with PKNCA's conventions (specs/clinical.md §3.3).
+/// Non-compartmental analysis of one profile, with PKNCA's conventions (PKNCA 0.11.0).
 ///
 /// λz, t½ and AUCinf use the whole profile (PKNCA's 0–∞ interval); `aucInterval` covers
 /// ``NCAOptions/interval``.
@@ -67,7 +67,7 @@ public struct NCAError: Error, CustomStringConvertible {
 }
 
 extension ConcentrationProfile {
-  /// Runs a non-compartmental analysis (PKNCA 0.11.0 conventions, specs/clinical.md §3.3).
+  /// Runs a non-compartmental analysis (PKNCA 0.11.0 conventions).
   /// - Throws: ``NCAError`` when no sample is measurable.
   public func nonCompartmentalAnalysis(_ options: NCAOptions = NCAOptions()) throws -> NCAResult {
     let censored = options.lloq.map { censoring(belowLLOQ: $0) } ?? self

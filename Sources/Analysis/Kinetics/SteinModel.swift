@@ -2,7 +2,7 @@ import RealModule
 
 /// The Stein et al. 2019 expansion–contraction model of CAR-T cellular kinetics.
 ///
-/// Stein AM et al. CPT Pharmacometrics Syst Pharmacol 2019;8:285–295 (specs/clinical.md §3.4):
+/// Stein AM et al. CPT Pharmacometrics Syst Pharmacol 2019;8:285–295:
 /// exponential expansion C(t) = R₀·e^{ρt} up to Tmax (R₀ = Cmax/foldx, ρ = ln(foldx)/Tmax), then a
 /// bi-exponential contraction C(t) = (1 − FB)·Cmax·e^{−α(t−Tmax)} + FB·Cmax·e^{−β(t−Tmax)}
 /// (effector cells decline at α, a fraction FB becomes memory cells declining at β).
@@ -57,7 +57,7 @@ public struct SteinModel: Sendable, Hashable, Codable {
     return logCmax + high + Double.log(Double.exp(effector - high) + Double.exp(memory - high))
   }
 
-  /// The exact AUC from 0 to `time` (specs/clinical.md §3.4: (Cmax − R₀)/ρ plus the integrals
+  /// The exact AUC from 0 to `time` (Stein 2019: (Cmax − R₀)/ρ plus the integrals
   /// of both exponentials after Tmax).
   public func exactArea(to time: Double) -> Double {
     let rho = expansionRate

@@ -60,13 +60,13 @@ public struct TerminalPhase: Sendable, Hashable, Codable {
 
 /// How the λz window is chosen.
 public enum TerminalPhaseSelection: Sendable, Hashable {
-  /// PKNCA's automatic "curve stripping" rule (specs/clinical.md §3.3): candidate windows end at
+  /// PKNCA's automatic "curve stripping" rule (PKNCA 0.11.0 `R/half.life.R`): candidate windows end at
   /// Tlast, hold ≥ `minimumPoints` positive samples strictly after Tmax (unless `allowTmax`);
   /// among windows with λz > 0 and adjusted R² > max(adjusted R²) − `adjustedRSquaredTolerance`
   /// the one with the most points wins. PKNCA defaults: 3, 1e-4, false.
   case automatic(minimumPoints: Int = 3, adjustedRSquaredTolerance: Double = 1e-4, allowTmax: Bool = false)
   /// A fixed window: all positive samples with `from` ≤ t ≤ `to` (e.g. Tmax to day 28 for the
-  /// CAR-T contraction phase, specs/clinical.md §3.3 "CAR-T caveat").
+  /// CAR-T contraction phase, whose bi-exponential decline the automatic rule may miss).
   case fixed(from: Double, to: Double)
 
   /// PKNCA 0.11.0 defaults.

@@ -3,7 +3,7 @@ import TrialModel
 extension EndpointDefinition {
   /// Progression-free survival: in B-ALL progression is relapse, so PFS counts relapse or death
   /// from any cause, from infusion, without a treatment-failure event; censored at the last
-  /// assessment. [R] (specs/clinical.md §2.3.)
+  /// assessment. [R]
   public static let progressionFreeSurvival = EndpointDefinition(
     name: "PFS", origin: .infusion, deaths: .anyCause, relapseIsEvent: true, treatmentFailure: nil,
     transplant: .ignore, followUp: .lastAssessment, respondersOnly: false)

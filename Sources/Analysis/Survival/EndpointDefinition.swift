@@ -1,8 +1,8 @@
 /// A time-to-event endpoint as a small set of rules: origin, which facts are events, how
 /// transplant and treatment failure count, and where follow-up ends.
 ///
-/// specs/clinical.md §2.3; every default there is tagged [R] (the ELIANA / Kymriah label
-/// definitions could not be confirmed), so every rule is a setting.
+/// ELIANA-style rules (Maude et al., NEJM 2018); every default is recalled [R] (the ELIANA and
+/// Kymriah label definitions could not be confirmed), so every rule is a setting.
 public struct EndpointDefinition: Sendable, Hashable, Codable {
   /// Where time 0 is.
   public enum Origin: String, Sendable, Hashable, Codable {

@@ -4,7 +4,7 @@ import RealModule
 /// The Kaplan–Meier product-limit estimate with Greenwood standard errors.
 ///
 /// Kaplan EL, Meier P. JASA 1958;53:457–481; Greenwood M. 1926. Conventions are R `survival`
-/// 3.5.3's `survfit` (specs/clinical.md §2.3): confidence limits on the log scale by default,
+/// 3.5.3's `survfit`: confidence limits on the log scale by default,
 /// se(ln S) = √Σ d/(n(n − d)).
 public struct KaplanMeier: Sendable, Hashable {
   /// One distinct event time.

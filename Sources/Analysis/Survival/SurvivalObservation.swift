@@ -14,7 +14,7 @@ public struct SurvivalObservation: Sendable, Hashable, Codable {
 /// The scale on which pointwise survival confidence intervals are built.
 ///
 /// R `survfit(conf.type =)`: "log" is R's default and ours; "log-log" is lifelines' default
-/// ("exponential Greenwood"). specs/clinical.md §2.3.
+/// ("exponential Greenwood").
 public enum SurvivalConfidenceScale: String, Sendable, Hashable, Codable, CaseIterable {
   /// exp(ln S ± z·se(ln S)), upper limit capped at 1.
   case log

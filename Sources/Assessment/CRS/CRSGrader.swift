@@ -2,7 +2,7 @@ import Inputs
 import TrialModel
 
 /// Grades cytokine release syndrome by the ASTCT 2019 consensus (Lee DW et al., Biol Blood Marrow
-/// Transplant 2019;25:625–638; table as reproduced in PMC8021214 Table 1; clinical.md §1.1).
+/// Transplant 2019;25:625–638; table as reproduced in PMC8021214 Table 1).
 ///
 /// Fever ≥ 38 °C is required until antipyretic or anti-cytokine therapy has started; then the grade
 /// is driven by hypotension and hypoxia alone. The worse of hypotension and hypoxia sets the grade.
@@ -73,7 +73,8 @@ public struct CRSGrader: Sendable {
 
   /// The systolic pressure in mmHg below which a patient of `ageYears` is hypotensive: the PALS
   /// formula `base + perYear × age` for children, the adult value from the cut-off age on (or when
-  /// the age is unknown). All are protocol settings (clinical.md §1.1 rule 8).
+  /// the age is unknown). All are protocol settings (ASTCT gives no number; PMC8021214 adapts
+  /// SBP < 90 mmHg for adults).
   public func hypotensionThreshold(ageYears: Double?) -> Double {
     guard let age = ageYears, age < settings.hypotensionAdultFromAgeYears.value else {
       return settings.adultHypotensionSystolicBelow.value

@@ -16,7 +16,7 @@ public enum OxygenDevice: String, Sendable, Hashable, Codable, InputEnumeration 
   case mechanicalVentilation
 }
 
-/// One CRS assessment: the worst findings of a grading period (ASTCT 2019, clinical.md §1.1).
+/// One CRS assessment: the worst findings of a grading period (ASTCT 2019).
 ///
 /// JSON: `{"temperatureCelsius": 38.5, "antipyreticOrAnticytokineGiven": false,
 /// "feverAttributableToOtherCause": false, "hypotension": true, "systolicBloodPressure": 85, "ageYears": 9,

@@ -1,7 +1,7 @@
 import TrialModel
 
 /// Adjudicates dose-limiting toxicity for one subject from dated, graded assessments, applying the
-/// protocol's DLT rules (clinical.md §1.4: term or grade source, grade threshold, persistence,
+/// protocol's DLT rules (term or grade source, grade threshold, persistence,
 /// exclusions) within the DLT window (day 0 to `windowDays` after infusion, inclusive).
 ///
 /// An episode starts when a matching event reaches the rule's grade inside the window and ends

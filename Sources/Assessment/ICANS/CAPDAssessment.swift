@@ -8,7 +8,7 @@ public enum CAPDFrequency: String, Sendable, Hashable, Codable, InputEnumeration
   var rank: Int { CAPDFrequency.allCases.firstIndex(of: self)! }
 }
 
-/// The eight CAPD items (CHOP CAPD page; clinical.md §1.2). Items 1–4 (eye contact, purposeful
+/// The eight CAPD items (CHOP CAPD page). Items 1–4 (eye contact, purposeful
 /// actions, awareness of surroundings, communicating needs) are reverse-scored (never = 4 …
 /// always = 0); items 5–8 (restless, inconsolable, underactive, slow to respond) score never = 0 …
 /// always = 4. Total 0–32.

@@ -3,7 +3,7 @@ import TrialModel
 
 /// Grades immune effector cell-associated neurotoxicity syndrome by the ASTCT 2019 consensus
 /// (Lee DW et al., Biol Blood Marrow Transplant 2019; table as reproduced in PMC8403007 Table 4 and
-/// PMC7990806 Table 2; paediatric CAPD rows per the MDedge summary and NCIt C188936; clinical.md §1.2).
+/// PMC7990806 Table 2; paediatric CAPD rows per the MDedge summary and NCIt C188936).
 ///
 /// The worst domain wins: encephalopathy (ICE, or CAPD below the protocol's age cut-off),
 /// consciousness, seizure, motor findings, raised ICP/cerebral oedema. Tremor, myoclonus and

@@ -45,7 +45,7 @@ public enum IntracranialPressureFinding: String, Sendable, Hashable, Codable, In
   case cushingsTriad
 }
 
-/// One ICANS assessment (ASTCT 2019; clinical.md §1.2).
+/// One ICANS assessment (ASTCT 2019).
 ///
 /// JSON: `{"ageYears": 9, "ice": {…}, "capd": {…}, "consciousness": "awakensToVoice",
 /// "consciousnessAttributableToOtherCause": false, "rass": 0, "seizure": "none", "motorWeakness": false, "intracranialPressure": ["focalOedema"],

@@ -1,7 +1,7 @@
 import Inputs
 
 /// The ten items of the Immune Effector Cell-associated Encephalopathy (ICE) score, each 0 or 1
-/// (ASTCT 2019; PMC8153820 Table 2; clinical.md §1.2). 10 means no impairment.
+/// (ASTCT 2019; PMC8153820 Table 2). 10 means no impairment.
 public struct ICEItems: Sendable, Hashable {
   /// Orientation: year, month, city, hospital (1 point each).
   public var orientationYear, orientationMonth, orientationCity, orientationHospital: Int

@@ -2,7 +2,7 @@ import Inputs
 import TrialModel
 
 /// Grades laboratory values by CTCAE v5.0 (NCI, 27 Nov 2017), with the reading conventions of
-/// CDISC admiral's `derive_var_atoxgr_dir` (clinical.md §1.3): "<A–B" means B ≤ value < A,
+/// CDISC admiral's `derive_var_atoxgr_dir`: "<A–B" means B ≤ value < A,
 /// criteria are checked from grade 4 down, and the first grade that matches is assigned.
 ///
 /// Ratio criteria (× ULN, × baseline) are evaluated in the reported unit; absolute cut-offs are

@@ -1,7 +1,7 @@
 import Inputs
 import TrialModel
 
-/// The CTCAE v5.0 laboratory terms graded here (NCI CTCAE v5.0, 27 Nov 2017; clinical.md §1.3).
+/// The CTCAE v5.0 laboratory terms graded here (NCI CTCAE v5.0, 27 Nov 2017).
 public enum LabTerm: String, Sendable, Hashable, Codable, InputEnumeration {
   case neutrophils, platelets, whiteBloodCells, lymphocytes, haemoglobin
   case alanineAminotransferase, aspartateAminotransferase, bilirubin, creatinine, fibrinogen

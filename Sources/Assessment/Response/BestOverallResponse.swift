@@ -16,7 +16,7 @@ public enum ResponseStatus: String, Sendable, Hashable, Codable {
 /// Best overall response of one subject within the protocol's response window, with the
 /// durability rule: a remission counts only if a later assessment at least `durabilityDays` after
 /// it still shows CR/CRi, with no loss of remission in between (ELIANA primary endpoint, Novartis
-/// HCP page; CIBMTR 4-week durability; clinical.md §2.1–2.2).
+/// HCP page; CIBMTR 4-week durability).
 public struct BestOverallResponse: Sendable, Hashable, Codable {
   /// The best response (remissions only when maintained); `nil` when not evaluable.
   public var bestResponse: ResponseCategory?

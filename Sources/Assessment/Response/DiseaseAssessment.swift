@@ -1,6 +1,6 @@
 import Inputs
 
-/// Measurable residual disease result with the assay's sensitivity (clinical.md §2.1).
+/// Measurable residual disease result with the assay's sensitivity (ELN, Gökbuget et al., Blood 2024).
 ///
 /// JSON: `{"value": 0, "sensitivity": 1e-5, "unit": "fraction", "method": "flow"}`; `unit` is
 /// `fraction` (default; 1e-4 = 0.01%) or `%`, and applies to both value and sensitivity.

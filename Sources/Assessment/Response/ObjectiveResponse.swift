@@ -1,5 +1,5 @@
 /// Overall remission rate counts: ORR = (CR + CRi maintained, within the window) / infused
-/// subjects (ELIANA primary endpoint; clinical.md §2.2). The exact (Clopper–Pearson) interval is
+/// subjects (ELIANA primary endpoint; Maude et al., NEJM 2018). The exact (Clopper–Pearson) interval is
 /// computed from these counts by `Analysis.ProportionInterval`.
 public struct ObjectiveResponseCounts: Sendable, Hashable, Codable {
   /// Subjects with a confirmed CR.

@@ -1,8 +1,7 @@
 import Inputs
 import TrialModel
 
-/// B-ALL response categories (NCI relapse workshop, Kröger 2010 BBMT Table 4a; ELN 2024;
-/// clinical.md §2.1).
+/// B-ALL response categories (NCI relapse workshop, Kröger 2010 BBMT Table 4a; ELN 2024).
 public enum ResponseCategory: String, Sendable, Hashable, Codable, CaseIterable {
   case completeRemission = "CR"
   /// Complete remission with incomplete count recovery.
@@ -70,7 +69,7 @@ public struct ResponseClassifier: Sendable {
   }
 
   /// MRD status: negative only when the value is below the threshold and the assay's sensitivity
-  /// reaches the required level (clinical.md §2.1).
+  /// reaches the required level (ELN 2024).
   public func mrdStatus(_ mrd: MRDResult?) throws(InputError) -> (MRDStatus, String?) {
     guard let mrd else { return (.notAssessed, nil) }
     let (value, sensitivity) = try mrd.fractions()

@@ -10,8 +10,8 @@ struct DLTCommand: ParsableCommand {
     abstract:
       "Adjudicate DLT for one subject: dlt, noDlt, pending or notEvaluable, naming the deciding events.",
     discussion: """
-      The rules are the protocol's `assessment.dlt.rules` (clinical.md §1.4 template by default); the
-      window is `assessment.dlt.windowDays`, else the group design's `dltWindowDays`. CRS/ICANS
+      The rules are the protocol's `assessment.dlt.rules` (by default a recalled CAR-T phase 1 template
+      [R]); the window is `assessment.dlt.windowDays`, else the group design's `dltWindowDays`. CRS/ICANS
       observations and lab values in the subject file are graded first (ASTCT 2019, CTCAE v5.0).
       """)
 

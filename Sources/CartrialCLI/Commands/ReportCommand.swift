@@ -22,9 +22,9 @@ struct ReportCommand: ParsableCommand {
           (e.g. copies/µg gDNA; 0 = BLQ).
       With --group every table covers that group's subjects only; without it, every group. With a
       protocol of several groups, each subject names its group.
-      Endpoint rules (specs/clinical.md §2.3, all [R] defaults): origin = infusion; OS: death;
-      EFS: death, relapse or treatment failure (no CR/CRi, dated day 0); DOR (responders, from CR/CRi):
-      relapse or death due to disease; RFS: relapse or death. HSCT per --hsct. The NCA interval is
+      Endpoint rules (ELIANA-style, Maude et al. NEJM 2018; all recalled defaults [R]): origin = infusion;
+      OS: death; EFS: death, relapse or treatment failure (no CR/CRi, dated day 0); DOR (responders, from
+      CR/CRi): relapse or death due to disease; RFS: relapse or death. HSCT per --hsct. The NCA interval is
       0…windowDays of the protocol's kinetics endpoint (0…28 days when it states none).
       """)
 

@@ -17,8 +17,8 @@ public enum ClinicalFormulas {
     return (completed, Double(completed) + fraction)
   }
 
-  /// Cockcroft–Gault creatinine clearance in mL/min (Cockcroft & Gault, Nephron 1976;16:31–41;
-  /// clinical.md §4.3): `(140 − age) × weight / (72 × SCr) × 0.85 if female`.
+  /// Cockcroft–Gault creatinine clearance in mL/min (Cockcroft & Gault, Nephron 1976;16:31–41):
+  /// `(140 − age) × weight / (72 × SCr) × 0.85 if female`.
   ///
   /// Convention used throughout cartrial: serum creatinine in mg/dL (µmol/L values are divided by
   /// 88.42, `Analyte.creatinine`), age in completed years, actual body weight in kg.
@@ -29,13 +29,13 @@ public enum ClinicalFormulas {
   }
 
   /// Mosteller body-surface area in m²: `√(height[cm] × weight[kg] / 3600)` (Mosteller, NEJM
-  /// 1987;317:1098; clinical.md §4.2).
+  /// 1987;317:1098).
   public static func bsaMosteller(heightCm: Double, weightKg: Double) -> Double {
     (heightCm * weightKg / 3600).squareRoot()
   }
 
   /// DuBois & DuBois body-surface area in m²: `0.007184 × H^0.725 × W^0.425` (Arch Intern Med
-  /// 1916;17:863; clinical.md §4.2).
+  /// 1916;17:863).
   public static func bsaDuBois(heightCm: Double, weightKg: Double) -> Double {
     0.007184 * pow(heightCm, 0.725) * pow(weightKg, 0.425)
   }

@@ -1,11 +1,11 @@
 /// Settings of the criteria language whose values are not fixed by the protocols' text.
 ///
-/// Each has the default stated by `specs/clinical.md`; facts the spec tags **[R]** (recalled,
-/// unverified) are named in screening output whenever a verdict depends on them.
+/// Each has a published or conventional default; recalled, unverified defaults (**[R]**) are named
+/// in screening output whenever a verdict depends on them.
 public struct EligibilitySettings: Sendable, Hashable {
   /// Age below which performance is scored on the Lansky play-performance scale rather than
-  /// Karnofsky. Default 16 years: MDCalc's Lansky guidance ("for < 16 years"), clinical.md §5;
-  /// the ELIANA-style switch is **[R]**.
+  /// Karnofsky. Default 16 years: MDCalc's Lansky guidance ("for < 16 years"; Lansky et al.,
+  /// Cancer 1987); the ELIANA-style switch is **[R]**.
   public var lanskyAgeLimit: CalendarSpan
 
   public init(lanskyAgeLimit: CalendarSpan = CalendarSpan(amount: 16, unit: .years)) {
@@ -16,7 +16,7 @@ public struct EligibilitySettings: Sendable, Hashable {
   public var assumptions: [String: String] {
     [
       "lanskyAgeLimit":
-        "\(lanskyAgeLimit) ([R] default; Lansky below this age, Karnofsky at or above; clinical.md §5)"
+        "\(lanskyAgeLimit) (recalled default [R]: Lansky (1987) below this age, Karnofsky at or above)"
     ]
   }
 }

@@ -2,7 +2,8 @@ import TrialModel
 
 /// The partial-AUC interval of a report's non-compartmental analysis: 0…`windowDays` of the
 /// protocol's kinetics endpoint (AUC0–28d → 0…28), else the default 0…28 days, the interval of
-/// the tisagenlecleucel label and of most CAR-T kinetics reports (specs/clinical.md §3.2).
+/// the tisagenlecleucel label and of most CAR-T kinetics reports (Kymriah EU SmPC §5.2;
+/// Mueller et al., Clin Cancer Res 2018).
 public struct NCAInterval: Sendable, Hashable {
   /// Where the interval comes from.
   public enum Source: Sendable, Hashable {

@@ -79,8 +79,8 @@ public struct ReportPage: Sendable {
       Exact (Clopper–Pearson) intervals for proportions. NCA with PKNCA 0.11.0 conventions
       (lin-up/log-down AUC, adjusted-R² λz rule); \(interval) extrapolated with λz after Tlast
       (\(escape(intervalSource))).
-      Endpoint rules (specs/clinical.md §2.3) are recalled defaults [R]: origin infusion; treatment failure dated
-      day 0; DOR counts deaths due to disease only; HSCT: \(transplant).</p>
+      Endpoint rules (ELIANA-style, Maude et al., NEJM 2018) are recalled defaults [R]: origin infusion;
+      treatment failure dated day 0; DOR counts deaths due to disease only; HSCT: \(transplant).</p>
       """
   }
 

@@ -67,7 +67,7 @@ public struct TrialReport: Sendable {
 
   /// The subject's course as the endpoints read it: a first CR/CRi after the protocol's response
   /// window does not make a responder (ORR, DOR and RFS populations), and EFS then counts a
-  /// treatment failure (specs/clinical.md §2.2–2.3).
+  /// treatment failure (ELIANA-style; Maude et al., NEJM 2018).
   public static func course(_ subject: SubjectRecord, window: Int?) -> SubjectCourse {
     var course = subject.course
     if let window, let date = course.firstResponse, let infusion = course.infusion,

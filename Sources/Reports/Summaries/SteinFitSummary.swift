@@ -25,7 +25,7 @@ public struct SteinFitSummary: Encodable, Sendable {
   public var contractionHalfLife: Double
   /// ln 2 / β (days).
   public var persistenceHalfLife: Double
-  /// The model's exact AUC from day 0 to day 28 (the usual AUC0–28d, specs/clinical.md §3.2).
+  /// The model's exact AUC from day 0 to day 28 (the usual AUC0–28d; Mueller et al., Clin Cancer Res 2018).
   public var auc0to28: Double
   public var residualSD: Double
   public var points: Int

@@ -3,10 +3,10 @@ import Inputs
 /// Protocol-level settings for clinical assessment: CRS/ICANS grading, DLT rules and B-ALL response
 /// criteria (the protocol file's `assessment:` section). Plain data; the rules live in `Assessment`.
 ///
-/// Every field may be omitted in the protocol file. An omitted field takes the default of
-/// clinical.md, and when that default is recalled rather than verified ([R]) or a choice between
-/// published variants, the value carries the assumption (`default per clinical.md §… [R]`) so that
-/// every tool printing it shows it is assumed.
+/// Every field may be omitted in the protocol file. An omitted field takes the published default
+/// (ASTCT 2019, CTCAE v5.0, ELIANA), and when that default is recalled rather than verified ([R])
+/// or a choice between published variants, the value carries the assumption (`recalled default
+/// [R]: …`, naming the source) so that every tool printing it shows it is assumed.
 public struct AssessmentSettings: Sendable, Hashable, Codable {
   /// ASTCT 2019 CRS grading settings.
   public var crs: CRSSettings
@@ -40,7 +40,7 @@ public struct AssessmentSettings: Sendable, Hashable, Codable {
 
 /// ASTCT 2019 CRS grading settings (Lee et al., Biol Blood Marrow Transplant 2019;25:625–638).
 public struct CRSSettings: Sendable, Hashable, Codable {
-  /// Fever threshold in °C; fever is temperature ≥ this value (ASTCT: 38.0 °C, clinical.md §1.1).
+  /// Fever threshold in °C; fever is temperature ≥ this value (ASTCT: 38.0 °C).
   public var feverThresholdCelsius: Assumed<Double>
   /// Highest oxygen flow in L/min that still counts as low flow (ASTCT: 6 L/min is low flow).
   public var lowFlowMaximumLitresPerMinute: Assumed<Double>
@@ -55,10 +55,10 @@ public struct CRSSettings: Sendable, Hashable, Codable {
 
   public init() {
     let pals =
-      "default per clinical.md §1.1 [R]: ASTCT leaves hypotension to age norms; PALS formula recalled"
+      "recalled default [R]: ASTCT 2019 leaves hypotension to age norms; PALS formula"
     feverThresholdCelsius = Assumed(38.0)
     lowFlowMaximumLitresPerMinute = Assumed(6.0)
-    adultHypotensionSystolicBelow = Assumed(90, assumption: "clinical.md §1.1: PMC8021214 adult adaptation")
+    adultHypotensionSystolicBelow = Assumed(90, assumption: "adult adaptation of ASTCT 2019 in PMC8021214")
     paediatricHypotensionBaseMmHg = Assumed(70, assumption: pals)
     paediatricHypotensionPerYearMmHg = Assumed(2, assumption: pals)
     hypotensionAdultFromAgeYears = Assumed(10, assumption: pals)
@@ -84,14 +84,14 @@ public struct CRSSettings: Sendable, Hashable, Codable {
 /// ASTCT 2019 ICANS grading settings.
 public struct ICANSSettings: Sendable, Hashable, Codable {
   /// Children younger than this age in years are assessed with CAPD instead of ICE. ASTCT says ICE
-  /// is unsuitable below 12; NCIt says CAPD for 12 and under (clinical.md §1.2, §7 item 3).
+  /// is unsuitable below 12; NCIt says CAPD for 12 and under (NCIt C188936).
   public var capdBelowAgeYears: Assumed<Double>
   /// CAPD total at or above which the screen is positive and ICANS is grade 3 (CHOP CAPD page: 9).
   public var capdGrade3Minimum: Assumed<Int>
 
   public init(
     capdBelowAgeYears: Assumed<Double> = Assumed(
-      12, assumption: "default per clinical.md §1.2: ASTCT <12; NCIt says ≤12"),
+      12, assumption: "ASTCT 2019 (Lee et al.): CAPD below 12; NCIt C188936 says ≤12"),
     capdGrade3Minimum: Assumed<Int> = Assumed(9)
   ) {
     self.capdBelowAgeYears = capdBelowAgeYears
@@ -112,7 +112,7 @@ public struct ICANSSettings: Sendable, Hashable, Codable {
 public struct DLTSettings: Sendable, Hashable, Codable {
   /// DLT window in days after infusion (day 0). `nil` means the group design's `dltWindowDays`.
   public var windowDays: Assumed<Int>?
-  /// The DLT rules; a subject has a DLT when any rule is met (clinical.md §1.4 template).
+  /// The DLT rules; a subject has a DLT when any rule is met (default: a CAR-T phase 1 template).
   public var rules: [DLTRule]
 
   public init(windowDays: Assumed<Int>? = nil, rules: [DLTRule] = DLTRule.defaultSet) {
@@ -129,8 +129,9 @@ public struct DLTSettings: Sendable, Hashable, Codable {
   }
 
   /// The default window when neither the DLT settings nor the design state one: 28 days
-  /// (ZUMA-3 phase 1 [V-P]; the template day 0–28 is [R], clinical.md §1.4).
-  public static let defaultWindowDays = Assumed(28, assumption: "default per clinical.md §1.4 [R]")
+  /// (ZUMA-3 phase 1, Shah et al., Blood 2021; as a template default it is [R]).
+  public static let defaultWindowDays = Assumed(
+    28, assumption: "recalled default [R]: ZUMA-3 phase 1 (Shah et al., Blood 2021) used 28 days")
 }
 
 /// Where a DLT rule reads its grades from.
@@ -149,7 +150,7 @@ public enum DLTGradeSource: String, Hashable, Codable, InputEnumeration {
   case anyAdverseEvent
 }
 
-/// A reason an event is not counted by a DLT rule (clinical.md §1.4).
+/// A reason an event is not counted by a DLT rule.
 public enum DLTExclusion: String, Hashable, Codable, InputEnumeration {
   /// The event is attributed to lymphodepleting chemotherapy.
   case attributableToLymphodepletion
@@ -245,9 +246,10 @@ public struct DLTRule: Sendable, Hashable, Codable {
     assumption = try c.decodeIfPresent(String.self, forKey: .assumption)
   }
 
-  private static let template = "default per clinical.md §1.4 [R]"
+  private static let template = "recalled default [R]: CAR-T phase 1 template (ZUMA-3, NCI CD19-28z)"
 
-  /// The CAR-T phase 1 template of clinical.md §1.4 [R], each rule marked as an assumption.
+  /// The CAR-T phase 1 template [R], typical of ZUMA-3 phase 1 (Shah et al., Blood 2021) and NCI
+  /// CD19-28z (Lee et al., Lancet 2015), each rule marked as an assumption.
   public static let defaultSet: [DLTRule] = [
     DLTRule(
       id: "crs-grade-4", description: "Grade 4 CRS (ASTCT)", source: .crs, minimumGrade: 4,
@@ -287,13 +289,13 @@ public struct DLTRule: Sendable, Hashable, Codable {
 }
 
 /// How a blood count is compared with its recovery threshold: Kröger 2010 and CIBMTR use "≥",
-/// ELN uses ">" (clinical.md §2.1, boundary warning).
+/// ELN (Gökbuget et al., Blood 2024) uses ">".
 public enum ThresholdComparison: String, Hashable, Codable, InputEnumeration {
   case atLeast = ">="
   case greaterThan = ">"
 }
 
-/// B-ALL response criteria settings (clinical.md §2.1–2.2).
+/// B-ALL response criteria settings (Kröger 2010 BBMT Table 4a; ELN 2024; ELIANA).
 public struct ResponseSettings: Sendable, Hashable, Codable {
   /// CR requires marrow blasts below this percentage (M1: < 5%).
   public var marrowBlastsBelowPercent: Assumed<Double>
@@ -324,7 +326,7 @@ public struct ResponseSettings: Sendable, Hashable, Codable {
   public var durabilityDays: Assumed<Int>
 
   public init() {
-    let recalled = "default per clinical.md §2.1 [R]"
+    let recalled = "recalled default [R]"
     marrowBlastsBelowPercent = Assumed(5)
     ancThresholdPerMicrolitre = Assumed(1000)
     ancComparison = Assumed(
@@ -337,7 +339,8 @@ public struct ResponseSettings: Sendable, Hashable, Codable {
     progressionMinimumIncrease = Assumed(0.25)
     relapseMarrowBlastsPercent = Assumed(5, assumption: "\(recalled): usual CAR-T protocol threshold")
     relapseAfterPartialResponseBlastsPercent = Assumed(25)
-    mrdNegativeBelow = Assumed(1e-4, assumption: "\(recalled): ELIANA-style <0.01% by flow")
+    mrdNegativeBelow = Assumed(
+      1e-4, assumption: "\(recalled): ELIANA-style <0.01% by flow (Maude, NEJM 2018)")
     mrdRequiredSensitivity = Assumed(1e-4)
     windowDays = nil
     durabilityDays = Assumed(28)
@@ -372,9 +375,9 @@ public struct ResponseSettings: Sendable, Hashable, Codable {
 
 extension ResponseSettings {
   /// The response window when neither these settings nor an ORR endpoint state one: ELIANA's
-  /// "within 3 months" (clinical.md §2.2) as 91 days.
+  /// "within 3 months" (Maude et al., NEJM 2018) as 91 days.
   public static let defaultWindowDays = Assumed(
-    91, assumption: "default per clinical.md §2.2: ORR within 3 months, taken as 91 days")
+    91, assumption: "ELIANA (Maude et al., NEJM 2018): ORR within 3 months, taken as 91 days")
 }
 
 extension KeyedDecodingContainer {

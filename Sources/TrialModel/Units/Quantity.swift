@@ -3,7 +3,7 @@ import Inputs
 
 /// Lab analytes whose mass and molar concentrations convert into each other.
 public enum Analyte: String, Sendable, Hashable, Codable {
-  /// Serum creatinine: 1 mg/dL = 88.42 µmol/L (CDISC admiral's factor; clinical.md §1.3).
+  /// Serum creatinine: 1 mg/dL = 88.42 µmol/L (CDISC admiral's factor for CTCAE v5.0).
   case creatinine
   /// Total bilirubin: 1 mg/dL = 17.1 µmol/L.
   case bilirubin
