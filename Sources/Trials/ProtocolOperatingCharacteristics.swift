@@ -82,8 +82,15 @@ public struct ProtocolOperatingCharacteristics: Sendable, Encodable {
       protocol: trial.id,
       groups: zip(trial.groups, zip(designs, results)).map { group, pair in
         let (design, result) = pair
+        let opening = group.opensWhen.flatMap { rule in
+          rule.assumption.map {
+            SettingNote(
+              .assumption, setting: "opensWhen",
+              value: "after group \(rule.afterGroup) clears level \(rule.clearedLevel)", reason: $0)
+          }
+        }
         return Group(
-          header: DesignHeader(design), group: group.id, label: group.label, opensWhen: group.opensWhen,
+          header: DesignHeader(design, extraNotes: opening.map { [$0] } ?? []), group: group.id, label: group.label, opensWhen: group.opensWhen,
           openingProbability: result.openingProbability,
           openingProbabilityStandardError: result.openingProbabilityStandardError,
           expectedPatients: result.expectedPatients,

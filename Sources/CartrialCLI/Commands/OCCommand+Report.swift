@@ -38,7 +38,6 @@ enum OCReport {
           CartrialCLI.print(
             "opens after group \(rule.afterGroup) clears level \(rule.clearedLevel): probability "
               + value(group.openingProbability, group.openingProbabilityStandardError, percent: true))
-          if let assumption = rule.assumption { CartrialCLI.print("[assumed opening rule: \(assumption)]") }
         }
         CartrialCLI.print(
           "expected patients (0 if never opened): "
