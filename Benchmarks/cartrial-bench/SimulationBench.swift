@@ -50,10 +50,16 @@ enum SimulationBench {
   static func run() throws {
     print("== Simulation (issue 4) ==")
     print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+    try runExact(intervalRepetitions: 21, crmRepetitions: 5)
+    try runSimulation()
+  }
+
+  /// Exact operating characteristics only (`cartrial-bench exact`: once each, e.g. under callgrind).
+  static func runExact(intervalRepetitions: Int, crmRepetitions: Int) throws {
     for (name, design) in intervalDesigns {
       for scenario in scenarios {
         let s = try Scenario(truth: scenario.truth, target: 0.3)
-        let time = try median(21) {
+        let time = try median(intervalRepetitions) {
           _ = try ExactOperatingCharacteristics.compute(design: design, scenario: s)
         }
         print(
@@ -67,13 +73,20 @@ enum SimulationBench {
     let crm = CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30)
     for scenario in scenarios {
       let s = try Scenario(truth: scenario.truth, target: 0.3)
-      let time = try median(5) {
+      let time = try median(crmRepetitions) {
         _ = try ExactOperatingCharacteristics.compute(design: crm, scenario: s)
       }
       print(
         "exact CRM \(scenario.name): "
           + String(format: "%.1f ms wall, %.1f ms CPU", time.wall * 1000, time.cpu * 1000))
     }
+  }
+
+  /// Monte Carlo throughput.
+  static func runSimulation() throws {
+    let skeleton = SkeletonCalibration.skeleton(
+      halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: 6)
+    let crm = CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30)
     let s = try Scenario(truth: scenarios[1].truth, target: 0.3)
     for (name, design) in intervalDesigns + [("CRM", crm)] {
       // CRM: fewer trials (each thread fits its own posteriors once per count vector).

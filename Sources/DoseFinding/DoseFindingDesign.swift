@@ -156,21 +156,24 @@ public protocol DoseFindingDesign: Sendable {
   /// The per-dose DLT estimates the final selection uses (`nil` where a dose has none, e.g.
   /// untreated or eliminated); default: the observed rates y/n.
   func selectionEstimates(_ counts: [DoseCounts]) -> [Double?]
-  /// Whether the design computes a fit from the per-dose counts alone before deciding (CRM's
-  /// posterior), which simulators may compute once per count vector with ``fit(_:)`` and pass to
-  /// ``recommend(_:reusing:explain:)`` and ``selectMTD(_:reusing:stoppedBy:)``. Default `false`.
-  var hasCountsFit: Bool { get }
-  /// The fit to `counts` (`nil` when ``hasCountsFit`` is false).
-  func fit(_ counts: [DoseCounts]) -> (any CountsFit)?
-  /// The recommendation given the fit to `history.counts` (default: ignores it).
-  func recommend(_ history: TrialHistory, reusing fit: any CountsFit, explain: Bool) -> Recommendation
-  /// The final selection given the fit to `history.counts` (default: ignores it).
-  func selectMTD(_ history: TrialHistory, reusing fit: any CountsFit, stoppedBy reason: StopReason) -> Int?
+  /// A cache for simulators that ask the design about many states sharing the same per-dose
+  /// counts: a model-based design computes its fit (CRM: the posterior) once per count vector.
+  /// `nil` (the default) for designs whose decisions need no such fit.
+  func makeDecisionCache() -> (any DecisionCache)?
 }
 
-/// What a design computes from the per-dose counts alone (CRM: the posterior), reusable by every
-/// state with the same counts.
-public protocol CountsFit: Sendable {}
+/// Decisions of one design for simulators, with what the design computes from the per-dose
+/// counts alone kept per count vector. The simulator numbers count vectors densely (`countsID`:
+/// equal counts, equal id; ids 0, 1, 2, … in order of first appearance).
+public protocol DecisionCache: Sendable {
+  /// Number of fits computed so far.
+  var fitCount: Int { get }
+  /// The recommendation after the cohort that produced `history` (no explanation), computing the
+  /// fit for `countsID` if it is new.
+  mutating func recommend(_ history: TrialHistory, countsID: Int) -> Recommendation
+  /// The final selection for `history`, whose fit ``recommend(_:countsID:)`` has computed.
+  func selectMTD(_ history: TrialHistory, countsID: Int, stoppedBy reason: StopReason) -> Int?
+}
 
 extension DoseFindingDesign {
   public var usesLastCohort: Bool { false }
@@ -181,19 +184,9 @@ extension DoseFindingDesign {
     recommend(history)
   }
   public func decisionTable(maxPatients: Int) -> DecisionTable? { nil }
+  public func makeDecisionCache() -> (any DecisionCache)? { nil }
   public func posteriorEstimates(_ counts: [DoseCounts]) -> [Double]? { nil }
   public func selectionEstimates(_ counts: [DoseCounts]) -> [Double?] {
     counts.map { $0.patients > 0 ? Double($0.dlts) / Double($0.patients) : nil }
-  }
-  public var hasCountsFit: Bool { false }
-  public func fit(_ counts: [DoseCounts]) -> (any CountsFit)? { nil }
-  public func recommend(_ history: TrialHistory, reusing fit: any CountsFit, explain: Bool) -> Recommendation
-  {
-    recommend(history, explain: explain)
-  }
-  public func selectMTD(_ history: TrialHistory, reusing fit: any CountsFit, stoppedBy reason: StopReason)
-    -> Int?
-  {
-    selectMTD(history, stoppedBy: reason)
   }
 }

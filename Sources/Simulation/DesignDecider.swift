@@ -1,38 +1,37 @@
 import DoseFinding
 
-/// Asks a design for its decision at a new state, with the cache that makes repeated questions
-/// cheap: for a design with a counts fit (CRM's posterior, see
-/// ``DoseFindingDesign/hasCountsFit``), one fit per count vector — the fit depends on the counts
-/// only, while a state also holds the current dose and the last cohort, so many states share one.
+/// Asks a design for its decision at a new state, through the design's own decision cache when it
+/// has one (CRM: one posterior fit per count vector, see ``DoseFindingDesign/makeDecisionCache()``).
+/// Count vectors are numbered densely here, by their packed key.
 struct DesignDecider {
   let design: any DoseFindingDesign
-  private let cachesFits: Bool
-  private var fits: [PackedState: any CountsFit] = [:]
+  private var cache: (any DecisionCache)?
+  private let hasCache: Bool
+  private var countIDs: [PackedState: Int] = [:]
 
   init(design: any DoseFindingDesign) {
     self.design = design
-    cachesFits = design.hasCountsFit
+    cache = design.makeDecisionCache()
+    hasCache = cache != nil
   }
 
   /// Number of distinct fits computed so far.
-  var posteriorFits: Int { fits.count }
+  var posteriorFits: Int { cache?.fitCount ?? 0 }
 
   /// The step after the cohort that produced `history`; `counts` is the packed key of its counts
-  /// alone (the fit cache key).
+  /// alone (the cache key).
   mutating func step(_ history: inout TrialHistory, counts: PackedState) -> DesignStep {
-    guard cachesFits else { return DesignStep.after(&history, design: design) }
-    let fit: any CountsFit
-    if let cached = fits[counts] {
-      fit = cached
-    } else if let fresh = design.fit(history.counts) {
-      fit = fresh
-      fits[counts] = fresh
+    guard hasCache else { return DesignStep.after(&history, design: design) }
+    let id: Int
+    if let known = countIDs[counts] {
+      id = known
     } else {
-      return DesignStep.after(&history, design: design)
+      id = countIDs.count
+      countIDs[counts] = id
     }
-    let design = design
+    let recommendation = cache!.recommend(history, countsID: id)
     return DesignStep.after(
-      &history, recommendation: design.recommend(history, reusing: fit, explain: false), design: design,
-      select: { history, reason in design.selectMTD(history, reusing: fit, stoppedBy: reason) })
+      &history, recommendation: recommendation, design: design,
+      select: { history, reason in self.cache!.selectMTD(history, countsID: id, stoppedBy: reason) })
   }
 }

@@ -52,7 +52,9 @@ public struct DesignHeader: Sendable, Hashable, Encodable {
   }
 
   public var defaults: [Default] {
-    notes.filter { $0.kind == .defaultValue }.map { Default(setting: $0.setting, value: $0.value, reason: $0.reason) }
+    notes.filter { $0.kind == .defaultValue }.map {
+      Default(setting: $0.setting, value: $0.value, reason: $0.reason)
+    }
   }
 
   enum Keys: String, CodingKey { case design, variant, source, levels, assumptions, overrides, defaults }

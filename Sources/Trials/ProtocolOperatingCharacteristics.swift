@@ -90,7 +90,8 @@ public struct ProtocolOperatingCharacteristics: Sendable, Encodable {
           }
         }
         return Group(
-          header: DesignHeader(design, extraNotes: opening.map { [$0] } ?? []), group: group.id, label: group.label, opensWhen: group.opensWhen,
+          header: DesignHeader(design, extraNotes: opening.map { [$0] } ?? []), group: group.id,
+          label: group.label, opensWhen: group.opensWhen,
           openingProbability: result.openingProbability,
           openingProbabilityStandardError: result.openingProbabilityStandardError,
           expectedPatients: result.expectedPatients,

@@ -119,20 +119,8 @@ public struct CRMDesign: DoseFindingDesign {
   /// The plug-in estimates at the posterior mean.
   public func selectionEstimates(_ counts: [DoseCounts]) -> [Double?] { posterior(counts).toxicity }
 
-  public var hasCountsFit: Bool { true }
-
-  public func fit(_ counts: [DoseCounts]) -> (any CountsFit)? { posterior(counts) }
-
-  public func recommend(_ history: TrialHistory, reusing fit: any CountsFit, explain: Bool) -> Recommendation
-  {
-    recommend(history, posterior: (fit as? CRMPosterior) ?? posterior(history.counts), explain: explain)
-  }
-
-  public func selectMTD(_ history: TrialHistory, reusing fit: any CountsFit, stoppedBy reason: StopReason)
-    -> Int?
-  {
-    selectMTD(posterior: (fit as? CRMPosterior) ?? posterior(history.counts), stoppedBy: reason)
-  }
+  /// One posterior fit per count vector, shared by every state with those counts.
+  public func makeDecisionCache() -> (any DecisionCache)? { CRMDecisionCache(design: self) }
 
   /// ``selectMTD(_:stoppedBy:)`` given the posterior fit to the final counts.
   public func selectMTD(posterior fit: CRMPosterior, stoppedBy reason: StopReason) -> Int? {

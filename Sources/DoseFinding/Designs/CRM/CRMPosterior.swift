@@ -9,7 +9,7 @@ import RealModule
 /// where the log integrand is within 36 of its maximum (e⁻³⁶ ≈ 2e-16) (located on a grid of step 0.5 over
 /// [−15σ, 15σ], which holds all but e⁻¹¹² of the prior mass), in panels of width ≤ 2, to a
 /// relative tolerance of 1e-11 of the whole integral (on the pessimistic |K15 − G7| error estimate).
-public struct CRMPosterior: Sendable, Hashable, CountsFit {
+public struct CRMPosterior: Sendable, Hashable {
   /// Posterior mean of β.
   public var betaMean: Double
   /// Posterior standard deviation of β.
