@@ -173,6 +173,7 @@ import TrialModel
         var bytes: [UInt8] = []
         ScreeningJSON.appendLine(screening, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == (try Self.foundationLine(screening)))
+        #expect(try JSONDecoder().decode(PatientScreening.self, from: Data(bytes)) == screening)
       }
     }
   }

@@ -1,7 +1,7 @@
 /// One patient screened against one or more protocols: whose screening, on which date, and the
 /// report of each protocol — the answer of `screen` (one JSON object per patient, one NDJSON
 /// line per patient of a batch).
-public struct PatientScreening: Sendable, Hashable, Encodable {
+public struct PatientScreening: Sendable, Hashable, Codable {
   /// The record's line in a batch (NDJSON), `nil` for a single record.
   public var line: Int?
   /// The patient's id (the record's `id`), if the record has one.
