@@ -22,7 +22,8 @@ struct DLTCommandTests {
     #expect(out["verdict"] as? String == "dlt")
     let deciding = try #require(out["decidingEvents"] as? [[String: Any]])
     #expect(deciding.first?["rule"] as? String == "crs-grade-4")
-    #expect((out["assumptions"] as? [String])?.contains { $0.hasPrefix("crs-grade-4:") } == true)
+    let assumptions = try #require(out["assumptions"] as? [[String: String]])
+    #expect(assumptions.contains { $0["setting"] == "crs-grade-4" && $0["assumption"]?.isEmpty == false })
   }
 
   @Test func resolvedICANSIsNoDLTAndAnOpenWindowIsPending() throws {

@@ -22,7 +22,8 @@ struct GradeCommandTests {
   @Test func icansUsesCAPDForChildrenAndPrintsTheAssumedCutoff() throws {
     let out = try json(["grade", "icans", "--age", "9", "--capd", "10"])
     #expect(out["grade"] as? Int == 3)
-    #expect((out["assumptions"] as? [String])?.first?.contains("12") == true)
+    let assumptions = try #require(out["assumptions"] as? [[String: String]])
+    #expect(assumptions.first?["setting"] == "icans.capdBelowAgeYears" && assumptions.first?["value"] == "12")
   }
 
   @Test func labFromAFileInSIUnits() throws {

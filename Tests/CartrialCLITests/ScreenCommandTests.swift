@@ -25,7 +25,10 @@ import TrialModel
       "screen", "--patient", path, "--protocol", "NCT05270772", "--format", "json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let reports = try #require(try result.json() as? [[String: Any]])
+    let screening = try #require(try result.json() as? [String: Any])
+    #expect(screening["patient"] as? String == "C1")
+    #expect(screening["screeningDate"] as? String == "2026-11-20")
+    let reports = try #require(screening["results"] as? [[String: Any]])
     #expect(reports.count == 1)
     #expect(reports[0]["protocol"] as? String == "NCT05270772")
     #expect(reports[0]["status"] as? String == "ineligible")  // HBsAg positive (E3)
@@ -42,7 +45,9 @@ import TrialModel
     let path = try CLIRunner.temporaryFile(Self.patient, name: "patient.json")
     let result = try CLIRunner.run(["screen", "--patient", path, "--all", "--format", "json"])
     #expect(result.status == 0, "\(result.stderr)")
-    let reports = try #require(try result.json() as? [[String: Any]])
+    let screening = try #require(try result.json() as? [String: Any])
+    #expect(screening["patient"] as? String == "C1" && screening["screeningDate"] as? String == "2026-11-20")
+    let reports = try #require(screening["results"] as? [[String: Any]])
     #expect(reports.count == 5)
     let rank = ["eligible": 0, "pendingAttestation": 1, "incomplete": 2, "ineligible": 3]
     let ranks = reports.compactMap { rank[$0["status"] as? String ?? ""] }
@@ -60,6 +65,8 @@ import TrialModel
     #expect(lines.count == 2)
     let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(first["patient"] as? String == "C1")
+    #expect(first["screeningDate"] as? String == "2026-11-20")
+    #expect(first["line"] as? Int == 1)
     #expect((first["results"] as? [Any])?.count == 5)
     // FILE:LINE:COLUMN of the bad value, the line being the NDJSON line.
     let column = bad.distance(from: bad.startIndex, to: bad.range(of: "-1}")!.lowerBound) + 1
@@ -91,7 +98,8 @@ import TrialModel
       let result = try CLIRunner.run(
         ["screen", "--patient", teenager, "--protocol", "NCT07470073", "--format", "json"] + extra)
       #expect(result.status == 0, "\(result.stderr)")
-      let reports = try #require(try result.json() as? [[String: Any]])
+      let screening = try #require(try result.json() as? [String: Any])
+      let reports = try #require(screening["results"] as? [[String: Any]])
       let criteria = try #require(reports.first?["criteria"] as? [[String: Any]])
       return criteria.first { $0["id"] as? String == "AGE" }?["verdict"] as? String
     }
@@ -114,15 +122,19 @@ import TrialModel
     let result = try CLIRunner.run([
       "screen", "--patient", path, "--protocol", "NCT05350787", "--on", "2026-11-21", "--format", "json",
     ])
-    let reports = try #require(try result.json() as? [[String: Any]])
-    let criteria = try #require(reports[0]["criteria"] as? [[String: Any]])
+    let screening = try #require(try result.json() as? [String: Any])
+    #expect(screening["screeningDate"] as? String == "2026-11-21")  // --on, not the record's date
+    let reports = try #require(screening["results"] as? [[String: Any]])
+    let criteria = try #require(reports.first?["criteria"] as? [[String: Any]])
     let age = try #require(criteria.first { $0["id"] as? String == "I3" })
     #expect(age["verdict"] as? String == "met")  // 18th birthday
     let before = try CLIRunner.run([
       "screen", "--patient", path, "--protocol", "NCT05350787", "--format", "json",
     ])
-    let earlier = try #require(try before.json() as? [[String: Any]])
-    let criteriaBefore = try #require(earlier[0]["criteria"] as? [[String: Any]])
+    let earlier = try #require(try before.json() as? [String: Any])
+    #expect(earlier["screeningDate"] as? String == "2026-11-20")
+    let criteriaBefore = try #require(
+      (earlier["results"] as? [[String: Any]])?.first?["criteria"] as? [[String: Any]])
     #expect(criteriaBefore.first { $0["id"] as? String == "I3" }?["verdict"] as? String == "notMet")
   }
 
@@ -132,13 +144,6 @@ import TrialModel
     #expect(try CLIRunner.run(["screen", "--patient", path]).status != 0)
     #expect(try CLIRunner.run(["screen", "--patients", path, "--all"]).status != 0)
     #expect(try CLIRunner.run(["screen", "--patient", path, "--all", "--on", "2026-13-01"]).status != 0)
-  }
-
-  /// The batch output line as `Output.jsonLine` encoded it before the hand-written encoder.
-  private struct EncodableLine: Encodable {
-    var patient: String?
-    var line: Int
-    var results: [ScreeningReport]
   }
 
   private static func foundationLine(_ value: some Encodable) throws -> String {
@@ -157,14 +162,19 @@ import TrialModel
           of: "\"history\": {\"complete\": true, \"events\": []}", with: #""history": {"complete": false}"#),
       Self.patient.replacingOccurrences(of: #""id": "C1", "#, with: ""),
     ]
-    for (n, json) in variants.enumerated() {
-      let record = try PatientRecord(json: Data(json.utf8))
-      let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
-      #expect(reports.contains { !$0.assumptions.isEmpty })
-      var bytes: [UInt8] = []
-      ScreeningJSON.appendLine(patient: record.id, line: n + 1, results: reports, to: &bytes)
-      let expected = try Self.foundationLine(EncodableLine(patient: record.id, line: n + 1, results: reports))
-      #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    var undated = try PatientRecord(json: Data(Self.patient.utf8))
+    undated.screeningDate = nil  // only a record built in code has none: the key is omitted
+    let records = try variants.map { try PatientRecord(json: Data($0.utf8)) } + [undated]
+    for (n, record) in records.enumerated() {
+      for line in [n + 1, nil] {
+        let screening = PatientScreening(record, against: trials, line: line)
+        #expect(screening.results.count == trials.count)
+        #expect(screening.results.contains { !$0.assumptions.isEmpty })
+        var bytes: [UInt8] = []
+        ScreeningJSON.appendLine(screening, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == (try Self.foundationLine(screening)))
+        #expect(try JSONDecoder().decode(PatientScreening.self, from: Data(bytes)) == screening)
+      }
     }
   }
 

@@ -125,7 +125,9 @@ import TrialModel
     p[.karnofsky] = nil
     #expect(result("NCT05270772", "I3", p).missing == ["performance[Karnofsky]"])
     #expect(
-      SeedProtocolTests.trial("NCT05270772").screen(p).assumptions["lanskyAgeLimit"]?.contains("[R]") == true)
+      SeedProtocolTests.trial("NCT05270772").screen(p).assumptions.first {
+        $0.setting == "lanskyAgeLimit"
+      }?.assumption.contains("[R]") == true)
   }
 
   /// The Lansky age limit is a setting: at 12, Karnofsky applies if the limit is set to 12.

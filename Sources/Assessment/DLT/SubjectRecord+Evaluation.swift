@@ -7,7 +7,7 @@ extension SubjectRecord {
   public func adjudicateDLT(
     settings: AssessmentSettings, designWindowDays: Int? = nil
   ) throws(InputError) -> DLTAdjudication {
-    let window = settings.dlt.windowDays?.value ?? designWindowDays ?? DLTSettings.defaultWindowDays.value
+    let window = settings.dlt.window(designWindowDays: designWindowDays.map { Assumed($0) }).value
     return DLTAdjudicator(rules: settings.dlt.rules, windowDays: window).adjudicate(
       events: try gradedEvents(settings: settings),
       observedThroughDay: try optionalDay(
@@ -23,7 +23,7 @@ extension SubjectRecord {
     settings: ResponseSettings, endpointWindowDays: Int? = nil
   ) throws(InputError) -> BestOverallResponse {
     let classifier = ResponseClassifier(settings: settings)
-    let window = settings.windowDays?.value ?? endpointWindowDays ?? ResponseSettings.defaultWindowDays.value
+    let window = settings.window(endpointWindowDays: endpointWindowDays.map { Assumed($0) }).value
     return try classifier.bestOverallResponse(response ?? ResponseRecord(assessments: []), windowDays: window)
     {
       (a: DiseaseAssessment) throws(InputError) -> Double in try studyDay(day: a.day, date: a.date)

@@ -20,14 +20,14 @@ struct DLTCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   struct Report: Encodable {
-    var subjectId: String?
+    var subject: String?
     var verdict: DLTVerdict
     var reason: String
     var decidingEvents: [DLTFinding]
     var findings: [DLTFinding]
     var windowDays: Int
     var observedThroughDay: Double
-    var assumptions: [String]
+    var assumptions: [Assumption]
   }
 
   /// The design's DLT window: the `--group` one, or the one all groups share.
@@ -49,15 +49,13 @@ struct DLTCommand: ParsableCommand {
     let result = try InputFile.checked(document) { () throws(InputError) in
       try record.adjudicateDLT(settings: trial.assessment, designWindowDays: design?.value)
     }
-    let window = trial.assessment.dlt.windowDays ?? design ?? DLTSettings.defaultWindowDays
-    let ruleNotes = trial.assessment.dlt.rules.compactMap { rule in
-      rule.assumption.map { "\(rule.id): \($0)" }
-    }
+    let window = trial.assessment.dlt.window(designWindowDays: design)
+    let assumptions = trial.assessment.dlt.assumptions(window: window)
     let report = Report(
-      subjectId: record.subjectId, verdict: result.verdict, reason: result.reason,
+      subject: record.subjectId, verdict: result.verdict, reason: result.reason,
       decidingEvents: result.decidingEvents, findings: result.findings, windowDays: result.windowDays,
       observedThroughDay: result.observedThroughDay,
-      assumptions: (window.assumption.map { ["DLT window \(window.value) days: \($0)"] } ?? []) + ruleNotes)
+      assumptions: assumptions)
     if output.format == .json { return try Output.json(report) }
     print(
       "\(record.subjectId ?? subject): \(result.verdict.rawValue) (\(trial.id), DLT window day 0–\(result.windowDays), "
@@ -68,15 +66,19 @@ struct DLTCommand: ParsableCommand {
       print("other findings:")
       for finding in others { print("  - [\(finding.status.rawValue)] \(finding.explanation)") }
     }
+    let ruleIDs = Set(trial.assessment.dlt.rules.map(\.id))
+    let assumedRules = assumptions.filter { ruleIDs.contains($0.setting) }
     let decidingRules = Set(result.decidingEvents.map(\.rule))
-    for note in ruleNotes where decidingRules.contains(where: { note.hasPrefix("\($0):") }) {
-      print("[assumption: \(note)]")
+    for assumption in assumedRules where decidingRules.contains(assumption.setting) {
+      print("[assumption: \(assumption)]")
     }
-    if !ruleNotes.isEmpty && result.verdict != .dlt {
+    if !assumedRules.isEmpty && result.verdict != .dlt {
       print(
-        "[assumption: \(ruleNotes.count) of \(trial.assessment.dlt.rules.count) DLT rules are assumed, "
+        "[assumption: \(assumedRules.count) of \(trial.assessment.dlt.rules.count) DLT rules are assumed, "
           + "not protocol text (see --format json)]")
     }
-    if let assumption = window.assumption { print("[assumption: DLT window: \(assumption)]") }
+    for assumption in assumptions where !ruleIDs.contains(assumption.setting) {
+      print("[assumption: \(assumption)]")
+    }
   }
 }

@@ -13,6 +13,37 @@ struct DoseCommand: ParsableCommand {
   @Option(name: .customLong("weight-kg"), help: "Body weight in kg, in (0, 300].") var weightKg: Double
   @OptionGroup var output: OutputOptions
 
+  /// What `dose --format json` prints: the calculation with the protocol it comes from and the
+  /// assumption of its level, if any.
+  struct Answer: Encodable {
+    var protocolID: String
+    var dose: DoseCalculation
+    var assumptions: [Assumption]
+
+    /// The level's assumption, as `{setting: "doseLevels[level N]", value: "DOSE", assumption}`.
+    init(protocolID: String, dose: DoseCalculation, level: DoseLevel?) {
+      self.protocolID = protocolID
+      self.dose = dose
+      assumptions =
+        (level?.assumption).map {
+          [Assumption(setting: "doseLevels[level \(dose.level)]", value: "\(dose.dose)", assumption: $0)]
+        } ?? []
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case protocolID = "protocol"
+      case assumptions
+    }
+
+    /// The calculation's keys, with `protocol` and `assumptions` beside them.
+    func encode(to encoder: any Encoder) throws {
+      try dose.encode(to: encoder)
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(protocolID, forKey: .protocolID)
+      try c.encode(assumptions, forKey: .assumptions)
+    }
+  }
+
   func run() throws {
     try output.require([.text, .json])
     let (trial, group) = try protocolOptions.loadGroup()
@@ -22,8 +53,9 @@ struct DoseCommand: ParsableCommand {
     } catch {
       throw CLIError("--\(error.field == "weightKg" ? "weight-kg" : error.field): \(error.message)")
     }
+    let answer = Answer(protocolID: trial.id, dose: dose, level: group.doseLevel(level))
     if output.format == .json {
-      try Output.json(dose)
+      try Output.json(answer)
       return
     }
     print(
@@ -37,6 +69,6 @@ struct DoseCommand: ParsableCommand {
         "capped: \(Quantity(dose.uncappedCells, .cells)) limited to the level's maximum \(dose.maximumTotal!)"
       )
     }
-    if let assumption = group.doseLevel(level)?.assumption { print("[assumption: \(assumption)]") }
+    for assumption in answer.assumptions { print("[assumption: \(assumption)]") }
   }
 }

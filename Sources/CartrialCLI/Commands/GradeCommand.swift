@@ -20,9 +20,9 @@ struct GradeCommand: ParsableCommand {
     /// Every finding and note, deciding first.
     var findings: [String]
     /// Settings in force that are assumptions rather than protocol text.
-    var assumptions: [String]
+    var assumptions: [Assumption]
 
-    init(_ result: GradeResult, assumptions: [String]) {
+    init(_ result: GradeResult, assumptions: [Assumption]) {
       grade = result.grade
       system = result.system
       reason = result.reasons.first ?? ""
@@ -112,18 +112,7 @@ struct GradeCommand: ParsableCommand {
       let result = try GradeCommand.grade(file?.1, flags: flags) { () throws(InputError) in
         try CRSGrader(settings: settings).grade(observation)
       }
-      var notes = [
-        settings.feverThresholdCelsius.assumption, settings.lowFlowMaximumLitresPerMinute.assumption,
-      ]
-      if observation.systolicBloodPressure != nil {
-        let limit = CRSGrader(settings: settings).hypotensionThreshold(ageYears: observation.ageYears)
-        let paediatric =
-          observation.ageYears.map { $0 < settings.hypotensionAdultFromAgeYears.value } ?? false
-        let source =
-          paediatric ? settings.paediatricHypotensionBaseMmHg : settings.adultHypotensionSystolicBelow
-        notes.append(source.assumption.map { "hypotension below \(Quantity.format(limit)) mmHg: \($0)" })
-      }
-      try Report(result, assumptions: notes.compactMap { $0 }).print(output)
+      try Report(result, assumptions: settings.assumptions(for: observation)).print(output)
     }
   }
 
@@ -162,8 +151,7 @@ struct GradeCommand: ParsableCommand {
       let result = try GradeCommand.grade(file?.1, flags: flags) { () throws(InputError) in
         try ICANSGrader(settings: settings).grade(observation)
       }
-      let notes = [settings.capdBelowAgeYears.assumption, settings.capdGrade3Minimum.assumption]
-      try Report(result, assumptions: notes.compactMap { $0 }).print(output)
+      try Report(result, assumptions: settings.assumptions).print(output)
     }
   }
 

@@ -87,7 +87,9 @@ struct ProtocolCommand: ParsableCommand {
           if output.format == .text { FileHandle.standardError.write(Data(("\(error)\n").utf8)) }
         }
       }
-      if output.format == .json { try Output.json(results) }
+      if output.format == .json {  // one file, one object; several, an array
+        if results.count == 1 { try Output.json(results[0]) } else { try Output.json(results) }
+      }
       if failures > 0 { throw ExitCode(1) }
     }
   }

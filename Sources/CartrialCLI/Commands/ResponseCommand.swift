@@ -22,7 +22,7 @@ struct ResponseCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   struct SubjectReport: Encodable {
-    var subjectId: String?
+    var subject: String?
     var bestResponse: ResponseCategory?
     var status: ResponseStatus
     var responder: Bool
@@ -33,7 +33,7 @@ struct ResponseCommand: ParsableCommand {
     var windowDays: Int
     var durabilityDays: Int
     /// Assumed settings (single-subject output; the cohort output lists them once).
-    var assumptions: [String]? = nil
+    var assumptions: [Assumption]? = nil
   }
 
   struct ORRReport: Encodable {
@@ -48,7 +48,7 @@ struct ResponseCommand: ParsableCommand {
   struct CohortReport: Encodable {
     var subjects: [SubjectReport]
     var orr: ORRReport
-    var assumptions: [String]
+    var assumptions: [Assumption]
   }
 
   /// The subject records of `document`: one record, or an array of them.
@@ -59,33 +59,11 @@ struct ResponseCommand: ParsableCommand {
     return ([try InputFile.read(SubjectRecord.self, from: document)], false)
   }
 
-  /// Settings in force that are assumptions (printed beside the results).
-  static func assumptions(_ settings: ResponseSettings, window: Assumed<Int>) -> [String] {
-    let named: [(String, String?)] = [
-      ("response window \(window.value) days", window.assumption),
-      ("ANC comparison \(settings.ancComparison.value.rawValue)", settings.ancComparison.assumption),
-      (
-        "platelet comparison \(settings.plateletComparison.value.rawValue)",
-        settings.plateletComparison.assumption
-      ),
-      (
-        "relapse at marrow blasts ≥ \(Quantity.format(settings.relapseMarrowBlastsPercent.value))%",
-        settings.relapseMarrowBlastsPercent.assumption
-      ),
-      (
-        "MRD-negative below \(Quantity.format(settings.mrdNegativeBelow.value))",
-        settings.mrdNegativeBelow.assumption
-      ),
-    ]
-    return named.compactMap { name, note in note.map { "\(name): \($0)" } }
-  }
-
   func run() throws {
     try output.require([.text, .json])
     let (trial, _) = try protocolOptions.load()  // a group is checked; response settings are per protocol
     let settings = trial.assessment.response
-    let endpoint = trial.endpoints.first { $0.measure == .orr }?.windowDays
-    let window = settings.windowDays ?? endpoint ?? ResponseSettings.defaultWindowDays
+    let window = settings.window(endpointWindowDays: trial.endpoints.first { $0.measure == .orr }?.windowDays)
     let document = try InputFile.document(subject)
     let (records, isArray) = try Self.records(document)
     guard !records.isEmpty else {
@@ -104,13 +82,13 @@ struct ResponseCommand: ParsableCommand {
       results.append(result)
       reports.append(
         SubjectReport(
-          subjectId: record.subjectId, bestResponse: result.bestResponse, status: result.status,
+          subject: record.subjectId, bestResponse: result.bestResponse, status: result.status,
           responder: result.responder, mrdNegativeRemission: result.mrdNegativeRemission,
           reason: result.reason,
           decidingAssessments: result.decidingAssessments, assessments: result.assessments,
           windowDays: result.windowDays, durabilityDays: result.durabilityDays))
     }
-    let notes = Self.assumptions(settings, window: window)
+    let notes = settings.assumptions(window: window)
     let orr = isArray ? Self.orr(ObjectiveResponseCounts(results)) : nil
     if output.format == .json {
       if let orr { return try Output.json(CohortReport(subjects: reports, orr: orr, assumptions: notes)) }
@@ -120,7 +98,7 @@ struct ResponseCommand: ParsableCommand {
     }
     for report in reports {
       let best = report.bestResponse?.rawValue ?? "not evaluable"
-      print("\(report.subjectId ?? "subject"): \(best) [\(report.status.rawValue)] — \(report.reason)")
+      print("\(report.subject ?? "subject"): \(best) [\(report.status.rawValue)] — \(report.reason)")
     }
     if let orr {
       let c = orr.counts

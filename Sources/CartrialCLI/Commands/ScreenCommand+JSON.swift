@@ -6,32 +6,48 @@ import Foundation
 /// `ScreenCommandTests` compares the two — at a fraction of the cost: with JSONEncoder, encoding
 /// took longer than screening.
 enum ScreeningJSON {
-  /// `{"line":N,"patient":"ID","results":[REPORT,…]}` and a newline (`patient` omitted if nil).
-  static func appendLine(patient: String?, line: Int, results: [ScreeningReport], to out: inout [UInt8]) {
-    append("{\"line\":", to: &out)
-    out += String(line).utf8
-    if let patient {
-      append(",\"patient\":", to: &out)
-      appendString(patient, to: &out)
+  /// `{"line":N,"patient":"ID","results":[REPORT,…],"screeningDate":"YYYY-MM-DD"}` and a newline
+  /// (`line`, `patient` and `screeningDate` omitted if nil).
+  static func appendLine(_ screening: PatientScreening, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    if let line = screening.line {
+      append("\"line\":", to: &out)
+      out += String(line).utf8
+      out.append(UInt8(ascii: ","))
     }
-    append(",\"results\":[", to: &out)
-    for (i, report) in results.enumerated() {
+    if let patient = screening.patient {
+      append("\"patient\":", to: &out)
+      appendString(patient, to: &out)
+      out.append(UInt8(ascii: ","))
+    }
+    append("\"results\":[", to: &out)
+    for (i, report) in screening.results.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       appendReport(report, to: &out)
     }
-    append("]}\n", to: &out)
+    out.append(UInt8(ascii: "]"))
+    if let date = screening.screeningDate {
+      append(",\"screeningDate\":", to: &out)
+      appendString(date.description, to: &out)
+    }
+    append("}\n", to: &out)
   }
 
-  /// A report with keys in sorted order: assumptions, criteria, protocol, status.
+  /// A report with keys in sorted order: assumptions, criteria, protocol, status; each
+  /// assumption's keys too: assumption, setting, value.
   static func appendReport(_ report: ScreeningReport, to out: inout [UInt8]) {
-    append("{\"assumptions\":{", to: &out)
-    for (i, (name, value)) in report.assumptions.sorted(by: { $0.key < $1.key }).enumerated() {
+    append("{\"assumptions\":[", to: &out)
+    for (i, assumption) in report.assumptions.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
-      appendString(name, to: &out)
-      out.append(UInt8(ascii: ":"))
-      appendString(value, to: &out)
+      append("{\"assumption\":", to: &out)
+      appendString(assumption.assumption, to: &out)
+      append(",\"setting\":", to: &out)
+      appendString(assumption.setting, to: &out)
+      append(",\"value\":", to: &out)
+      appendString(assumption.value, to: &out)
+      out.append(UInt8(ascii: "}"))
     }
-    append("},\"criteria\":[", to: &out)
+    append("],\"criteria\":[", to: &out)
     for (i, criterion) in report.criteria.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       append("{\"evidence\":", to: &out)

@@ -65,9 +65,8 @@ enum ScreeningStream {
       let record = try PatientRecord(
         json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: today, file: path,
         firstLine: number)
-      let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
       var bytes: [UInt8] = []
-      ScreeningJSON.appendLine(patient: record.id, line: number, results: reports, to: &bytes)
+      ScreeningJSON.appendLine(PatientScreening(record, against: trials, line: number), to: &bytes)
       return .output(bytes)
     } catch {
       return .failure("\(error.description)\n")

@@ -20,23 +20,17 @@ enum ScreeningSupport {
     CivilDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
   }
 
-  /// Eligible first, then pending attestation, incomplete, ineligible; ties by protocol id.
-  static func sorted(_ reports: [ScreeningReport]) -> [ScreeningReport] {
-    reports.sorted { ($0.status.rank, $0.protocolID) < ($1.status.rank, $1.protocolID) }
-  }
-
   /// A readable summary: one block per protocol, one line per criterion.
-  static func text(_ reports: [ScreeningReport], record: PatientRecord) -> String {
-    var out = "patient \(record.id ?? "(no id)"), screening \(record.screeningDate.map { "\($0)" } ?? "?")\n"
-    for report in reports {
+  static func text(_ screening: PatientScreening) -> String {
+    var out =
+      "patient \(screening.patient ?? "(no id)"), screening \(screening.screeningDate.map { "\($0)" } ?? "?")\n"
+    for report in screening.results {
       out += "\n\(report.protocolID): \(report.status.rawValue)\n"
       for c in report.criteria {
         let verdict = c.verdict.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
         out += "  \(c.id.padding(toLength: 5, withPad: " ", startingAt: 0)) \(verdict) \(c.evidence)\n"
       }
-      for (name, value) in report.assumptions.sorted(by: { $0.key < $1.key }) {
-        out += "  setting \(name) = \(value)\n"
-      }
+      for assumption in report.assumptions { out += "  [assumption: \(assumption)]\n" }
     }
     return out
   }

@@ -73,11 +73,11 @@ struct ScreenCommand: ParsableCommand {
     } catch {
       throw CLIError(error.description)
     }
-    let reports = ScreeningSupport.sorted(trials.map { $0.screen(record) })
+    let screening = PatientScreening(record, against: trials)
     switch output.format {
-    case .json: try Output.json(reports)
-    case .ndjson: for report in reports { try Output.jsonLine(report) }
-    default: print(ScreeningSupport.text(reports, record: record), terminator: "")
+    case .json: try Output.json(screening)
+    case .ndjson: try Output.jsonLine(screening)
+    default: print(ScreeningSupport.text(screening), terminator: "")
     }
   }
 

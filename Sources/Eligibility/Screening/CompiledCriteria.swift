@@ -21,7 +21,9 @@ public struct CompiledCriterion: Sendable, Hashable {
 public struct CompiledCriteria: Sendable, Hashable {
   public var protocolID: String
   public var criteria: [CompiledCriterion]
-  public var settings: EligibilitySettings
+  public var settings: EligibilitySettings {
+    didSet { reportAssumptions = usesLanskyAgeLimit ? settings.assumptions : [] }
+  }
 
   /// How many of the protocol's own criteria are computable, and how many there are (the
   /// registry age range `AGE` is not counted).
@@ -32,6 +34,8 @@ public struct CompiledCriteria: Sendable, Hashable {
 
   /// Whether any expression uses the Lansky age limit setting (an [R] default).
   var usesLanskyAgeLimit: Bool
+  /// The assumptions every report of these criteria names (built once, not per report).
+  private var reportAssumptions: [Assumption]
 
   /// Plain-data copies of what evaluation needs per criterion, so that the hot loop touches no
   /// strings: the first instruction of each criterion (−1 if none), its kind and attestation.
@@ -45,6 +49,7 @@ public struct CompiledCriteria: Sendable, Hashable {
     self.criteria = criteria
     self.settings = settings
     usesLanskyAgeLimit = criteria.contains { $0.expression?.contains("lanskyAgeLimit") ?? false }
+    reportAssumptions = usesLanskyAgeLimit ? settings.assumptions : []
     for c in criteria {
       entries.append(c.node.map { program.append($0) } ?? -1)
       exclusion.append(c.kind == .exclusion)
@@ -115,7 +120,7 @@ public struct CompiledCriteria: Sendable, Hashable {
     return ScreeningReport(
       protocolID: protocolID, status: ScreeningStatus(verdicts: results.lazy.map(\.verdict)),
       criteria: results,
-      assumptions: usesLanskyAgeLimit ? settings.assumptions : [:])
+      assumptions: reportAssumptions)
   }
 
   private func verdict<S: EvidenceSink>(_ index: Int, _ evaluator: Evaluator, _ sink: inout S) -> Verdict {

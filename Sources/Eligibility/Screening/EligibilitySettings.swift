@@ -1,3 +1,5 @@
+import TrialModel
+
 /// Settings of the criteria language whose values are not fixed by the protocols' text.
 ///
 /// Each has a published or conventional default; recalled, unverified defaults (**[R]**) are named
@@ -12,11 +14,13 @@ public struct EligibilitySettings: Sendable, Hashable {
     self.lanskyAgeLimit = lanskyAgeLimit
   }
 
-  /// The settings and their provenance, printed with screening output.
-  public var assumptions: [String: String] {
+  /// The settings whose values are assumed, each `{setting, value, assumption}`, printed with
+  /// screening output whenever a verdict depends on them.
+  public var assumptions: [Assumption] {
     [
-      "lanskyAgeLimit":
-        "\(lanskyAgeLimit) (recalled default [R]: Lansky (1987) below this age, Karnofsky at or above)"
+      Assumption(
+        setting: "lanskyAgeLimit", value: "\(lanskyAgeLimit)",
+        assumption: "recalled default [R]: Lansky (1987) below this age, Karnofsky at or above")
     ]
   }
 }

@@ -1,3 +1,5 @@
+import TrialModel
+
 /// The verdict on one criterion. For exclusion criteria the verdict is about eligibility too:
 /// `met` means the patient passes (the excluding condition is absent).
 public enum Verdict: String, Sendable, Hashable, Codable {
@@ -67,8 +69,8 @@ public struct ScreeningReport: Sendable, Hashable, Codable {
   public var protocolID: String
   public var status: ScreeningStatus
   public var criteria: [CriterionResult]
-  /// Settings with [R] defaults that the verdicts depend on, with their values.
-  public var assumptions: [String: String]
+  /// Assumed settings ([R] defaults) that the verdicts depend on, in the one shape of every answer.
+  public var assumptions: [Assumption]
 
   private enum CodingKeys: String, CodingKey {
     case protocolID = "protocol"
