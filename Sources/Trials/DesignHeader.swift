@@ -11,6 +11,8 @@ public struct DesignHeader: Sendable, Hashable, Encodable {
   public var design: String
   public var variant: String
   public var source: String
+  /// Where the design came from, as a value.
+  public var sourceKind: TrialDesign.Source
   public var levels: [Int]
   /// Assumptions, overrides and defaults, in setting order.
   public var notes: [SettingNote]
@@ -19,6 +21,7 @@ public struct DesignHeader: Sendable, Hashable, Encodable {
     self.design = design.specification.name
     variant = design.design.variantName
     source = design.source.description
+    sourceKind = design.source
     levels = design.levels
     notes = design.notes + extraNotes
   }
@@ -57,11 +60,21 @@ public struct DesignHeader: Sendable, Hashable, Encodable {
     }
   }
 
-  enum Keys: String, CodingKey { case design, variant, source, levels, assumptions, overrides, defaults }
+  /// The protocol and group the design comes from (`nil` for options).
+  public var protocolGroup: (protocol: String, group: String)? {
+    guard case .protocolGroup(let trial, let group, _) = sourceKind else { return nil }
+    return (trial, group)
+  }
+
+  enum Keys: String, CodingKey {
+    case design, variant, source, `protocol`, group, levels, assumptions, overrides, defaults
+  }
 
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: Keys.self)
     try c.encode(design, forKey: .design)
+    try c.encodeIfPresent(protocolGroup?.protocol, forKey: .protocol)
+    try c.encodeIfPresent(protocolGroup?.group, forKey: .group)
     try c.encode(variant, forKey: .variant)
     try c.encode(source, forKey: .source)
     try c.encode(levels, forKey: .levels)

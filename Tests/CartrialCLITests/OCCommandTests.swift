@@ -145,6 +145,8 @@ struct OCCommandTests {
     #expect(object["levels"] as? [Int] == [-1, 1, 2, 3])
     #expect(object["design"] as? String == "i3+3")
     #expect(object["source"] as? String == "NCT07470073 group A")
+    #expect(object["protocol"] as? String == "NCT07470073")
+    #expect(object["group"] as? String == "A")
     let assumptions = try #require(object["assumptions"] as? [[String: Any]])
     let target = try #require(assumptions.first { $0["setting"] as? String == "target" })
     #expect(target["value"] as? String == "0.3")
@@ -171,7 +173,8 @@ struct OCCommandTests {
     #expect(override["value"] as? String == "0.32")
     #expect(override["protocolValue"] as? String == "0.3")
     let assumptions = try #require(object["assumptions"] as? [[String: Any]])
-    #expect(!assumptions.contains { $0["setting"] as? String == "target" }, "an overridden value is no assumption")
+    #expect(
+      !assumptions.contains { $0["setting"] as? String == "target" }, "an overridden value is no assumption")
     let text = try CLIRunner.run(base + ["--target", "0.32"])
     #expect(text.stdout.contains("[target 0.32 (protocol: 0.3, overridden)]"), "\(text.stdout)")
     // The protocol's EI [0.25, 0.35] does not contain 0.2: the error says the value is the protocol's.

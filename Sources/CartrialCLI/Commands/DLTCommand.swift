@@ -30,22 +30,12 @@ struct DLTCommand: ParsableCommand {
     var assumptions: [Assumption]
   }
 
-  /// The design's DLT window: the `--group` one, or the one all groups share.
-  static func designWindow(_ trial: TrialProtocol, group: PopulationGroup?) throws -> Assumed<Int>? {
-    if let group { return group.design.dltWindowDays }
-    let windows = Set(trial.groups.map(\.design.dltWindowDays.value))
-    guard windows.count <= 1 else {
-      throw CLIError("--group: the groups of \(trial.id) have different DLT windows; name one with --group")
-    }
-    return trial.groups.first?.design.dltWindowDays
-  }
-
   func run() throws {
     try output.require([.text, .json])
     let (trial, group) = try protocolOptions.load()
     let document = try InputFile.document(subject)
     let record = try InputFile.read(SubjectRecord.self, from: document)
-    let design = try Self.designWindow(trial, group: group)
+    let design = try presenting { try trial.designDLTWindow(group: group) }
     let result = try InputFile.checked(document) { () throws(InputError) in
       try record.adjudicateDLT(settings: trial.assessment, designWindowDays: design?.value)
     }
