@@ -36,7 +36,9 @@ struct DecideCommand: ParsableCommand {
     let observed = try counts.values(option: "--counts")
     let design = try designOptions.resolve(protocolOptions, countEntries: observed.count)
     let last = try lastCohort?.values(option: "--last-cohort").first
-    let answer = try presenting { try design.decide(counts: observed, current: current, lastCohort: last) }
+    let answer = try presenting(designParameters: true) {
+      try design.decide(counts: observed, current: current, lastCohort: last)
+    }
     switch output.format {
     case .json: try Output.json(answer)
     case .csv:

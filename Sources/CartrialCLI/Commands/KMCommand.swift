@@ -39,9 +39,9 @@ struct KMCommand: ParsableCommand {
     let times = try at.map { try Self.times($0) }
     let groups: [SurvivalGroup]
     do {
-      groups = try InputFiles.table(input).survivalGroups(time: time, event: event, group: group)
+      groups = try InputFile.table(input).survivalGroups(time: time, event: event, group: group)
     } catch let error as InputError {
-      throw error.presented(options: ["time": "--time", "event": "--event", "group": "--group"])
+      throw CLIError.input(error, rename: ["time": "--time", "event": "--event", "group": "--group"])
     }
     let report = SurvivalSummary(groups, at: times, level: confLevel, scale: scale)
     switch output.format {

@@ -29,12 +29,7 @@ struct KineticsCommand: ParsableCommand {
 
     func run() throws {
       try output.require([.text, .json])
-      let profiles: [KineticProfile]
-      do {
-        profiles = try InputFiles.table(input).concentrationProfiles()
-      } catch let error as InputError {
-        throw CLIError(error.description)
-      }
+      let profiles = try InputFile.profiles(input)
       let rows = try profiles.map { profile in
         let subject = profile.subject
         let fit: SteinModelFit

@@ -29,7 +29,7 @@ struct MTDCommand: ParsableCommand {
   func run() throws {
     let observed = try counts.values(option: "--counts")
     let design = try designOptions.resolve(protocolOptions, countEntries: observed.count)
-    let answer = try presenting { try design.selectMTD(counts: observed) }
+    let answer = try presenting(designParameters: true) { try design.selectMTD(counts: observed) }
     switch output.format {
     case .json: try Output.json(answer)
     case .csv:

@@ -67,12 +67,7 @@ struct NCACommand: ParsableCommand {
   func run() throws {
     try output.require([.text, .json, .csv])
     let options = try options()
-    let profiles: [KineticProfile]
-    do {
-      profiles = try InputFiles.table(input).concentrationProfiles()
-    } catch let error as InputError {
-      throw CLIError(error.description)
-    }
+    let profiles = try InputFile.profiles(input)
     let rows = try profiles.map { profile in
       let subject = profile.subject
       do {

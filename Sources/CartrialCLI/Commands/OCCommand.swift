@@ -77,8 +77,10 @@ struct OCCommand: ParsableCommand {
       let bar = ProgressBar(total: simulate ?? 0)
       defer { bar.finish() }
       results.append(
-        try presenting(rename: ["truth": "--truth \(truths.count > 1 ? "\(index + 1) " : "")'\(truth.text)'"])
-        {
+        try presenting(
+          rename: ["truth": "--truth \(truths.count > 1 ? "\(index + 1) " : "")'\(truth.text)'"],
+          designParameters: true
+        ) {
           try resolved.operatingCharacteristics(truth: values, method: method, progress: bar.update)
         })
     }
@@ -96,7 +98,7 @@ struct OCCommand: ParsableCommand {
       let bar = ProgressBar(total: perGroupTrials * trial.groups.count)
       defer { bar.finish() }
       results.append(
-        try presenting(rename: ["truth": "--truth"]) {
+        try presenting(rename: ["truth": "--truth"], designParameters: true) {
           try ProtocolOperatingCharacteristics.compute(
             trial, truths: perGroup, request: request, method: method,
             progress: { group, done in bar.update(group * perGroupTrials + done) })

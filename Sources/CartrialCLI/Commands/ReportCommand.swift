@@ -49,15 +49,15 @@ struct ReportCommand: ParsableCommand {
     let kineticsPath = directory.appendingPathComponent("kinetics.csv").path
     let report: TrialReport
     do {
-      let subjects = try SubjectRecord.records(from: try InputFiles.table(subjectsPath))
+      let subjects = try SubjectRecord.records(from: try InputFile.table(subjectsPath))
       let kinetics =
-        InputFiles.exists(kineticsPath) ? try InputFiles.table(kineticsPath).concentrationProfiles() : []
+        InputFile.exists(kineticsPath) ? try InputFile.table(kineticsPath).concentrationProfiles() : []
       let data = try ReportData(subjects: subjects, kinetics: kinetics, name: directory.lastPathComponent)
       report = try TrialReport(
         data: data, trial: trial, group: protocolOptions.group,
         options: ReportOptions(transplant: transplant, scale: scale))
     } catch let error as InputError {
-      throw error.presented(options: ["group": "--group"])
+      throw CLIError.input(error)
     }
     do {
       try ReportPage(report).html().write(toFile: out, atomically: true, encoding: .utf8)

@@ -21,7 +21,7 @@ struct TableCommand: ParsableCommand {
 
   func run() throws {
     let design = try designOptions.resolve(protocolOptions)
-    let answer = try presenting { try design.table() }
+    let answer = try presenting(designParameters: true) { try design.table() }
     switch output.format {
     case .json: try Output.json(answer)
     case .csv:

@@ -84,7 +84,7 @@ struct DesignOptions: ParsableArguments {
     var request = try request(cohorts: cohorts, startLevel: startLevel)
     if protocolOptions.reference == nil { request.defaultTarget = defaultTarget }
     let trial = try protocolOptions.loadIfGiven()
-    return try presenting {
+    return try presenting(designParameters: true) {
       try TrialDesign.resolve(request, protocol: trial, group: protocolOptions.group, doseCount: countEntries)
     }
   }

@@ -14,8 +14,11 @@ extension CLIError {
 
   /// An input error as the command line shows it: a located error as `FILE:LINE:COLUMN: error: …`;
   /// otherwise the field's option first (`--counts entry 2: expected …, found …`), with `rename`
-  /// taking precedence over the standard options.
-  static func input(_ error: InputError, rename: [String: String] = [:]) -> CLIError {
+  /// taking precedence over the standard options. A field no option carries is named as a design
+  /// parameter (`--set NAME`) when `designParameters` is set, else shown as it is.
+  static func input(_ error: InputError, rename: [String: String] = [:], designParameters: Bool = false)
+    -> CLIError
+  {
     if error.location != nil { return CLIError(error.description) }
     let root = String(error.field.prefix { $0 != "." && $0 != "[" })
     let rest = String(error.field.dropFirst(root.count))
@@ -23,7 +26,10 @@ extension CLIError {
     if root == "protocol" {
       return CLIError("--protocol (\(rest.dropFirst())): expected \(error.expected), found \(error.found)")
     }
-    let option = rename[root] ?? optionOfField[root] ?? "--set \(root)"
+    guard let option = rename[root] ?? optionOfField[root] ?? (designParameters ? "--set \(root)" : nil)
+    else {
+      return CLIError(error.description)
+    }
     return CLIError(
       "\(option)\(entries(rest)): expected \(error.expected), found \(error.found)")
   }
@@ -52,11 +58,15 @@ extension CLIError {
   }
 }
 
-/// Runs `body`, presenting an ``InputError`` as a command-line error.
-func presenting<T>(rename: [String: String] = [:], _ body: () throws -> T) throws -> T {
+/// Runs `body`, presenting an ``InputError`` as a command-line error (see
+/// ``CLIError/input(_:rename:designParameters:)``).
+func presenting<T>(rename: [String: String] = [:], designParameters: Bool = false, _ body: () throws -> T)
+  throws
+  -> T
+{
   do {
     return try body()
   } catch let error as InputError {
-    throw CLIError.input(error, rename: rename)
+    throw CLIError.input(error, rename: rename, designParameters: designParameters)
   }
 }

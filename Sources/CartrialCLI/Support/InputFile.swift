@@ -1,9 +1,32 @@
 import Foundation
 import Inputs
+import Reports
 
-/// JSON input files read through the strict reader (``JSONDocument``), with every error shown
-/// as `FILE:LINE:COLUMN: error: FIELD: expected …, found …`.
+/// Input files: JSON read through the strict reader (``JSONDocument``) and CSV tables
+/// (`Reports`' ``CSVTable``), with every error shown as `FILE:LINE:COLUMN: error: FIELD: expected …,
+/// found …`.
 enum InputFile {
+  /// The UTF-8 text of the file at `path`.
+  static func text(_ path: String) throws -> String {
+    guard let text = String(bytes: try bytes(path), encoding: .utf8) else {
+      throw CLIError("\(path): not UTF-8 text")
+    }
+    return text
+  }
+
+  /// The CSV file at `path`, parsed (errors name the path as given).
+  static func table(_ path: String) throws -> CSVTable {
+    try presenting { try CSVTable(text: try text(path), file: path) }
+  }
+
+  /// The concentration–time profiles of the kinetics CSV file at `path`.
+  static func profiles(_ path: String) throws -> [KineticProfile] {
+    try presenting { try table(path).concentrationProfiles() }
+  }
+
+  /// Whether a file exists at `path`.
+  static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
   /// The bytes of `path`.
   static func bytes(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
