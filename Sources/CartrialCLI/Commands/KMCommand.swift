@@ -21,8 +21,8 @@ struct KMCommand: ParsableCommand {
   @Option(help: "Column with the time to event or censoring (days).") var time: String
   @Option(help: "Column with the event indicator (1/0, true/false, yes/no; 0 = censored).") var event: String
   @Option(help: "Column with the group (omit for one group).") var group: String?
-  @Option(help: "Report S(t) at these times (days), e.g. 180,365; default: at every event time.") var at:
-    String?
+  @Option(help: "Report S(t) at these times (days), e.g. 180,365; default: at every event time.")
+  var at: ListArgument<Double>?
   @Option(name: .customLong("conf-type"), help: "log (default, as R) or log-log.") var confType: String =
     "log"
   @Option(name: .customLong("conf-level"), help: "Confidence level.") var confLevel: Double = 0.95
@@ -37,6 +37,7 @@ struct KMCommand: ParsableCommand {
       throw ValidationError("--conf-level: expected a value in (0, 1), found \(confLevel)")
     }
     let times = try at.map { try Self.times($0) }
+
     let groups: [SurvivalGroup]
     do {
       groups = try InputFile.table(input).survivalGroups(time: time, event: event, group: group)
@@ -56,12 +57,13 @@ struct KMCommand: ParsableCommand {
     }
   }
 
-  static func times(_ text: String) throws -> [Double] {
-    let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 }) else {
-      throw ValidationError("--at: expected comma-separated times ≥ 0 in days, found '\(text)'")
+  /// The report times: numbers ≥ 0 (days).
+  static func times(_ argument: ListArgument<Double>) throws -> [Double] {
+    let values = try argument.values(option: "--at")
+    guard values.allSatisfy({ $0 >= 0 }) else {
+      throw ValidationError("--at: expected comma-separated times ≥ 0 in days, found '\(argument.text)'")
     }
-    return values.map { $0! }
+    return values
   }
 
   func printText(_ report: SurvivalSummary, scale: SurvivalConfidenceScale) {

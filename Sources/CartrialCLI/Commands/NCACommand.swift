@@ -17,17 +17,18 @@ struct NCACommand: ParsableCommand {
       """)
 
   @Option(help: "CSV file with columns subject,time,conc.") var input: String
-  @Option(help: "Partial-AUC interval START,END in days.") var interval: String = "0,28"
+  @Option(help: "Partial-AUC interval START,END in days.")
+  var interval = ListArgument<Double>(argument: "0,28")
   @Option(name: .customLong("auc-method"), help: "lin-up-log-down (default), linear or lin-log.")
   var aucMethod: String = AUCMethod.linUpLogDown.rawValue
   @Option(help: "Lower limit of quantification: values below it are BLQ.") var lloq: Double?
   @Option(help: "BLQ handling FIRST,MIDDLE,LAST, each keep (as 0) or drop; PKNCA default keep,drop,keep.")
-  var blq: String = "keep,drop,keep"
+  var blq = ListArgument<BLQAction>(argument: "keep,drop,keep")
   @Option(
     name: .customLong("lambda-z-window"),
     help:
       "Fix the λz window to FROM,TO days instead of PKNCA's adjusted-R² rule (e.g. the contraction phase).")
-  var lambdaZWindow: String?
+  var lambdaZWindow: ListArgument<Double>?
   @OptionGroup var output: OutputOptions
 
   func options() throws -> NCAOptions {
@@ -41,13 +42,11 @@ struct NCACommand: ParsableCommand {
     }
     var options = NCAOptions(
       aucMethod: method, lloq: lloq, interval: try Self.range(interval, option: "--interval"))
-    let actions = blq.split(separator: ",").map {
-      BLQAction(rawValue: $0.trimmingCharacters(in: .whitespaces))
+    let actions = try blq.values(option: "--blq")
+    guard actions.count == 3 else {
+      throw ValidationError("--blq: expected FIRST,MIDDLE,LAST each keep or drop, found '\(blq.text)'")
     }
-    guard actions.count == 3, let first = actions[0], let middle = actions[1], let last = actions[2] else {
-      throw ValidationError("--blq: expected FIRST,MIDDLE,LAST each keep or drop, found '\(blq)'")
-    }
-    options.blq = BLQHandling(first: first, middle: middle, last: last)
+    options.blq = BLQHandling(first: actions[0], middle: actions[1], last: actions[2])
     if let window = lambdaZWindow {
       let range = try Self.range(window, option: "--lambda-z-window")
       options.terminalPhase = .fixed(from: range.lowerBound, to: range.upperBound)
@@ -55,13 +54,14 @@ struct NCACommand: ParsableCommand {
     return options
   }
 
-  /// Parses "START,END" (days, 0 ≤ START < END).
-  static func range(_ text: String, option: String) throws -> ClosedRange<Double> {
-    let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, let start = parts[0], let end = parts[1], start >= 0, start < end else {
-      throw ValidationError("\(option): expected START,END in days with 0 ≤ START < END, found '\(text)'")
+  /// "START,END" (days, 0 ≤ START < END).
+  static func range(_ argument: ListArgument<Double>, option: String) throws -> ClosedRange<Double> {
+    let parts = try argument.values(option: option)
+    guard parts.count == 2, parts[0] >= 0, parts[0] < parts[1] else {
+      throw ValidationError(
+        "\(option): expected START,END in days with 0 ≤ START < END, found '\(argument.text)'")
     }
-    return start...end
+    return parts[0]...parts[1]
   }
 
   func run() throws {

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import DoseFinding
 import Inputs
@@ -18,6 +19,16 @@ extension Double: ListElement {
 }
 
 extension DoseCounts: ListElement {}
+
+extension BLQAction: ListElement {
+  static func parse(_ text: String, field: String) throws(InputError) -> BLQAction {
+    let word = text.filter { $0 != " " }
+    guard let action = BLQAction(rawValue: word) else {
+      throw InputError.notOneOf(field, allowed: BLQAction.allCases.map(\.rawValue), found: "'\(word)'")
+    }
+    return action
+  }
+}
 
 /// A comma-separated list typed after an option (`--truth 0.05,0.1,0.25`, `--counts 3/0,3/1`).
 ///
@@ -41,6 +52,9 @@ struct ListArgument<Element: ListElement>: ExpressibleByArgument, Sendable {
     }
     parsed = .success(values)
   }
+
+  /// The text as typed (shown as an option's default in `--help`).
+  var defaultValueDescription: String { text }
 
   /// The values, or an error naming `option`.
   func values(option: String) throws -> [Element] {
