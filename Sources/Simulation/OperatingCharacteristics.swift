@@ -13,8 +13,9 @@ public struct OperatingCharacteristics: Sendable, Codable, Equatable {
 
   /// `exact` or `simulation`.
   public var method: Method
-  /// The design and its variant.
-  public var design: String
+  /// The design and the rules it follows (its `variantName`); the application layer adds the
+  /// registry's short name as `design`.
+  public var variant: String
   /// The scenario's true DLT probabilities.
   public var truth: [Double]
   /// Target DLT rate.

@@ -62,7 +62,7 @@ struct OutcomeSummary {
       SampleSizeProbability(patients: $0, probability: sizes[$0]! / normaliser)
     }
     var result = OperatingCharacteristics(
-      method: method, design: design, truth: scenario.truth, target: scenario.target,
+      method: method, variant: design, truth: scenario.truth, target: scenario.target,
       trueMTD: scenario.trueMTD + 1, trials: trials, seed: seed,
       selection: Array(mean[0..<k]), noSelection: mean[k],
       meanPatients: Array(mean[(k + 1)..<(2 * k + 1)]),

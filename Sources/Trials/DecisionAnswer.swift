@@ -53,6 +53,22 @@ extension TrialDesign {
     for (i, c) in counts.enumerated() { try c.validate(field: "counts[\(i)]") }
     try lastCohort?.validate(field: "lastCohort")
     let index = try index(ofLevel: current, field: "current")
+    if let lastCohort {
+      guard design.usesLastCohort else {
+        throw InputError(
+          .conflict, field: "lastCohort",
+          expected: "no last cohort: \(specification.name) has no coherence rule that uses it",
+          found: "\(lastCohort.patients)/\(lastCohort.dlts)")
+      }
+      let atCurrent = index < counts.count ? counts[index] : DoseCounts()
+      guard lastCohort.patients <= atCurrent.patients, lastCohort.dlts <= atCurrent.dlts else {
+        throw InputError(
+          .conflict, field: "lastCohort",
+          expected:
+            "a cohort within the counts at level \(current) (\(atCurrent.patients)/\(atCurrent.dlts))",
+          found: "\(lastCohort.patients)/\(lastCohort.dlts)")
+      }
+    }
     let history = try TrialHistory.fromCounts(
       counts, currentDose: index, design: design, lastCohort: lastCohort, label: label)
     let recommendation = design.recommend(history)

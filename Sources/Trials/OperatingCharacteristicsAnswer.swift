@@ -48,6 +48,7 @@ extension TrialDesign {
     truth: [Double], method: OperatingCharacteristicsMethod, field: String = "truth",
     progress: (@Sendable (_ finishedTrials: Int) -> Void)? = nil
   ) throws(InputError) -> OperatingCharacteristicsAnswer {
+    try checkWholeCohorts()
     let scenario = try scenario(truth, field: field)
     let oc: OperatingCharacteristics
     switch method {
@@ -56,6 +57,18 @@ extension TrialDesign {
       oc = try simulation.run(design: design, scenario: scenario, progress: progress)
     }
     return OperatingCharacteristicsAnswer(header: DesignHeader(self), characteristics: oc.labelled(levels))
+  }
+}
+
+extension TrialDesign {
+  /// Operating characteristics need a maximum sample size of whole cohorts: otherwise every trial
+  /// stops a part-cohort short of it and the figures describe a smaller trial than stated.
+  func checkWholeCohorts() throws(InputError) {
+    guard let n = setup.maxSampleSize, n % setup.cohortSize != 0 else { return }
+    throw InputError(
+      .conflict, field: "cohortSize",
+      expected: "a cohort size that divides the maximum sample size \(n) (the last cohort would not fit)",
+      found: "\(setup.cohortSize)")
   }
 }
 

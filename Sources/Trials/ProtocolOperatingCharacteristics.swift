@@ -67,6 +67,7 @@ public struct ProtocolOperatingCharacteristics: Sendable, Encodable {
           "truth.\(group.id)", expected: "the true DLT probabilities of group \(group.id)'s levels")
       }
       let design = try TrialDesign.resolve(request, protocol: trial, group: group.id, registry: registry)
+      try design.checkWholeCohorts()
       designs.append(design)
       groups.append(
         TrialGroup(

@@ -136,7 +136,8 @@ public struct TrialDesign: Sendable {
     var arguments = DesignArguments()
     for name in Set(stated.settings.keys).union(request.parameters.keys).sorted() {
       let protocolValue = stated.settings[name]
-      let given = request.parameters[name]
+      // A value equal to the protocol's is the protocol's (its assumption, if any, still holds).
+      let given = request.parameters[name].flatMap { $0 == protocolValue?.value ? nil : $0 }
       arguments[name] = given ?? protocolValue?.value
       if let given {
         notes.all.append(
@@ -210,11 +211,9 @@ public struct TrialDesign: Sendable {
     mutating func resolve<Value: CustomStringConvertible & Codable & Sendable & Hashable>(
       _ setting: String, _ stated: Assumed<Value>, _ given: Value?
     ) -> Value {
-      if let given {
-        if given != stated.value {
-          all.append(
-            SettingNote(.override, setting: setting, value: "\(given)", protocolValue: "\(stated.value)"))
-        }
+      if let given, given != stated.value {
+        all.append(
+          SettingNote(.override, setting: setting, value: "\(given)", protocolValue: "\(stated.value)"))
         return given
       }
       if let reason = stated.assumption {

@@ -20,3 +20,18 @@ import TrialModel
     #expect(try trial.designDLTWindow(group: trial.groups[1])?.value == 21)
   }
 }
+
+/// One response window for `response` and `report` (issue 10 review: they disagreed).
+@Suite struct ResponseWindowTests {
+  @Test func assessmentSettingThenEndpointThenDefault() throws {
+    var trial = try ProtocolLibrary.load("NCT07470073")
+    let endpoint = try #require(trial.endpoints.first { $0.measure == .orr }?.windowDays?.value)
+    #expect(trial.responseWindow.value == endpoint)
+    trial.assessment.response.windowDays = Assumed(28)
+    #expect(trial.responseWindow.value == 28)
+    trial.assessment.response.windowDays = nil
+    trial.endpoints.removeAll { $0.measure == .orr }
+    #expect(trial.responseWindow == ResponseSettings.defaultWindowDays)
+    #expect(trial.responseWindow.value == 91)
+  }
+}

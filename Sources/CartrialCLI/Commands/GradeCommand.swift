@@ -38,6 +38,18 @@ struct GradeCommand: ParsableCommand {
     }
   }
 
+  /// Fails when observation flags are given together with `--input` (the file is the whole
+  /// observation: a flag beside it would be silently ignored).
+  static func refuseFlags(_ flags: [(String, Bool)], with input: String?) throws {
+    guard input != nil else { return }
+    let given = flags.filter(\.1).map(\.0)
+    guard given.isEmpty else {
+      throw ValidationError(
+        "give the observation either with --input or with flags, not both (found --input with "
+          + given.joined(separator: ", ") + ")")
+    }
+  }
+
   /// Settings from `--protocol` when given, else the defaults; `--group`, when given, must name
   /// one of the protocol's groups (the grading settings are the protocol's, for every group).
   static func settings(_ options: ProtocolOptions) throws -> AssessmentSettings {
@@ -92,7 +104,21 @@ struct GradeCommand: ParsableCommand {
     @OptionGroup var protocolOptions: ProtocolOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws { try protocolOptions.validateGroupNeedsProtocol() }
+    func validate() throws {
+      try protocolOptions.validateGroupNeedsProtocol()
+      let flags: [(String, Bool)] = [
+        ("--temperature", temperature != nil), ("--antipyretic-given", antipyreticGiven),
+        ("--hypotension", hypotension), ("--systolic", systolic != nil), ("--age", age != nil),
+        ("--vasopressors", vasopressors != 0), ("--vasopressin", vasopressin), ("--oxygen", oxygen != .none),
+        ("--flow", flow != nil),
+      ]
+      try GradeCommand.refuseFlags(flags, with: input)
+      if flow != nil && oxygen != .nasalCannula {
+        throw ValidationError(
+          "--flow: expected with --oxygen nasalCannula (the flow grades low-flow nasal cannula only), found --oxygen "
+            + oxygen.rawValue)
+      }
+    }
 
     func run() throws {
       try output.require([.text, .json])
@@ -133,7 +159,15 @@ struct GradeCommand: ParsableCommand {
     @OptionGroup var protocolOptions: ProtocolOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws { try protocolOptions.validateGroupNeedsProtocol() }
+    func validate() throws {
+      try protocolOptions.validateGroupNeedsProtocol()
+      let flags: [(String, Bool)] = [
+        ("--age", age != nil), ("--ice", ice != nil), ("--capd", capd != nil),
+        ("--consciousness", consciousness != .alert), ("--seizure", seizure != .none),
+        ("--motor-weakness", motorWeakness), ("--icp", !icp.isEmpty), ("--global-aphasia", globalAphasia),
+      ]
+      try GradeCommand.refuseFlags(flags, with: input)
+    }
 
     func run() throws {
       try output.require([.text, .json])
@@ -170,6 +204,14 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Upper limit of normal.") var uln: Double?
     @Option(help: "The subject's baseline value.") var baseline: Double?
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+      let flags: [(String, Bool)] = [
+        ("--term", term != nil), ("--value", value != nil), ("--unit", unit != nil), ("--lln", lln != nil),
+        ("--uln", uln != nil), ("--baseline", baseline != nil),
+      ]
+      try GradeCommand.refuseFlags(flags, with: input)
+    }
 
     func run() throws {
       try output.require([.text, .json])

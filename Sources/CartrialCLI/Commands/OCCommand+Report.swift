@@ -67,7 +67,7 @@ enum OCReport {
     let method =
       oc.method == .exact
       ? "exact" : "simulation of \(oc.trials ?? 0) trials, seed \(oc.seed ?? 0) (± Monte Carlo SE)"
-    lines.append("\(oc.design) — \(method)")
+    lines.append("\(oc.variant) — \(method)")
     lines.append(
       "target \(oc.target); true MTD: level \(oc.trueMTD) "
         + "(true DLT rate closest to the target; ties go to the lower dose)")
@@ -111,7 +111,7 @@ enum OCReport {
   static func chart(_ oc: OperatingCharacteristics) -> OperatingCharacteristicsChart {
     let total = max(oc.meanSampleSize, 1e-12)
     return OperatingCharacteristicsChart(
-      title: "\(oc.design): truth \(oc.truth.map { String($0) }.joined(separator: ", "))",
+      title: "\(oc.variant): truth \(oc.truth.map { String($0) }.joined(separator: ", "))",
       doseLabels: oc.levels.map { "level \($0)" },
       series: [
         .init(name: "Selected as MTD", values: oc.selection),

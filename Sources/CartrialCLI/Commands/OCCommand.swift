@@ -28,7 +28,7 @@ struct OCCommand: ParsableCommand {
   @Option(help: "Starting dose level (default 1, or the protocol's starting level).") var start: Int?
   @Flag(help: "Exact operating characteristics.") var exact = false
   @Option(help: "Simulate this many trials instead.") var simulate: Int?
-  @Option(help: "Seed of the simulation (default 1).") var seed: UInt64 = 1
+  @Option(help: "Seed of the simulation (default 1).") var seed: UInt64?
   @Option(help: "Worker threads for the simulation (default: all cores).") var threads: Int?
   @OptionGroup var output: OutputOptions
 
@@ -39,8 +39,11 @@ struct OCCommand: ParsableCommand {
     }
     if let n = simulate, n < 2 { throw ValidationError("--simulate: expected at least 2 trials, found \(n)") }
     guard !truths.isEmpty else { throw ValidationError("missing --truth p1,…,pK") }
-    guard (protocolOptions.reference == nil) != (designOptions.design == nil) else {
-      throw ValidationError("give either --protocol ID or --design NAME (not both)")
+    guard protocolOptions.reference != nil || designOptions.design != nil else {
+      throw ValidationError("missing --design NAME or --protocol ID")
+    }
+    if exact && seed != nil {
+      throw ValidationError("--seed: expected only with --simulate N (--exact has no seed)")
     }
     if let c = cohorts, c < 1 { throw ValidationError("--cohorts: expected at least 1, found \(c)") }
     if cohorts != nil && designOptions.maxN != nil {
@@ -57,7 +60,7 @@ struct OCCommand: ParsableCommand {
     guard let simulate else { return .exact }
     return .simulation(
       MonteCarloSimulation(
-        trials: simulate, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
+        trials: simulate, seed: seed ?? 1, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
   }
 
   func run() throws {

@@ -63,7 +63,7 @@ struct ResponseCommand: ParsableCommand {
     try output.require([.text, .json])
     let (trial, _) = try protocolOptions.load()  // a group is checked; response settings are per protocol
     let settings = trial.assessment.response
-    let window = settings.window(endpointWindowDays: trial.endpoints.first { $0.measure == .orr }?.windowDays)
+    let window = trial.responseWindow
     let document = try InputFile.document(subject)
     let (records, isArray) = try Self.records(document)
     guard !records.isEmpty else {

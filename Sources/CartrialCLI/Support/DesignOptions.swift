@@ -11,10 +11,7 @@ import Trials
 /// With `--protocol`, `--design` and `--doses` are refused (the protocol fixes them); every other
 /// option overrides the protocol's value and the output says so.
 struct DesignOptions: ParsableArguments {
-  @Option(
-    help:
-      "Design: \(DesignRegistry.standard.names.joined(separator: ", ")) (case-insensitive; aliases i3p3, mtpi-2)."
-  )
+  @Option(help: ArgumentHelp(DesignOptions.designHelp))
   var design: String?
   @Option(help: "Target DLT rate φ, strictly between 0 and 1 (not used by 3+3).")
   var target: Double?
@@ -47,10 +44,28 @@ struct DesignOptions: ParsableArguments {
 
   init() {}
 
+  /// The registry's designs with their aliases, for `--help`.
+  static var designHelp: String {
+    "Design: "
+      + DesignRegistry.standard.specifications.map { spec in
+        spec.aliases.isEmpty ? spec.name : "\(spec.name) (or \(spec.aliases.joined(separator: ", ")))"
+      }.joined(separator: ", ") + "; case-insensitive."
+  }
+
+  /// Settings every design has, each with its own option (not `--set`).
+  static let commonSettings = [
+    "target": "--target", "cohortSize": "--cohort-size", "maxSampleSize": "--max-n", "doses": "--doses",
+    "startLevel": "--start", "startDose": "--start", "design": "--design",
+  ]
+
   /// The request these options make; `cohorts` and `startLevel` come from `oc`.
   func request(cohorts: Int? = nil, startLevel: Int? = nil) throws -> DesignRequest {
     var parameters: [String: SettingValue] = [:]
     for setting in settings {
+      if let option = Self.commonSettings[setting.name] {
+        throw ValidationError(
+          "--set \(setting.name): \(setting.name) is not a design parameter; use \(option)")
+      }
       guard parameters[setting.name] == nil else {
         throw ValidationError("--set \(setting.name) is given twice")
       }

@@ -47,7 +47,8 @@ extension ReportPage {
     }
     let rows = (scope.levels.map { row($0.label, scope.subjects(at: $0)) } + [row("All", scope.subjects)])
       .compactMap { $0 }
-    let window = report.responseWindow.map { " within \($0) days of infusion (protocol ORR window)" } ?? ""
+    let window =
+      report.responseWindow.map { " within \($0) days of infusion (the protocol's response window)" } ?? ""
     return
       "<h2>Overall remission rate (CR + CRi)</h2>\n<p>Best response CR or CRi\(window); exact 95% CI.</p>\n"
       + table(header: ["Dose level", "Responders", "ORR", "95% CI"], rows: rows)

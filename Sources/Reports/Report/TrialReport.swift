@@ -36,7 +36,7 @@ public struct TrialReport: Sendable {
     data: ReportData, trial: TrialProtocol?, group: String?, options: ReportOptions = ReportOptions()
   ) throws(InputError) {
     let scope = try ReportScope(subjects: data.subjects, trial: trial, group: group)
-    let window = trial?.endpoints.first { $0.measure == .orr }?.windowDays?.value
+    let window = trial?.responseWindow.value
     let covered = Set(scope.subjects.map(\.subject))
     self.trial = trial
     self.dataName = data.name

@@ -45,8 +45,12 @@ public struct CRMSpecification: DesignSpecification {
     case .logistic: model = .logistic(intercept: try arguments.number("intercept") ?? 3)
     }
     let variance = try arguments.number("priorVariance") ?? 1.34
-    guard variance > 0 else {
-      throw InputError(field: "priorVariance", expected: "a positive variance", found: "\(variance)")
+    guard variance > 0 && variance <= Self.maximumPriorVariance else {
+      throw InputError(
+        field: "priorVariance",
+        expected:
+          "a variance in (0, \(Self.maximumPriorVariance)] (beyond it the plug-in estimates underflow)",
+        found: "\(variance)")
     }
     let stop = try arguments.number("safetyStop")
     if let stop, !(stop > 0 && stop < 1) {
@@ -59,6 +63,10 @@ public struct CRMSpecification: DesignSpecification {
       cohortSize: setup.cohortSize, maxSampleSize: setup.sampleSizeLimit, startDose: setup.startDose,
       noSkipping: restrict, coherence: restrict, safetyStopThreshold: stop)
   }
+
+  /// The largest prior variance of β accepted: σ² = 16 (SD 4) already makes exp(β) span e^±12 at
+  /// two SDs; from about 100 the plug-in estimates underflow to 0 and every decision ties.
+  public static let maximumPriorVariance = 16.0
 
   /// A skeleton gives one rate per dose, each in (0, 1), strictly increasing.
   public static func validateSkeleton(_ s: [Double], doseCount: Int) throws(InputError) {
