@@ -5,10 +5,12 @@ import Testing
 @Suite struct ReviewRegressionCLITests {
   @Test func observationFlagsBesideAnInputFileAreRefused() throws {
     let result = try CLIRunner.run([
-      "grade", "icans", "--input", "Examples/observations/icans.json", "--ice", "2", "--consciousness", "unarousable",
+      "grade", "icans", "--input", "Examples/observations/icans.json", "--ice", "2", "--consciousness",
+      "unarousable",
     ])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("not both (found --input with --ice, --consciousness)"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("not both (found --input with --ice, --consciousness)"), "\(result.stderr)")
     let flow = try CLIRunner.run(["grade", "crs", "--temperature", "39", "--flow", "3"])
     #expect(flow.status != 0)
     #expect(flow.stderr.contains("--flow: expected with --oxygen nasalCannula"))
@@ -16,7 +18,8 @@ import Testing
 
   @Test func commonSettingsAreNotDesignParameters() throws {
     let result = try CLIRunner.run([
-      "decide", "--design", "i3+3", "--target", "0.3", "--current", "1", "--counts", "3/0", "--set", "target=0.2",
+      "decide", "--design", "i3+3", "--target", "0.3", "--current", "1", "--counts", "3/0", "--set",
+      "target=0.2",
     ])
     #expect(result.status != 0)
     #expect(result.stderr.contains("--set target: target is not a design parameter; use --target"))
@@ -32,7 +35,8 @@ import Testing
 
   @Test func groupedCharacteristicsUseOneMeaningOfDesign() throws {
     let result = try CLIRunner.run([
-      "oc", "--protocol", "NCT07470073", "--truth", "A=0.05,0.1,0.25,0.4;B=0.1,0.3", "--exact", "--format", "json",
+      "oc", "--protocol", "NCT07470073", "--truth", "A=0.05,0.1,0.25,0.4;B=0.1,0.3", "--exact", "--format",
+      "json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let json = try #require(try result.json() as? [String: Any])

@@ -41,7 +41,8 @@ import Trials
 
   @Test func anOptionEqualToTheProtocolKeepsItsAssumption() throws {
     let design = try TrialDesign.resolve(
-      DesignRequest(target: 0.3, parameters: ["equivalenceInterval": .numbers([0.25, 0.35])]), protocol: trial,
+      DesignRequest(target: 0.3, parameters: ["equivalenceInterval": .numbers([0.25, 0.35])]),
+      protocol: trial,
       group: "A")
     #expect(design.notes.filter { $0.kind == .override }.isEmpty)
     let header = DesignHeader(design)
@@ -59,6 +60,7 @@ import Trials
     #expect(error?.field == "priorVariance")
     _ = try TrialDesign.resolve(
       DesignRequest(
-        design: "crm", target: 0.25, parameters: ["skeleton": .numbers([0.1, 0.2, 0.3]), "priorVariance": .number(4)]))
+        design: "crm", target: 0.25,
+        parameters: ["skeleton": .numbers([0.1, 0.2, 0.3]), "priorVariance": .number(4)]))
   }
 }
