@@ -1,8 +1,8 @@
-import Analysis
 import ArgumentParser
 import Assessment
 import Foundation
 import Inputs
+import Reports
 import TrialModel
 
 /// `cartrial response`: best overall response per subject, and ORR with its exact interval.
@@ -21,42 +21,13 @@ struct ResponseCommand: ParsableCommand {
   @Option(help: "Subject record JSON file, or an array of subject records.") var subject: String
   @OptionGroup var output: OutputOptions
 
-  struct SubjectReport: Encodable {
-    var subject: String?
-    var bestResponse: ResponseCategory?
-    var status: ResponseStatus
-    var responder: Bool
-    var mrdNegativeRemission: Bool
-    var reason: String
-    var decidingAssessments: [AssessedResponse]
-    var assessments: [AssessedResponse]
-    var windowDays: Int
-    var durabilityDays: Int
-    /// Assumed settings (single-subject output; the cohort output lists them once).
-    var assumptions: [Assumption]? = nil
-  }
-
-  struct ORRReport: Encodable {
-    var counts: ObjectiveResponseCounts
-    var estimate: Double
-    var lower: Double
-    var upper: Double
-    var level: Double
-    var method = "Clopper–Pearson exact"
-  }
-
-  struct CohortReport: Encodable {
-    var subjects: [SubjectReport]
-    var orr: ORRReport
-    var assumptions: [Assumption]
-  }
-
   /// The subject records of `document`: one record, or an array of them.
-  static func records(_ document: JSONDocument) throws -> (records: [SubjectRecord], isArray: Bool) {
+  static func records(_ document: JSONDocument) throws -> (records: [Assessment.SubjectRecord], isArray: Bool)
+  {
     if case .array = document.root.content {
-      return (try InputFile.read([SubjectRecord].self, from: document), true)
+      return (try InputFile.read([Assessment.SubjectRecord].self, from: document), true)
     }
-    return ([try InputFile.read(SubjectRecord.self, from: document)], false)
+    return ([try InputFile.read(Assessment.SubjectRecord.self, from: document)], false)
   }
 
   func run() throws {
@@ -69,7 +40,7 @@ struct ResponseCommand: ParsableCommand {
     guard !records.isEmpty else {
       throw CLIError("\(subject): expected at least one subject record, found an empty array")
     }
-    var reports: [SubjectReport] = []
+    var reports: [SubjectResponseSummary] = []
     var results: [BestOverallResponse] = []
     for (index, record) in records.enumerated() {
       let result = try InputFile.checked(document) { () throws(InputError) in
@@ -80,18 +51,14 @@ struct ResponseCommand: ParsableCommand {
         }
       }
       results.append(result)
-      reports.append(
-        SubjectReport(
-          subject: record.subjectId, bestResponse: result.bestResponse, status: result.status,
-          responder: result.responder, mrdNegativeRemission: result.mrdNegativeRemission,
-          reason: result.reason,
-          decidingAssessments: result.decidingAssessments, assessments: result.assessments,
-          windowDays: result.windowDays, durabilityDays: result.durabilityDays))
+      reports.append(SubjectResponseSummary(subject: record.subjectId, result))
     }
     let notes = settings.assumptions(window: window)
-    let orr = isArray ? Self.orr(ObjectiveResponseCounts(results)) : nil
+    let orr = isArray ? ObjectiveResponseSummary(results) : nil
     if output.format == .json {
-      if let orr { return try Output.json(CohortReport(subjects: reports, orr: orr, assumptions: notes)) }
+      if let orr {
+        return try Output.json(CohortResponseSummary(subjects: reports, orr: orr, assumptions: notes))
+      }
       var single = reports[0]
       single.assumptions = notes
       return try Output.json(single)
@@ -109,12 +76,6 @@ struct ResponseCommand: ParsableCommand {
           + "MRD-negative \(c.mrdNegativeResponders), awaiting confirmation \(c.pendingConfirmation)")
     }
     for note in notes { print("[assumption: \(note)]") }
-  }
-
-  static func orr(_ counts: ObjectiveResponseCounts) -> ORRReport? {
-    guard counts.subjects > 0 else { return nil }
-    let ci = ProportionInterval.clopperPearson(successes: counts.responders, trials: counts.subjects)
-    return ORRReport(counts: counts, estimate: ci.estimate, lower: ci.lower, upper: ci.upper, level: ci.level)
   }
 
   private func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
