@@ -25,8 +25,16 @@ extension DoseCounts {
     return counts
   }
 
-  /// Fails unless 0 ≤ y ≤ n.
+  /// The most patients a dose's counts may hold (``DesignSetup/maximumSampleSize``).
+  public static let maximumPatients = DesignSetup.maximumSampleSize
+
+  /// Fails unless 0 ≤ y ≤ n ≤ ``maximumPatients``.
   public func validate(field: String) throws(InputError) {
+    guard patients <= Self.maximumPatients else {
+      throw InputError(
+        .limitExceeded, field: field, expected: "at most \(Self.maximumPatients) patients at a dose",
+        found: "\(patients)/\(dlts)")
+    }
     guard patients >= 0, dlts >= 0 else {
       throw InputError(field: field, expected: "non-negative counts", found: "\(patients)/\(dlts)")
     }

@@ -13,7 +13,7 @@ struct CohortOutcomeTable: Sendable {
     for p in truth {
       var total = 0.0
       for y in 0...c {
-        let pmf = Double(Self.choose(c, y)) * Self.power(p, y) * Self.power(1 - p, c - y)
+        let pmf = Self.choose(c, y) * Self.power(p, y) * Self.power(1 - p, c - y)
         probability.append(pmf)
         total += pmf
         cumulative.append(y == c ? 1 : total)
@@ -31,9 +31,11 @@ struct CohortOutcomeTable: Sendable {
     return result
   }
 
-  static func choose(_ n: Int, _ k: Int) -> Int {
-    var result = 1
-    for i in 0..<k { result = result * (n - i) / (i + 1) }
+  /// C(n, k) in floating point: exact for every cohort size allowed
+  /// (``DoseFinding/DesignSetup/maximumCohortSize``), and never overflows.
+  static func choose(_ n: Int, _ k: Int) -> Double {
+    var result = 1.0
+    for i in 0..<k { result = result * Double(n - i) / Double(i + 1) }
     return result
   }
 

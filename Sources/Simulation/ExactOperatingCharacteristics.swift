@@ -11,6 +11,10 @@ import Inputs
 /// is asked once per distinct state. The method is the one described in the project's
 /// dose-finding specification ("Exact operating characteristics").
 public enum ExactOperatingCharacteristics {
+  /// The largest trial enumerated exactly: 60 patients (20 cohorts of 3 take about 40 s and 1.5 GB
+  /// today; larger trials are simulated).
+  public static let maximumSampleSize = 60
+
   /// Tolerance on the total probability of the finished trials.
   public static let massTolerance = 1e-12
 
@@ -48,6 +52,13 @@ public enum ExactOperatingCharacteristics {
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int
   ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
     try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
+    guard design.maxSampleSize <= maximumSampleSize else {
+      throw InputError(
+        .limitExceeded, field: "maxSampleSize",
+        expected: "at most \(maximumSampleSize) patients for exact enumeration (its states grow "
+          + "exponentially with the trial size; simulate larger trials)",
+        found: "\(design.maxSampleSize)")
+    }
     let layout = try StateLayout(
       doseCount: design.doseCount, maxSampleSize: design.maxSampleSize,
       cohortSize: design.cohortSize)

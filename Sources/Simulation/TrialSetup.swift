@@ -11,6 +11,18 @@ enum TrialSetup {
         field: "truth", expected: "\(design.doseCount) DLT probabilities (one per dose level)",
         found: "\(scenario.doseCount)")
     }
+    guard design.cohortSize <= DesignSetup.maximumCohortSize else {
+      throw InputError(
+        .limitExceeded, field: "cohortSize",
+        expected: "at most \(DesignSetup.maximumCohortSize) patients per cohort",
+        found: "\(design.cohortSize)")
+    }
+    guard design.maxSampleSize <= DesignSetup.maximumSampleSize else {
+      throw InputError(
+        .limitExceeded, field: "maxSampleSize",
+        expected: "a maximum sample size of at most \(DesignSetup.maximumSampleSize) patients",
+        found: design.maxSampleSize == Int.max ? "none" : "\(design.maxSampleSize)")
+    }
     guard design.cohortSize >= 1 else {
       throw InputError(field: "cohortSize", expected: "at least 1 patient", found: "\(design.cohortSize)")
     }

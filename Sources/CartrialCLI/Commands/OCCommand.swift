@@ -81,7 +81,10 @@ struct OCCommand: ParsableCommand {
       defer { bar.finish() }
       results.append(
         try presenting(
-          rename: ["truth": "--truth \(truths.count > 1 ? "\(index + 1) " : "")'\(truth.text)'"],
+          rename: [
+            "truth": "--truth \(truths.count > 1 ? "\(index + 1) " : "")'\(truth.text)'",
+            "maxSampleSize": cohorts != nil ? "--cohorts" : "--max-n",
+          ],
           designParameters: true
         ) {
           try resolved.operatingCharacteristics(truth: values, method: method, progress: bar.update)

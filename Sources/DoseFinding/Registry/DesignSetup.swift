@@ -27,6 +27,13 @@ public struct DesignSetup: Sendable, Hashable {
     self.maxSampleSize = maxSampleSize
   }
 
+  /// Limits checked before any work starts, so that no count can overflow and no table or
+  /// enumeration grows without bound: at most 20 dose levels, cohorts of at most 30 patients and
+  /// a maximum sample size of at most 10,000 patients.
+  public static let maximumDoses = 20
+  public static let maximumCohortSize = 30
+  public static let maximumSampleSize = 10_000
+
   /// The maximum sample size, or `Int.max` when there is none.
   public var sampleSizeLimit: Int { maxSampleSize ?? Int.max }
 
@@ -35,11 +42,20 @@ public struct DesignSetup: Sendable, Hashable {
     guard target > 0 && target < 1 else {
       throw InputError(field: "target", expected: "a DLT rate strictly between 0 and 1", found: "\(target)")
     }
-    guard doseCount >= 1 else {
-      throw InputError(field: "doses", expected: "at least 1 dose level", found: "\(doseCount)")
+    guard doseCount >= 1 && doseCount <= Self.maximumDoses else {
+      throw InputError(
+        doseCount < 1 ? .invalidValue : .limitExceeded, field: "doses",
+        expected: "1 to \(Self.maximumDoses) dose levels", found: "\(doseCount)")
     }
-    guard cohortSize >= 1 else {
-      throw InputError(field: "cohortSize", expected: "at least 1 patient", found: "\(cohortSize)")
+    guard cohortSize >= 1 && cohortSize <= Self.maximumCohortSize else {
+      throw InputError(
+        cohortSize < 1 ? .invalidValue : .limitExceeded, field: "cohortSize",
+        expected: "1 to \(Self.maximumCohortSize) patients per cohort", found: "\(cohortSize)")
+    }
+    if let n = maxSampleSize, n > Self.maximumSampleSize {
+      throw InputError(
+        .limitExceeded, field: "maxSampleSize", expected: "at most \(Self.maximumSampleSize) patients",
+        found: "\(n)")
     }
     if let n = maxSampleSize, n < cohortSize {
       throw InputError(
