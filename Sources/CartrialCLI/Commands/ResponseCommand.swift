@@ -64,8 +64,10 @@ struct ResponseCommand: ParsableCommand {
       return try Output.json(single)
     }
     for report in reports {
-      let best = report.bestResponse?.rawValue ?? "not evaluable"
-      print("\(report.subject ?? "subject"): \(best) [\(report.status.rawValue)] — \(report.reason)")
+      let best = report.response.bestResponse?.rawValue ?? "not evaluable"
+      print(
+        "\(report.subject ?? "subject"): \(best) [\(report.response.status.rawValue)] — \(report.response.reason)"
+      )
     }
     if let orr {
       let c = orr.counts

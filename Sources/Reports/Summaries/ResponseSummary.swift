@@ -2,33 +2,27 @@ import Analysis
 import Assessment
 import TrialModel
 
-/// One subject's best overall response, as `response` prints it and the server returns it.
+/// One subject's best overall response, as `response` prints it and the server returns it: the
+/// subject id beside the fields of ``Assessment/BestOverallResponse``, written flat.
 public struct SubjectResponseSummary: Sendable, Encodable {
   public var subject: String?
-  public var bestResponse: ResponseCategory?
-  public var status: ResponseStatus
-  public var responder: Bool
-  public var mrdNegativeRemission: Bool
-  public var reason: String
-  public var decidingAssessments: [AssessedResponse]
-  public var assessments: [AssessedResponse]
-  public var windowDays: Int
-  public var durabilityDays: Int
+  public var response: BestOverallResponse
   /// Assumed settings (a single subject's answer; a cohort's lists them once).
   public var assumptions: [Assumption]?
 
-  public init(subject: String?, _ result: BestOverallResponse, assumptions: [Assumption]? = nil) {
+  public init(subject: String?, _ response: BestOverallResponse, assumptions: [Assumption]? = nil) {
     self.subject = subject
-    bestResponse = result.bestResponse
-    status = result.status
-    responder = result.responder
-    mrdNegativeRemission = result.mrdNegativeRemission
-    reason = result.reason
-    decidingAssessments = result.decidingAssessments
-    assessments = result.assessments
-    windowDays = result.windowDays
-    durabilityDays = result.durabilityDays
+    self.response = response
     self.assumptions = assumptions
+  }
+
+  enum Keys: String, CodingKey { case subject, assumptions }
+
+  public func encode(to encoder: any Encoder) throws {
+    try response.encode(to: encoder)
+    var c = encoder.container(keyedBy: Keys.self)
+    try c.encodeIfPresent(subject, forKey: .subject)
+    try c.encodeIfPresent(assumptions, forKey: .assumptions)
   }
 }
 
