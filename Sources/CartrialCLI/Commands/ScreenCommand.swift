@@ -26,23 +26,30 @@ struct ScreenCommand: ParsableCommand {
   var on: String?
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
+  func checkOptions() throws {
     guard (patient == nil) != (patients == nil) else {
-      throw ValidationError("give exactly one of --patient FILE or --patients FILE.ndjson")
+      throw ValidationError(
+        "--patient: expected exactly one of --patient FILE or --patients FILE.ndjson, found "
+          + (patient == nil ? "neither" : "both"))
     }
     guard (protocolOptions.reference == nil) != !all else {
-      throw ValidationError("give exactly one of --protocol ID and --all")
+      throw ValidationError(
+        "--protocol: expected exactly one of --protocol ID or --all, found " + (all ? "both" : "neither"))
     }
     if all, let group = protocolOptions.group {
       throw ValidationError(
-        "--group \(group) names a group of one protocol: use it with --protocol, not --all")
+        "--group: expected --protocol with a group (a group belongs to one protocol), found --all with --group \(group)"
+      )
     }
     if patients != nil, output.format != .ndjson {
-      throw ValidationError("--patients streams results: use --format ndjson")
+      throw ValidationError(
+        "--format: expected ndjson with --patients (it streams one result per line), found \(output.format.rawValue)"
+      )
     }
   }
 
   func run() throws {
+    try checkOptions()
     try output.require([.text, .json, .ndjson])
     let date = try on.map { text throws -> CivilDate in
       guard let date = CivilDate(iso: text) else {
@@ -63,9 +70,7 @@ struct ScreenCommand: ParsableCommand {
     }
     let path = patient!
     let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw CLIError("\(path): cannot read the patient record (\(error.localizedDescription))")
-    }
+    data = Data(try InputFile.bytes(path))
     let record: PatientRecord
     do {
       record = try PatientRecord(
