@@ -111,7 +111,7 @@ struct OCCommand: ParsableCommand {
   static func noteExactCost(_ maxSampleSize: Int, cohortSize: Int) {
     guard maxSampleSize > exactNoteThreshold, maxSampleSize <= ExactOperatingCharacteristics.maximumSampleSize
     else { return }
-    Cartrial.writeToStandardError(
+    Cartrial.diagnose(
       "cartrial: note: exact enumeration of \(maxSampleSize / cohortSize) cohorts of \(cohortSize): its states "
         + "grow about 1.5–2× per cohort (20 cohorts of 3 take about 40 s and 1.5 GB); progress is shown on a "
         + "terminal, and --simulate N is faster for large trials\n")

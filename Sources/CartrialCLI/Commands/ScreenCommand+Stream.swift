@@ -35,7 +35,7 @@ enum ScreeningStream {
         case .failure(let message):
           failures += 1
           writeStandardOutput(&out)
-          Cartrial.writeToStandardError(Cartrial.styled(message) + "\n")
+          Cartrial.diagnose(Cartrial.styled(message) + "\n")
         }
       }
       writeStandardOutput(&out)

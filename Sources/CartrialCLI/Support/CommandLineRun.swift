@@ -10,9 +10,13 @@ extension Cartrial {
   /// version go to the commands' output (``Output``); every error goes to `errors` in one style,
   /// `cartrial: error: <where>: expected …, found …`, followed by the usage of the command at
   /// fault when the mistake is in how it was called.
-  public static func execute(_ arguments: [String], errors: (String) -> Void = Cartrial.writeToStandardError)
-    -> Int32
-  {
+  public static func execute(
+    _ arguments: [String], errors: @escaping @Sendable (String) -> Void = Cartrial.writeToStandardError
+  ) -> Int32 {
+    Output.$errors.withValue(errors) { run(arguments, errors: errors) }
+  }
+
+  private static func run(_ arguments: [String], errors: (String) -> Void) -> Int32 {
     var command: any ParsableCommand
     do {
       command = try parseAsRoot(arguments)
@@ -52,6 +56,12 @@ extension Cartrial {
     FileHandle.standardError.write(Data(text.utf8))
   }
 
+  /// Writes a diagnostic line (a note, or one error of a batch that goes on) where this run's
+  /// errors go: standard error, or the caller's `errors` of ``execute(_:errors:)``.
+  static func diagnose(_ text: String) {
+    (Output.errors ?? writeToStandardError)(text)
+  }
+
   /// Every line of a message with the error prefix.
   static func styled(_ message: String) -> String {
     message.split(separator: "\n", omittingEmptySubsequences: false)
@@ -65,6 +75,13 @@ extension Cartrial {
     guard !lines.isEmpty else { return errorPrefix + "invalid command line" }
     var first = lines[0]
     if first.hasPrefix("Error: ") { first.removeFirst("Error: ".count) }
+    // A long list of allowed values comes as bullets on the lines after: fold them into the line.
+    let bullets = "one of the following:"
+    if first.hasSuffix(bullets) {
+      let values = lines.dropFirst().prefix { $0.hasPrefix("  - ") }.map { "'\($0.dropFirst(4))'" }
+      lines.removeSubrange(1..<(1 + values.count))
+      first = first.dropLast("the following:".count) + values.joined(separator: ", ") + "."
+    }
     first = negativeNumber(first, arguments: arguments) ?? ParserMessage.restyled(first)
     lines[0] = errorPrefix + first
     return lines.joined(separator: "\n")

@@ -22,6 +22,9 @@ extension Output {
   /// The buffer of an in-process run; `nil`: standard output.
   @TaskLocal public static var buffer: OutputBuffer?
 
+  /// Where diagnostics of an in-process run go; `nil`: standard error.
+  @TaskLocal static var errors: (@Sendable (String) -> Void)?
+
   /// Runs `body` with every command output written to a buffer instead of standard output, and
   /// returns what was written (also when `body` throws, through `output`).
   public static func capturing(_ body: () throws -> Void) rethrows -> String {
