@@ -121,8 +121,12 @@ public struct CRSGrader: Sendable {
         found: "nothing")
     }
     try Check.range(o.vasopressors, 0...10, field: "vasopressors")
-    if let sbp = o.systolicBloodPressure { try ranges.check(.systolicBloodPressure, sbp, field: "systolicBloodPressure") }
+    if let sbp = o.systolicBloodPressure {
+      try ranges.check(.systolicBloodPressure, sbp, field: "systolicBloodPressure")
+    }
     if let age = o.ageYears { try ranges.check(.age, age, field: "ageYears") }
-    if let flow = o.oxygenFlowLitresPerMinute { try ranges.check(.oxygenFlow, flow, field: "oxygenFlowLitresPerMinute") }
+    if let flow = o.oxygenFlowLitresPerMinute {
+      try ranges.check(.oxygenFlow, flow, field: "oxygenFlowLitresPerMinute")
+    }
   }
 }

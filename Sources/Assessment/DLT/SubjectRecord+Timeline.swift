@@ -6,9 +6,10 @@ extension SubjectRecord {
   var named: String { subjectId.map { "subject \($0)" } ?? "the subject" }
 
   /// Checks that the record's timeline is possible before anything is adjudicated from it:
-  /// a plausible age; no entry whose `day` and `date` disagree (given the `infusionDate`); an
-  /// observation that ends (`observedThroughDay` or `…Date`) on or after the infusion (day 0) and on
-  /// or after the last toxicity or disease assessment, which it must cover.
+  /// a plausible age; no entry (toxicity or disease assessment) whose `day` and `date` disagree
+  /// (given the `infusionDate`); a toxicity observation that ends (`observedThroughDay` or `…Date`)
+  /// on or after the infusion (day 0) and on or after the last toxicity assessment, which it must
+  /// cover (disease assessments for response may come later).
   ///
   /// - Throws: ``InputError`` at the field, naming the subject.
   public func checkTimeline(ranges: PlausibleRanges = .standard) throws(InputError) {
@@ -19,14 +20,20 @@ extension SubjectRecord {
     }
     for (index, entry) in (assessments ?? []).enumerated() {
       let field = "assessments[\(index)]"
-      do { note(try studyDay(day: entry.day, date: entry.date), field) } catch { throw error.nested(under: field) }
+      do { note(try studyDay(day: entry.day, date: entry.date), field) } catch {
+        throw error.nested(under: field)
+      }
     }
     for (index, entry) in (response?.assessments ?? []).enumerated() {
-      let field = "response.assessments[\(index)]"
-      do { note(try studyDay(day: entry.day, date: entry.date), field) } catch { throw error.nested(under: field) }
+      // Disease assessments may follow the end of toxicity observation; their dates must agree.
+      do { _ = try studyDay(day: entry.day, date: entry.date) } catch {
+        throw error.nested(under: "response.assessments[\(index)]")
+      }
     }
-    let field = observedThroughDay == nil && observedThroughDate != nil ? "observedThroughDate" : "observedThroughDay"
-    guard let through = try optionalDay(observedThroughDay, observedThroughDate, field: "observedThroughDate") else {
+    let field =
+      observedThroughDay == nil && observedThroughDate != nil ? "observedThroughDate" : "observedThroughDay"
+    guard let through = try optionalDay(observedThroughDay, observedThroughDate, field: "observedThroughDate")
+    else {
       return
     }
     let shown = observedThroughDay == nil ? "day \(Quantity.format(through))" : Quantity.format(through)

@@ -29,7 +29,9 @@ public struct CTCAELabGrader: Sendable {
       if let limit { try Check.nonNegative(limit, field: name) }
     }
     if let unit = result.unit {
-      let values = [("value", result.value), ("lln", result.lln), ("uln", result.uln), ("baseline", result.baseline)]
+      let values = [
+        ("value", result.value), ("lln", result.lln), ("uln", result.uln), ("baseline", result.baseline),
+      ]
       for case (let name, let value?) in values {
         try ranges.check(result.term.plausible, value, unit: unit, field: name)
       }

@@ -161,7 +161,10 @@ public struct ResponseClassifier: Sendable {
     var recovered = true
     for (name, quantity, value, threshold, op) in [
       ("anc", PlausibleQuantity.neutrophils, a.anc, s.ancThresholdPerMicrolitre.value, s.ancComparison.value),
-      ("platelets", .platelets, a.platelets, s.plateletThresholdPerMicrolitre.value, s.plateletComparison.value),
+      (
+        "platelets", .platelets, a.platelets, s.plateletThresholdPerMicrolitre.value,
+        s.plateletComparison.value
+      ),
     ] {
       guard let value else {
         recovered = false

@@ -107,7 +107,11 @@ extension Evaluator {
     case .lymphodepletion: date = record.plannedLymphodepletionDate
     case .consent: date = record.consentDate
     }
-    if let date { return AnchorWindow(start: span.before(date).dayNumber...span.before(date).dayNumber, end: date.dayNumber...date.dayNumber) }
+    if let date {
+      return AnchorWindow(
+        start: span.before(date).dayNumber...span.before(date).dayNumber, end: date.dayNumber...date.dayNumber
+      )
+    }
     if anchor == .consent {
       return AnchorWindow(start: Int.min...onScreening, end: Int.min...screening.dayNumber)
     }

@@ -60,7 +60,9 @@ extension JSONReader {
 
 extension PlausibleRanges {
   /// ``check(_:_:unit:field:)`` for a JSON value: the error is at the value's path and position.
-  func check(_ quantity: PlausibleQuantity, _ value: Double, unit: MeasurementUnit? = nil, at field: JSONReader)
+  func check(
+    _ quantity: PlausibleQuantity, _ value: Double, unit: MeasurementUnit? = nil, at field: JSONReader
+  )
     throws(InputError)
   {
     do { try check(quantity, value, unit: unit, field: field.path) } catch {

@@ -64,8 +64,7 @@ extension PatientRecord {
 
   private mutating func readLab(
     _ test: LabTest, _ r: JSONObjectReader, screening: CivilDate, ranges: PlausibleRanges
-  ) throws(InputError)
-  {
+  ) throws(InputError) {
     let valueField = try r.required("value", expected: "the \(test.rawValue) value")
     let value = try valueField.number(in: 0...Double.greatestFiniteMagnitude, what: "a value")
     var unit = test.canonicalUnit

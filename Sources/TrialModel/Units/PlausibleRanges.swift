@@ -50,7 +50,9 @@ public struct UnitReading: Sendable, Hashable {
   }
 
   /// A reading in a ``MeasurementUnit`` convertible to `target` (for `analyte`).
-  static func unit(_ unit: MeasurementUnit, to target: MeasurementUnit, analyte: Analyte? = nil) -> UnitReading {
+  static func unit(_ unit: MeasurementUnit, to target: MeasurementUnit, analyte: Analyte? = nil)
+    -> UnitReading
+  {
     let scale = (try? Quantity(1, unit).converted(to: target, analyte: analyte).value) ?? 1
     return UnitReading(unit: unit.rawValue, scale: scale)
   }
@@ -81,7 +83,7 @@ public struct PlausibilityRange: Sendable, Hashable {
     self.source = source
   }
 
-  /// `0.1 to 30 mg/dL`.
+  /// `0.05 to 30 mg/dL`.
   public var text: String {
     let unit = unitLabel.isEmpty ? "" : " \(unitLabel)"
     return "\(Quantity.format(bounds.lowerBound)) to \(Quantity.format(bounds.upperBound))\(unit)"
@@ -114,12 +116,14 @@ public struct PlausibleRanges: Sendable, Hashable {
 
   private static let standardTable: [PlausibleQuantity: PlausibilityRange] = [
     .creatinine: PlausibilityRange(
-      0.1...30, .mgPerDL,
+      0.05...30, .mgPerDL,
       misreadings: [
         .unit(.micromolPerL, to: .mgPerDL, analyte: .creatinine), .unit(.mgPerDL, to: .mgPerDL),
         .unit(.mgPerL, to: .mgPerDL),
       ],
-      source: "reference 0.6–1.2 mg/dL; CTCAE v5.0 grade 4 > 6 × ULN (≈ 7 mg/dL); bound ≈ 4 × that"),
+      source:
+        "reference 0.6–1.2 mg/dL (adults; lower in children); CTCAE v5.0 grade 4 > 6 × ULN (≈ 7 mg/dL); bound ≈ 4 × that"
+    ),
     .bilirubin: PlausibilityRange(
       0...60, .mgPerDL,
       misreadings: [
@@ -159,13 +163,15 @@ public struct PlausibleRanges: Sendable, Hashable {
     .fibrinogen: PlausibilityRange(
       10...2000, .mgPerDL,
       misreadings: [.unit(.gPerL, to: .mgPerDL), .unit(.mgPerDL, to: .mgPerDL)],
-      source: "reference 200–400 mg/dL; CTCAE v5.0 grade 4 < 50 mg/dL (assays read down to ≈ 30); upper 5 × ULN"),
+      source:
+        "reference 200–400 mg/dL; CTCAE v5.0 grade 4 < 50 mg/dL (assays read down to ≈ 30); upper 5 × ULN"),
     .weight: PlausibilityRange(
-      0.5...500, .kg, misreadings: [UnitReading(unit: "g", scale: 0.001), UnitReading(unit: "lb", scale: 0.4536)],
-      source: "a newborn of 0.5 kg to 500 kg; bound beyond every recorded human weight"),
+      0.5...500, .kg,
+      misreadings: [UnitReading(unit: "g", scale: 0.001), UnitReading(unit: "lb", scale: 0.4536)],
+      source: "a preterm newborn of 0.5 kg to beyond every recorded human weight"),
     .height: PlausibilityRange(
       20...260, .cm, misreadings: [UnitReading(unit: "m", scale: 100), UnitReading(unit: "in", scale: 2.54)],
-      source: "a preterm newborn of 20 cm to 260 cm; beyond every recorded human height"),
+      source: "a preterm newborn of 20 cm to beyond every recorded human height"),
     .age: PlausibilityRange(0...130, .years, source: "beyond every recorded human age"),
     .temperature: PlausibilityRange(
       25...45, .celsius, misreadings: [UnitReading(unit: "°F", scale: 5.0 / 9.0, offset: -160.0 / 9.0)],
@@ -184,9 +190,11 @@ public struct PlausibleRanges: Sendable, Hashable {
   /// Throws unless `value`, in `unit` (`nil`: the range's own unit), is a plausible `quantity`.
   /// A value in a unit that does not convert to the range's (`×ULN`) is not checked here.
   ///
-  /// - Throws: ``InputError`` at `field`: `expected a plausible creatinine, 0.1 to 30 mg/dL,
+  /// - Throws: ``InputError`` at `field`: `expected a plausible creatinine, 0.05 to 30 mg/dL,
   ///   found 168 mg/dL; did you mean 168 µmol/L (1.9 mg/dL)?`.
-  public func check(_ quantity: PlausibleQuantity, _ value: Double, unit: MeasurementUnit? = nil, field: String)
+  public func check(
+    _ quantity: PlausibleQuantity, _ value: Double, unit: MeasurementUnit? = nil, field: String
+  )
     throws(InputError)
   {
     guard let range = ranges[quantity] else { return }
