@@ -49,7 +49,7 @@ enum DoseFindingBench {
       for _ in 0..<100 { for h in sample { selected &+= boin.selectMTD(h, stoppedBy: .maxSampleSize) ?? -1 } }
     }
     print("isotonic MTD selection: \(String(format: "%.2f", selection / 1e5 * 1e6)) µs/call  [\(selected)]")
-    let skeleton = SkeletonCalibration.skeleton(halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: 5)
+    let skeleton = try! SkeletonCalibration.skeleton(halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: 5)
     let crm = CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30)
     var total = 0.0
     // Fixed Gauss–Legendre rule with per-design tables (`CRMQuadrature`); 20 rounds of 1,000 fits.

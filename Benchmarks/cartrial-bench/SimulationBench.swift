@@ -68,7 +68,7 @@ enum SimulationBench {
       }
     }
     // dfcrm getprior(0.05, 0.3, 3, 6) skeleton, as in the reference files.
-    let skeleton = SkeletonCalibration.skeleton(
+    let skeleton = try SkeletonCalibration.skeleton(
       halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: 6)
     let crm = CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30)
     for scenario in scenarios {
@@ -84,7 +84,7 @@ enum SimulationBench {
 
   /// Monte Carlo throughput.
   static func runSimulation() throws {
-    let skeleton = SkeletonCalibration.skeleton(
+    let skeleton = try SkeletonCalibration.skeleton(
       halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: 6)
     let crm = CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30)
     let s = try Scenario(truth: scenarios[1].truth, target: 0.3)

@@ -2,7 +2,7 @@
 /// request — naming the field, what was expected and what was found.
 ///
 /// Every library reports bad input with this one type, so that every shell presents it the same
-/// way: the CLI prints `FILE:LINE:COLUMN: error: FIELD: expected …, found …` (or names the option
+/// way: the CLI prints `cartrial: error: FILE:LINE:COLUMN: FIELD: expected …, found …` (or names the option
 /// that carried the field), and a server maps ``kind`` to an HTTP status (RFC 9457 problem details
 /// with the field as a JSON pointer). Library messages never name command-line flags.
 public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -66,9 +66,9 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
       found: "unknown field")
   }
 
-  /// `FIELD: expected …, found …`, preceded by `FILE:LINE:COLUMN: error: ` when located.
+  /// `FIELD: expected …, found …`, preceded by `FILE:LINE:COLUMN: ` when located.
   public var description: String {
-    let place = location.map { "\($0): error: " } ?? ""
+    let place = location.map { "\($0): " } ?? ""
     return place + message
   }
 

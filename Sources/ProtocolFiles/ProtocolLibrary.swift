@@ -10,7 +10,7 @@ import TrialModel
 /// let mine = try ProtocolLibrary.load("trials/my-trial.yaml")    // a file
 /// ```
 ///
-/// Errors are ``InputErrors`` located in the file (`FILE:LINE:COLUMN: error: FIELD: expected …,
+/// Errors are ``InputErrors`` located in the file (`cartrial: error: FILE:LINE:COLUMN: FIELD: expected …,
 /// found …`); an id that is neither bundled nor a file is `.notFound` and lists the bundled ids.
 public enum ProtocolLibrary {
   /// Ids of the bundled protocols, sorted.

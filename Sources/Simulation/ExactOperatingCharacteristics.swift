@@ -25,11 +25,13 @@ public enum ExactOperatingCharacteristics {
   ///   not fit the packed key, or a total probability that differs from 1 by more than 1e-12.
   /// - Complexity: O(S · (c + 1)) key operations for S distinct states, plus one design decision
   ///   per state.
+  /// - Parameter progress: called after each cohort's states are expanded (on the calling thread).
   public static func compute(
-    design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil
+    design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil,
+    progress: ((ExactProgress) -> Void)? = nil
   ) throws(InputError) -> OperatingCharacteristics {
     let (outcomes, mass) = try terminalDistribution(
-      design: design, scenario: scenario, startDose: startDose ?? design.startDose)
+      design: design, scenario: scenario, startDose: startDose ?? design.startDose, progress: progress)
     try checkMass(mass, design: design)
     return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
       .characteristics(
@@ -49,7 +51,8 @@ public enum ExactOperatingCharacteristics {
 
   /// Every distinct finished trial with its probability, and the total probability.
   static func terminalDistribution(
-    design: some DoseFindingDesign, scenario: Scenario, startDose: Int
+    design: some DoseFindingDesign, scenario: Scenario, startDose: Int,
+    progress: ((ExactProgress) -> Void)? = nil
   ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
     try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
     guard design.maxSampleSize <= maximumSampleSize else {
@@ -68,8 +71,24 @@ public enum ExactOperatingCharacteristics {
     var mass: [Double] = [1]
     var terminalMass: [Double] = []
     var node = 0
-    // Nodes are expanded in order of creation: every parent precedes its children.
+    // Nodes are expanded in order of creation: every parent precedes its children, and the states
+    // after k cohorts (k·c patients) all precede those after k + 1, so a cohort ends at `levelEnd`.
+    var levelStart = 0
+    var levelEnd = 1
+    var cohort = 0
+    var previous = 0
+    let cohorts = design.maxSampleSize / design.cohortSize
     while node < graph.nodeCount {
+      if node == levelEnd {
+        progress?(
+          ExactProgress(
+            cohortsDone: cohort, cohorts: cohorts, statesAtCohort: levelEnd - levelStart,
+            states: graph.nodeCount, statesAtPreviousCohort: previous))
+        previous = levelEnd - levelStart
+        cohort += 1
+        levelStart = levelEnd
+        levelEnd = graph.nodeCount
+      }
       let m = mass[node]
       let dose = Int(graph.nextDose[node])
       if dose < 0 {
@@ -99,5 +118,33 @@ public enum ExactOperatingCharacteristics {
       outcomes.append((layout.outcome(graph.terminals[index]), weight))
     }
     return (outcomes, total)
+  }
+}
+
+/// How far an exact enumeration has come: reported once per cohort.
+public struct ExactProgress: Sendable, Equatable {
+  /// Cohorts whose states are expanded.
+  public var cohortsDone: Int
+  /// The most cohorts a trial can have (maximum sample size / cohort size).
+  public var cohorts: Int
+  /// Distinct states after `cohortsDone` cohorts.
+  public var statesAtCohort: Int
+  /// Distinct states created so far (the memory the enumeration holds grows with it).
+  public var states: Int
+  /// Distinct states at the cohort before (0 at the first).
+  public var statesAtPreviousCohort: Int = 0
+
+  /// The states expected in all if the growth of the last cohort goes on to the last cohort (an
+  /// estimate: trials that stop early make the true count smaller).
+  public var projectedStates: Int {
+    guard statesAtPreviousCohort > 0, cohortsDone < cohorts else { return states }
+    let ratio = max(Double(statesAtCohort) / Double(statesAtPreviousCohort), 1)
+    var next = Double(statesAtCohort)
+    var total = Double(states)
+    for _ in cohortsDone..<cohorts {
+      next *= ratio
+      total += next
+    }
+    return total < Double(Int.max) ? Int(total) : Int.max
   }
 }

@@ -26,7 +26,8 @@ public struct MTDAnswer: Sendable, Encodable {
 extension TrialDesign {
   /// The final selection from `counts` (lowest level first; missing levels untreated).
   ///
-  /// Field names in errors: `counts`.
+  /// Field names in errors: `counts` (also when no level has a patient: with no data there is
+  /// nothing to select from, which is not the same as "no dose is acceptable").
   public func selectMTD(counts: [DoseCounts]) throws(InputError) -> MTDAnswer {
     guard counts.count <= design.doseCount else {
       throw InputError(
@@ -34,6 +35,11 @@ extension TrialDesign {
         found: "\(counts.count) entries")
     }
     for (i, c) in counts.enumerated() { try c.validate(field: "counts[\(i)]") }
+    guard counts.contains(where: { $0.patients > 0 }) else {
+      throw InputError(
+        field: "counts", expected: "at least one treated patient (the MTD is selected from data)",
+        found: "no patient at any level")
+    }
     let padded = counts + Array(repeating: DoseCounts(), count: design.doseCount - counts.count)
     let history = TrialHistory(counts: padded, currentDose: 0)
     return MTDAnswer(

@@ -43,16 +43,21 @@ extension TrialDesign {
     }
   }
 
-  /// Exact or simulated operating characteristics under `truth` (one DLT probability per level).
+  /// Exact or simulated operating characteristics under `truth` (one DLT probability per level);
+  /// `progress` follows a simulation (finished trials), `exactProgress` an exact enumeration (per
+  /// cohort).
   public func operatingCharacteristics(
     truth: [Double], method: OperatingCharacteristicsMethod, field: String = "truth",
-    progress: (@Sendable (_ finishedTrials: Int) -> Void)? = nil
+    progress: (@Sendable (_ finishedTrials: Int) -> Void)? = nil,
+    exactProgress: ((ExactProgress) -> Void)? = nil
   ) throws(InputError) -> OperatingCharacteristicsAnswer {
     try checkWholeCohorts()
     let scenario = try scenario(truth, field: field)
     let oc: OperatingCharacteristics
     switch method {
-    case .exact: oc = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario)
+    case .exact:
+      oc = try ExactOperatingCharacteristics.compute(
+        design: design, scenario: scenario, progress: exactProgress)
     case .simulation(let simulation):
       oc = try simulation.run(design: design, scenario: scenario, progress: progress)
     }

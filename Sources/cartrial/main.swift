@@ -1,3 +1,4 @@
 import CartrialCLI
+import Foundation
 
-Cartrial.main()
+exit(Cartrial.execute(Array(CommandLine.arguments.dropFirst())))

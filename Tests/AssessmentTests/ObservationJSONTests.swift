@@ -18,7 +18,7 @@ struct ObservationJSONTests {
     let e = error(ICANSObservation.self, #"{"consciousness": "spontaneous"}"#)
     #expect(
       e?.description
-        == #"in.json:1:19: error: consciousness: expected one of alert, awakensSpontaneously, awakensToVoice, awakensToTactileStimulus, unarousable, found "spontaneous""#
+        == #"in.json:1:19: consciousness: expected one of alert, awakensSpontaneously, awakensToVoice, awakensToTactileStimulus, unarousable, found "spontaneous""#
     )
     let icp = error(ICANSObservation.self, #"{"intracranialPressure": ["focalOedema", "swelling"]}"#)
     #expect(

@@ -62,7 +62,7 @@ struct GradeCommandTests {
     #expect(result.status != 0)
     #expect(
       result.stderr.contains(
-        "crs.json:1:28: error: vasopresors: expected one of the fields temperatureCelsius,"),
+        "crs.json:1:28: vasopresors: expected one of the fields temperatureCelsius,"),
       "\(result.stderr)")
     let nested = try CLIRunner.temporaryFile(#"{"ageYears": 30, "ice": {"totl": 8}}"#, name: "icans.json")
     let icans = try CLIRunner.run(["grade", "icans", "--input", nested])
@@ -102,7 +102,7 @@ struct GradeCommandTests {
     #expect(result.status != 0)
     #expect(
       result.stderr.contains(
-        #"icans.json:2:19: error: consciousness: expected one of alert, awakensSpontaneously, awakensToVoice, awakensToTactileStimulus, unarousable, found "spontaneous""#
+        #"icans.json:2:19: consciousness: expected one of alert, awakensSpontaneously, awakensToVoice, awakensToTactileStimulus, unarousable, found "spontaneous""#
       ), "\(result.stderr)")
     #expect(!result.stderr.contains("Cannot initialize"))
   }
@@ -115,7 +115,7 @@ struct GradeCommandTests {
     let result = try CLIRunner.run(["grade", "crs", "--input", file])
     #expect(result.status != 0)
     #expect(
-      result.stderr.contains("crs.json:1:28: error: oxygen: expected one of the fields"), "\(result.stderr)")
+      result.stderr.contains("crs.json:1:28: oxygen: expected one of the fields"), "\(result.stderr)")
     #expect(result.stderr.contains("oxygenDevice, oxygenFlowLitresPerMinute"), "\(result.stderr)")
   }
 
@@ -124,7 +124,7 @@ struct GradeCommandTests {
     let file = try CLIRunner.temporaryFile(#"{"temperatureCelsius": "abc"}"#, name: "crs.json")
     let result = try CLIRunner.run(["grade", "crs", "--input", file])
     #expect(
-      result.stderr.contains(#"crs.json:1:24: error: temperatureCelsius: expected a number, found "abc""#),
+      result.stderr.contains(#"crs.json:1:24: temperatureCelsius: expected a number, found "abc""#),
       "\(result.stderr)")
   }
 

@@ -61,7 +61,7 @@ import Testing
     (["--time", "days", "--event", "status"], "--time: expected a column of"),
     (["--time", "time", "--event", "status", "--group", "arm"], "--group: expected a column of"),
     // Line 8 is the first row with sex = 2, not an event indicator; sex is the third column.
-    (["--time", "time", "--event", "sex"], "lung.csv:8:7: error: sex: expected 1/0, true/false or yes/no"),
+    (["--time", "time", "--event", "sex"], "lung.csv:8:7: sex: expected 1/0, true/false or yes/no"),
   ])
   func badColumnsAreNamed(arguments: [String], message: String) throws {
     let result = try km(["--input", Self.fixtures.appendingPathComponent("lung.csv").path] + arguments)

@@ -53,14 +53,14 @@ import Testing
   }
 
   @Test(arguments: [
-    ("subject,time,conc\n1,0,0\n1,-1,3\n", ":3:3: error:", "time: expected a number ≥ 0, found \"-1\""),
+    ("subject,time,conc\n1,0,0\n1,-1,3\n", ":3:3:", "time: expected a number ≥ 0, found \"-1\""),
     (
-      "subject,time,conc\n1,0,0\n1,2,5\n1,2,4\n", ":4:3: error:",
+      "subject,time,conc\n1,0,0\n1,2,5\n1,2,4\n", ":4:3:",
       "time: expected one sample per time for subject 1, found time 2 again (also on line 3)"
     ),
-    ("subject,time,conc\n1,0,0\n1,1,abc\n", ":3:5: error:", "conc: expected a number, found \"abc\""),
-    ("subject,time,concentration\n1,0,0\n", ":1:1: error:", "conc: expected a column conc"),
-    ("subject,time,conc\n1,0\n", ":2:1: error:", "expected 3 fields"),
+    ("subject,time,conc\n1,0,0\n1,1,abc\n", ":3:5:", "conc: expected a number, found \"abc\""),
+    ("subject,time,concentration\n1,0,0\n", ":1:1:", "conc: expected a column conc"),
+    ("subject,time,conc\n1,0\n", ":2:1:", "expected 3 fields"),
   ])
   func badInputNamesFileAndLine(csv: String, location: String, message: String) throws {
     let path = try CLIRunner.temporaryFile(csv, name: "bad.csv")

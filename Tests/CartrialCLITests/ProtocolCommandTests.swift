@@ -33,7 +33,7 @@ import Testing
       "id: NCT00000001\ntitle: t\nphase: PHASE9\n", name: "broken.yaml")
     let result = try CLIRunner.run(["protocol", "check", path])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("broken.yaml:3:8: error: phase:"))
+    #expect(result.stderr.contains("broken.yaml:3:8: phase:"))
   }
 
   @Test func unknownProtocolIsAnError() throws {
@@ -41,7 +41,7 @@ import Testing
     #expect(result.status != 0)
     #expect(
       result.stderr.contains(
-        "Error: --protocol: expected a bundled protocol id (NCT04825496, NCT05164042, NCT05270772, NCT05350787, NCT07470073) or a protocol file, found 'NCT99999999' (no bundled protocol and no such file)"
+        "cartrial: error: --protocol: expected a bundled protocol id (NCT04825496, NCT05164042, NCT05270772, NCT05350787, NCT07470073) or a protocol file, found 'NCT99999999' (no bundled protocol and no such file)"
       ))
   }
 

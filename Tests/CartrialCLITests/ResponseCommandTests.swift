@@ -71,7 +71,9 @@ struct ResponseCommandTests {
       #"{"subjectId": "S-1", "response": {"assessments": []}}"#, name: "subject.json")
     let missing = try CLIRunner.run(["response", "--subject", file])
     #expect(missing.status != 0)
-    #expect(missing.stderr.contains("Missing expected argument '--protocol"), "\(missing.stderr)")
+    #expect(
+      missing.stderr.contains("cartrial: error: --protocol: expected a value (it is required), found none"),
+      "\(missing.stderr)")
     #expect(missing.stderr.contains("Usage: cartrial response"), "\(missing.stderr)")
   }
 

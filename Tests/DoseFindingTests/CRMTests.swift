@@ -71,8 +71,8 @@ struct CRMTests {
   }
 
   /// dfcrm getprior(0.05, 0.3, 3, 5) = 0.1225 0.2040 0.3000 0.4018 0.5013.
-  @Test func skeletonMatchesGetprior() {
-    let s = SkeletonCalibration.skeleton(halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: 5)
+  @Test func skeletonMatchesGetprior() throws {
+    let s = try SkeletonCalibration.skeleton(halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: 5)
     #expect(s.map { decimal($0, 4) } == ["0.1225", "0.2040", "0.3000", "0.4018", "0.5013"])
     // The indifference property: at β where dose k has rate φ + δ, dose k − 1 has φ − δ.
     for k in 1..<5 {
@@ -81,9 +81,9 @@ struct CRMTests {
     }
   }
 
-  @Test func logisticSkeletonHasIndifferenceProperty() {
+  @Test func logisticSkeletonHasIndifferenceProperty() throws {
     let model = CRMWorkingModel.logistic(intercept: 3)
-    let s = SkeletonCalibration.skeleton(
+    let s = try SkeletonCalibration.skeleton(
       halfWidth: 0.05, target: 0.25, priorMTD: 1, doseCount: 4, model: model)
     #expect(s.count == 4)
     #expect(abs(s[1] - 0.25) < 1e-12)

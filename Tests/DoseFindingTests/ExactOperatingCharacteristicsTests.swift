@@ -125,7 +125,7 @@ struct ExactOperatingCharacteristicsTests {
   @Test func crmMatchesExactReference() throws {
     for reference in try Self.references(where: { $0.design == "crm" && $0.scenario == "A" }) {
       let k = reference.truth.count
-      let skeleton = SkeletonCalibration.skeleton(halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: k)
+      let skeleton = try SkeletonCalibration.skeleton(halfWidth: 0.05, target: 0.3, priorMTD: 2, doseCount: k)
       let design = CachedCRM(design: CRMDesign(skeleton: skeleton, target: 0.3, maxSampleSize: 30))
       check(design, against: reference, tolerance: 1e-7)
     }

@@ -145,7 +145,7 @@ import Testing
     } throws: { error in
       let error = error as? InputError
       return error?.description
-        == #"p.json:2:27: error: demographics.sex: expected one of male, female, found "mal""#
+        == #"p.json:2:27: demographics.sex: expected one of male, female, found "mal""#
     }
     let unknown = json.replacingOccurrences(of: #""mal""#, with: #""male""#)
     #expect {

@@ -11,7 +11,7 @@ import Testing
     let error = InputError(field: "design.target", expected: "a rate in (0, 1)", found: "1.2")
     #expect(error.description == "design.target: expected a rate in (0, 1), found 1.2")
     let located = error.located(at: SourceLocation(file: "p.yaml", line: 3, column: 9))
-    #expect(located.description == "p.yaml:3:9: error: design.target: expected a rate in (0, 1), found 1.2")
+    #expect(located.description == "p.yaml:3:9: design.target: expected a rate in (0, 1), found 1.2")
   }
 
   @Test func nestingJoinsPaths() {

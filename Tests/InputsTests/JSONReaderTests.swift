@@ -120,7 +120,7 @@ import Testing
     let r = try root.object(fields: ["c", "d"])
     #expect(try r.enumeration("c", Colour.self) == .green)
     #expect { try r.enumeration("d", Colour.self) } throws: {
-      ($0 as? InputError)?.description == #"t.json:1:21: error: d: expected one of red, green, found "blue""#
+      ($0 as? InputError)?.description == #"t.json:1:21: d: expected one of red, green, found "blue""#
     }
   }
 

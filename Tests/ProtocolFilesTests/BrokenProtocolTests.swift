@@ -145,7 +145,7 @@ import TrialModel
 
   @Test func descriptionIsFileLineColumn() {
     let found = errors(replacing("target: 0.3", with: "target: 1.2"))
-    #expect(found.first?.description.hasPrefix("broken.yaml:21:15: error: groups[0].design.target:") == true)
+    #expect(found.first?.description.hasPrefix("broken.yaml:21:15: groups[0].design.target:") == true)
   }
 }
 

@@ -46,12 +46,12 @@ import TrialModel
     do {
       _ = try table.nonNegative(row, "weightKg")
     } catch {
-      #expect(error.description == "s.csv:3:3: error: weightKg: expected a number, found \"abc\"")
+      #expect(error.description == "s.csv:3:3: weightKg: expected a number, found \"abc\"")
     }
     do {
       _ = try table.date(row, "when")
     } catch {
-      #expect(error.description == "s.csv:3:7: error: when: expected a date YYYY-MM-DD, found \"2024-02-30\"")
+      #expect(error.description == "s.csv:3:7: when: expected a date YYYY-MM-DD, found \"2024-02-30\"")
     }
     do {
       _ = try table.flag(row, "dlt")
@@ -77,7 +77,7 @@ import TrialModel
     do {
       _ = try CSVTable(text: "a,b\n1\n", file: "t.csv")
     } catch {
-      #expect(error.description == "t.csv:2:1: error: expected 2 fields (a,b), found 1")
+      #expect(error.description == "t.csv:2:1: expected 2 fields (a,b), found 1")
     }
   }
 }

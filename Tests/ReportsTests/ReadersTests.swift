@@ -31,23 +31,23 @@ import TrialModel
   @Test(arguments: [
     (
       "subject,infusion_date,dose_level\nA,2024-01-01,abc\n",
-      "s.csv:2:14: error: dose_level: expected a whole number, found \"abc\""
+      "s.csv:2:14: dose_level: expected a whole number, found \"abc\""
     ),
     (
       "subject,infusion_date\nA,\n",
-      "s.csv:2:3: error: infusion_date: expected the infusion date YYYY-MM-DD, found nothing"
+      "s.csv:2:3: infusion_date: expected the infusion date YYYY-MM-DD, found nothing"
     ),
     (
       "subject,infusion_date\nA,2024-01-01\nA,2024-01-02\n",
-      "s.csv:3:1: error: subject: expected each subject once (A is already on line 2), found \"A\""
+      "s.csv:3:1: subject: expected each subject once (A is already on line 2), found \"A\""
     ),
     (
       "subject,infusion_date,death_cause\nA,2024-01-01,accident\n",
-      "s.csv:2:14: error: death_cause: expected one of disease, other, found \"accident\""
+      "s.csv:2:14: death_cause: expected one of disease, other, found \"accident\""
     ),
     (
       "subject,infusion_date,deathdate\nA,2024-01-01,\n",
-      "s.csv:1:23: error: deathdate: expected one of the fields subject, infusion_date, group, dose_level, enrolment_date, best_response, response_date, relapse_date, death_date, death_cause, hsct_date, last_assessment_date, last_alive_date, dlt, found unknown field"
+      "s.csv:1:23: deathdate: expected one of the fields subject, infusion_date, group, dose_level, enrolment_date, best_response, response_date, relapse_date, death_date, death_cause, hsct_date, last_assessment_date, last_alive_date, dlt, found unknown field"
     ),
   ])
   func subjectsFileErrors(text: String, message: String) throws {
@@ -94,7 +94,7 @@ import TrialModel
       Issue.record("a stray profile was accepted")
     } catch {
       #expect(
-        error.description == "k.csv:3:1: error: subject: expected a subject of the subjects file, found \"B\""
+        error.description == "k.csv:3:1: subject: expected a subject of the subjects file, found \"B\""
       )
     }
   }

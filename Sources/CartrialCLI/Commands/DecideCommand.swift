@@ -24,7 +24,7 @@ struct DecideCommand: ParsableCommand {
   var lastCohort: ListArgument<DoseCounts>?
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
+  func checkOptions() throws {
     try output.require([.text, .json, .csv])
     _ = try counts.values(option: "--counts")
     if let lastCohort, try lastCohort.values(option: "--last-cohort").count != 1 {
@@ -33,6 +33,7 @@ struct DecideCommand: ParsableCommand {
   }
 
   func run() throws {
+    try checkOptions()
     let observed = try counts.values(option: "--counts")
     let design = try designOptions.resolve(protocolOptions, countEntries: observed.count)
     let last = try lastCohort?.values(option: "--last-cohort").first

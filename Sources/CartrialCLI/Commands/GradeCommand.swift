@@ -45,8 +45,8 @@ struct GradeCommand: ParsableCommand {
     let given = flags.filter(\.1).map(\.0)
     guard given.isEmpty else {
       throw ValidationError(
-        "give the observation either with --input or with flags, not both (found --input with "
-          + given.joined(separator: ", ") + ")")
+        "--input: expected the observation either in --input or in flags, not both, found --input with "
+          + given.joined(separator: ", "))
     }
   }
 
@@ -104,7 +104,7 @@ struct GradeCommand: ParsableCommand {
     @OptionGroup var protocolOptions: ProtocolOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
+    func checkOptions() throws {
       try protocolOptions.validateGroupNeedsProtocol()
       let flags: [(String, Bool)] = [
         ("--temperature", temperature != nil), ("--antipyretic-given", antipyreticGiven),
@@ -121,6 +121,7 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
+      try checkOptions()
       try output.require([.text, .json])
       let settings = try GradeCommand.settings(protocolOptions).crs
       let file = try GradeCommand.read(CRSObservation.self, input: input)
@@ -159,7 +160,7 @@ struct GradeCommand: ParsableCommand {
     @OptionGroup var protocolOptions: ProtocolOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
+    func checkOptions() throws {
       try protocolOptions.validateGroupNeedsProtocol()
       let flags: [(String, Bool)] = [
         ("--age", age != nil), ("--ice", ice != nil), ("--capd", capd != nil),
@@ -170,6 +171,7 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
+      try checkOptions()
       try output.require([.text, .json])
       let settings = try GradeCommand.settings(protocolOptions).icans
       let file = try GradeCommand.read(ICANSObservation.self, input: input)
@@ -205,7 +207,7 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "The subject's baseline value.") var baseline: Double?
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
+    func checkOptions() throws {
       let flags: [(String, Bool)] = [
         ("--term", term != nil), ("--value", value != nil), ("--unit", unit != nil), ("--lln", lln != nil),
         ("--uln", uln != nil), ("--baseline", baseline != nil),
@@ -214,13 +216,16 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
+      try checkOptions()
       try output.require([.text, .json])
       let file = try GradeCommand.read(LabResult.self, input: input)
       let lab: LabResult
       if let file {
         lab = file.0
       } else {
-        guard let term, let value else { throw CLIError("give --input FILE.json, or --term and --value") }
+        guard let term, let value else {
+          throw CLIError("--term: expected --input FILE.json, or --term and --value, found neither")
+        }
         var parsedUnit: MeasurementUnit?
         if let unit {
           guard let u = MeasurementUnit(parsing: unit) else {

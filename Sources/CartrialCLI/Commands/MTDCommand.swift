@@ -21,12 +21,13 @@ struct MTDCommand: ParsableCommand {
   var counts: ListArgument<DoseCounts>
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
+  func checkOptions() throws {
     try output.require([.text, .json, .csv])
     _ = try counts.values(option: "--counts")
   }
 
   func run() throws {
+    try checkOptions()
     let observed = try counts.values(option: "--counts")
     let design = try designOptions.resolve(protocolOptions, countEntries: observed.count)
     let answer = try presenting(designParameters: true) { try design.selectMTD(counts: observed) }

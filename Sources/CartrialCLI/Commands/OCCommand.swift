@@ -32,26 +32,31 @@ struct OCCommand: ParsableCommand {
   @Option(help: "Worker threads for the simulation (default: all cores).") var threads: Int?
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
+  func checkOptions() throws {
     try output.require([.text, .json, .svg])
     guard exact != (simulate != nil) else {
-      throw ValidationError("give exactly one of --exact or --simulate N")
+      throw ValidationError(
+        "--exact/--simulate: expected exactly one of --exact or --simulate N, found "
+          + (exact ? "both" : "neither"))
     }
     if let n = simulate, n < 2 { throw ValidationError("--simulate: expected at least 2 trials, found \(n)") }
-    guard !truths.isEmpty else { throw ValidationError("missing --truth p1,…,pK") }
+    guard !truths.isEmpty else {
+      throw ValidationError("--truth: expected true DLT probabilities p1,…,pK, found none")
+    }
     guard protocolOptions.reference != nil || designOptions.design != nil else {
-      throw ValidationError("missing --design NAME or --protocol ID")
+      throw ValidationError("--design: expected --design NAME or --protocol ID, found neither")
     }
     if exact && seed != nil {
       throw ValidationError("--seed: expected only with --simulate N (--exact has no seed)")
     }
     if let c = cohorts, c < 1 { throw ValidationError("--cohorts: expected at least 1, found \(c)") }
     if cohorts != nil && designOptions.maxN != nil {
-      throw ValidationError("give either --cohorts or --max-n, not both")
+      throw ValidationError("--cohorts: expected either --cohorts or --max-n, found both")
     }
     if let t = threads, t < 1 { throw ValidationError("--threads: expected at least 1, found \(t)") }
     if output.format == .svg && truths.count != 1 {
-      throw ValidationError("--format svg draws one scenario; give a single --truth")
+      throw ValidationError(
+        "--truth: expected a single scenario with --format svg (it draws one), found \(truths.count)")
     }
     for truth in truths { _ = try truth.parsed() }
   }
@@ -64,6 +69,7 @@ struct OCCommand: ParsableCommand {
   }
 
   func run() throws {
+    try checkOptions()
     let trial = try protocolOptions.loadIfGiven()
     if let trial, protocolOptions.group == nil, trial.groups.count > 1 {
       return try runGroups(trial)
@@ -77,6 +83,9 @@ struct OCCommand: ParsableCommand {
         protocolOptions, countEntries: values.count, cohorts: cohorts ?? defaultCohorts, startLevel: start,
         defaultTarget: 0.3)
       design = resolved
+      if simulate == nil {
+        Self.noteExactCost(resolved.design.maxSampleSize, cohortSize: resolved.design.cohortSize)
+      }
       let bar = ProgressBar(total: simulate ?? 0)
       defer { bar.finish() }
       results.append(
@@ -87,15 +96,32 @@ struct OCCommand: ParsableCommand {
           ],
           designParameters: true
         ) {
-          try resolved.operatingCharacteristics(truth: values, method: method, progress: bar.update)
+          try resolved.operatingCharacteristics(
+            truth: values, method: method, progress: bar.update, exactProgress: bar.update)
         })
     }
     try OCReport.print(results, design: design!, format: output.format)
   }
 
+  /// Exact enumerations above this many patients print their cost on standard error first.
+  static let exactNoteThreshold = 45
+
+  /// The cost of a large exact enumeration, said before it starts (its states grow geometrically
+  /// with the cohorts; the figure is the one measured in BENCHMARKS.md).
+  static func noteExactCost(_ maxSampleSize: Int, cohortSize: Int) {
+    guard maxSampleSize > exactNoteThreshold, maxSampleSize <= ExactOperatingCharacteristics.maximumSampleSize
+    else { return }
+    Cartrial.writeToStandardError(
+      "cartrial: note: exact enumeration of \(maxSampleSize / cohortSize) cohorts of \(cohortSize): its states "
+        + "grow about 1.5–2× per cohort (20 cohorts of 3 take about 40 s and 1.5 GB); progress is shown on a "
+        + "terminal, and --simulate N is faster for large trials\n")
+  }
+
   /// Every group of a multi-group protocol, with one progress bar over all groups.
   private func runGroups(_ trial: TrialProtocol) throws {
-    guard output.format != .svg else { throw ValidationError("--format svg draws one group; add --group") }
+    guard output.format != .svg else {
+      throw ValidationError("--group: expected a group with --format svg (it draws one), found none")
+    }
     let request = try designOptions.request(cohorts: cohorts, startLevel: start)
     var results: [ProtocolOperatingCharacteristics] = []
     for truth in truths {
@@ -143,7 +169,7 @@ struct TruthArgument: ExpressibleByArgument, Sendable {
         throw ValidationError("\(option) '\(text)': expected GROUP=p1,…,pK separated by ';', found '\(part)'")
       }
       guard result[pieces[0]] == nil else {
-        throw ValidationError("\(option) '\(text)': group \(pieces[0]) is given twice")
+        throw ValidationError("\(option) '\(text)': expected each group once, found \(pieces[0]) twice")
       }
       result[pieces[0]] = try ListArgument<Double>(argument: pieces[1]).values(
         option: "\(option) \(pieces[0])")

@@ -84,7 +84,7 @@ struct ProtocolCommand: ParsableCommand {
           failures += 1
           let lines = "\(error)".split(separator: "\n").map(String.init)
           results.append(Result(file: file, valid: false, errors: lines))
-          if output.format == .text { FileHandle.standardError.write(Data(("\(error)\n").utf8)) }
+          if output.format == .text { Cartrial.writeToStandardError(Cartrial.styled("\(error)") + "\n") }
         }
       }
       if output.format == .json {  // one file, one object; several, an array

@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
     do {
       try ReportPage(report).html().write(toFile: out, atomically: true, encoding: .utf8)
     } catch {
-      throw CLIError("\(out): cannot write the report (\(error.localizedDescription))")
+      throw InputFile.cannotWrite(out)
     }
     print(
       "wrote \(out): \(report.scope.subjects.count) subjects, \(report.kinetics.count) kinetic profiles, "

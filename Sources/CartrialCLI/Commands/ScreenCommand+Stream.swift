@@ -35,7 +35,7 @@ enum ScreeningStream {
         case .failure(let message):
           failures += 1
           writeStandardOutput(&out)
-          FileHandle.standardError.write(Data(message.utf8))
+          Cartrial.writeToStandardError(Cartrial.styled(message) + "\n")
         }
       }
       writeStandardOutput(&out)
@@ -66,7 +66,7 @@ enum ScreeningStream {
       ScreeningJSON.appendLine(PatientScreening(record, against: trials, line: number), to: &bytes)
       return .output(bytes)
     } catch {
-      return .failure("\(error.description)\n")
+      return .failure(error.description)
     }
   }
 

@@ -55,9 +55,8 @@ enum LineReader {
     if path == "-" {
       handle = .standardInput
     } else {
-      guard let h = FileHandle(forReadingAtPath: path) else {
-        throw CLIError("\(path): cannot open the file")
-      }
+      guard let h = FileHandle(forReadingAtPath: path), InputFile.exists(path), !InputFile.isDirectory(path)
+      else { throw InputFile.cannotRead(path) }
       handle = h
     }
     var buffer: [UInt8] = []

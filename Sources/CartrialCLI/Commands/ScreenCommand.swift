@@ -26,23 +26,30 @@ struct ScreenCommand: ParsableCommand {
   var on: String?
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
+  func checkOptions() throws {
     guard (patient == nil) != (patients == nil) else {
-      throw ValidationError("give exactly one of --patient FILE or --patients FILE.ndjson")
+      throw ValidationError(
+        "--patient: expected exactly one of --patient FILE or --patients FILE.ndjson, found "
+          + (patient == nil ? "neither" : "both"))
     }
     guard (protocolOptions.reference == nil) != !all else {
-      throw ValidationError("give exactly one of --protocol ID and --all")
+      throw ValidationError(
+        "--protocol: expected exactly one of --protocol ID or --all, found " + (all ? "both" : "neither"))
     }
     if all, let group = protocolOptions.group {
       throw ValidationError(
-        "--group \(group) names a group of one protocol: use it with --protocol, not --all")
+        "--group: expected --protocol with a group (a group belongs to one protocol), found --all with --group \(group)"
+      )
     }
     if patients != nil, output.format != .ndjson {
-      throw ValidationError("--patients streams results: use --format ndjson")
+      throw ValidationError(
+        "--format: expected ndjson with --patients (it streams one result per line), found \(output.format.rawValue)"
+      )
     }
   }
 
   func run() throws {
+    try checkOptions()
     try output.require([.text, .json, .ndjson])
     let date = try on.map { text throws -> CivilDate in
       guard let date = CivilDate(iso: text) else {
@@ -62,11 +69,7 @@ struct ScreenCommand: ParsableCommand {
       return
     }
     let path = patient!
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw CLIError("\(path): cannot read the patient record (\(error.localizedDescription))")
-    }
-    let record = try ScreeningSupport.record(data, on: date, file: path)
+    let record = try ScreeningSupport.record(Data(try InputFile.bytes(path)), on: date, file: path)
     let screening = PatientScreening(record, against: trials)
     switch output.format {
     case .json: try Output.json(screening)

@@ -28,21 +28,6 @@ struct SkeletonCommand: ParsableCommand {
     var skeleton: [Double]
   }
 
-  func validate() throws {
-    guard target > 0 && target < 1 else {
-      throw ValidationError("--target: expected a DLT rate strictly between 0 and 1, found \(target)")
-    }
-    guard halfwidth > 0 && halfwidth < min(target, 1 - target) else {
-      throw ValidationError(
-        "--halfwidth: expected 0 < δ < min(target, 1 − target) = \(min(target, 1 - target)), found \(halfwidth)"
-      )
-    }
-    guard doses >= 1 else { throw ValidationError("--doses: expected at least 1 dose level, found \(doses)") }
-    guard priorMTD >= 1 && priorMTD <= doses else {
-      throw ValidationError("--prior-mtd: expected a dose level 1…\(doses), found \(priorMTD)")
-    }
-  }
-
   func run() throws {
     try output.require([.text, .json, .csv])
     let workingModel: CRMWorkingModel
@@ -51,8 +36,10 @@ struct SkeletonCommand: ParsableCommand {
     case "logistic": workingModel = .logistic(intercept: 3)
     default: throw ValidationError("--model: expected empiric or logistic, found \"\(model)\"")
     }
-    let skeleton = SkeletonCalibration.skeleton(
-      halfWidth: halfwidth, target: target, priorMTD: priorMTD - 1, doseCount: doses, model: workingModel)
+    let skeleton = try presenting(rename: ["halfWidth": "--halfwidth", "priorMTD": "--prior-mtd"]) {
+      try SkeletonCalibration.skeleton(
+        halfWidth: halfwidth, target: target, priorMTD: priorMTD - 1, doseCount: doses, model: workingModel)
+    }
     let answer = Answer(
       halfwidth: halfwidth, target: target, priorMTD: priorMTD, doses: doses, model: workingModel.name,
       skeleton: skeleton)
@@ -61,12 +48,27 @@ struct SkeletonCommand: ParsableCommand {
     case .csv:
       Output.csv(
         header: ["dose", "skeleton"],
-        rows: skeleton.enumerated().map { ["\($0.offset + 1)", fixedDecimal($0.element, 6)] })
+        rows: zip(skeleton.indices, Self.distinct(skeleton, digits: 6)).map { ["\($0 + 1)", $1] })
     default:
-      print(skeleton.map { fixedDecimal($0) }.joined(separator: " "))
+      print(Self.distinct(skeleton, digits: 4).joined(separator: " "))
       print(
         "[\(workingModel.name) model; indifference interval \(target) ± \(halfwidth); prior MTD dose \(priorMTD)]"
       )
     }
+  }
+
+  /// The values with at least `digits` decimals and as many more as keep them strictly increasing
+  /// inside (0, 1) once printed, so that the printed skeleton is one `--skeleton` accepts.
+  static func distinct(_ values: [Double], digits: Int) -> [String] {
+    for d in digits...17 {
+      let printed = values.map { fixedDecimal($0, d) }
+      let parsed = printed.compactMap(Double.init)
+      if parsed.count == values.count, parsed.allSatisfy({ $0 > 0 && $0 < 1 }),
+        zip(parsed, parsed.dropFirst()).allSatisfy({ $0 < $1 })
+      {
+        return printed
+      }
+    }
+    return values.map { "\($0)" }
   }
 }

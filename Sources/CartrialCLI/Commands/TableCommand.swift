@@ -17,9 +17,10 @@ struct TableCommand: ParsableCommand {
   @OptionGroup var designOptions: DesignOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try output.require([.text, .json, .csv]) }
+  func checkOptions() throws { try output.require([.text, .json, .csv]) }
 
   func run() throws {
+    try checkOptions()
     let design = try designOptions.resolve(protocolOptions)
     let answer = try presenting(designParameters: true) { try design.table() }
     switch output.format {

@@ -64,10 +64,11 @@ struct DesignOptions: ParsableArguments {
     for setting in settings {
       if let option = Self.commonSettings[setting.name] {
         throw ValidationError(
-          "--set \(setting.name): \(setting.name) is not a design parameter; use \(option)")
+          "--set \(setting.name): expected a design parameter, found \(setting.name), which is given as \(option)"
+        )
       }
       guard parameters[setting.name] == nil else {
-        throw ValidationError("--set \(setting.name) is given twice")
+        throw ValidationError("--set \(setting.name): expected once, found twice")
       }
       parameters[setting.name] = setting.value
     }
@@ -81,7 +82,8 @@ struct DesignOptions: ParsableArguments {
     for (option, name, value) in named {
       guard let value else { continue }
       guard parameters[name] == nil else {
-        throw ValidationError("\(option) and --set \(name) give the same parameter; give one")
+        throw ValidationError(
+          "--set \(name): expected either \(option) or --set \(name) (the same parameter), found both")
       }
       parameters[name] = value
     }

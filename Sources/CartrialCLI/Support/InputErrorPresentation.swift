@@ -12,7 +12,7 @@ extension CLIError {
     "cohorts": "--cohorts", "trials": "--simulate",
   ]
 
-  /// An input error as the command line shows it: a located error as `FILE:LINE:COLUMN: error: …`;
+  /// An input error as the command line shows it: a located error as `cartrial: error: FILE:LINE:COLUMN: …`;
   /// otherwise the field's option first (`--counts entry 2: expected …, found …`), with `rename`
   /// taking precedence over the standard options. A field no option carries is named as a design
   /// parameter (`--set NAME`) when `designParameters` is set, else shown as it is.

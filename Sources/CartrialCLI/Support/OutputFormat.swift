@@ -19,8 +19,8 @@ public struct OutputOptions: ParsableArguments {
   public func require(_ supported: [OutputFormat]) throws {
     guard supported.contains(format) else {
       throw ValidationError(
-        "--format \(format.rawValue) is not supported here; expected one of: "
-          + supported.map(\.rawValue).joined(separator: ", "))
+        "--format: expected one of " + supported.map(\.rawValue).joined(separator: ", ")
+          + " for this command, found \(format.rawValue)")
     }
   }
 }

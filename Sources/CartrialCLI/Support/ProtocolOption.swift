@@ -21,7 +21,9 @@ public struct ProtocolOptions: ParsableArguments {
 
   /// The protocol named by `--protocol`; fails when it is missing or invalid.
   public func load() throws -> TrialProtocol {
-    guard let reference else { throw ValidationError("missing --protocol ID|FILE") }
+    guard let reference else {
+      throw ValidationError("--protocol: expected a bundled protocol id or a protocol file, found none")
+    }
     return try ProtocolOptions.resolve(reference)
   }
 
@@ -41,7 +43,7 @@ public struct ProtocolOptions: ParsableArguments {
   }
 
   /// `ProtocolLibrary.load(_:)` (a bundled id or a file, criteria type-checked), its errors
-  /// printed one per line as `FILE:LINE:COLUMN: error: FIELD: expected …, found …`.
+  /// printed one per line as `cartrial: error: FILE:LINE:COLUMN: FIELD: expected …, found …`.
   public static func resolve(_ reference: String) throws -> TrialProtocol {
     do {
       return try ProtocolLibrary.load(reference)
@@ -62,7 +64,7 @@ public struct ProtocolOptions: ParsableArguments {
   /// A `TrialProtocol.group(_:)` error as the CLI prints it: `--group: expected …, found …`.
   static func groupError(_ error: InputError) -> CLIError { CLIError.input(error) }
 
-  /// One line per error (`FILE:LINE:COLUMN: error: FIELD: …` when located); the field `protocol`
+  /// One line per error (`cartrial: error: FILE:LINE:COLUMN: FIELD: …` when located); the field `protocol`
   /// is named as the option `--protocol`.
   private static func describe(_ errors: InputErrors) -> String {
     errors.errors.map { error in

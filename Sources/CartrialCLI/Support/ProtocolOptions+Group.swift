@@ -14,7 +14,8 @@ extension ProtocolOptions {
   /// Fails when `--group` is given without `--protocol` (a group belongs to one protocol).
   func validateGroupNeedsProtocol() throws {
     if group != nil && reference == nil {
-      throw ValidationError("--group \(group!) needs --protocol: groups belong to a protocol")
+      throw ValidationError(
+        "--group: expected --protocol as well (groups belong to a protocol), found --group \(group!) alone")
     }
   }
 }

@@ -10,7 +10,7 @@ import Yams
 /// rejects keys the model does not read, records where each criterion's expression starts, runs
 /// ``ProtocolValidator`` and type-checks the criteria expressions with `Eligibility`'s
 /// `CriteriaCompiler`. Every problem is an ``InputError`` located in the file, printed as
-/// `FILE:LINE:COLUMN: error: FIELD: expected …, found …`.
+/// `FILE:LINE:COLUMN: FIELD: expected …, found …`.
 public enum ProtocolLoader {
   /// Loads the protocol file at `url`; errors name it `displayName` (default: its path).
   /// - Throws: ``InputErrors``: `.notFound` when there is no such file, `.malformed` when it cannot
@@ -24,14 +24,19 @@ public enum ProtocolLoader {
         InputError(.notFound, field: "", expected: "a protocol file", found: "no file '\(file)'")
       ])
     }
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
+    var isDirectory: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: url.path) else {
       throw InputErrors([
         InputError(
-          .malformed, field: "", expected: "a readable UTF-8 text file",
-          found: "'\(file)' unreadable (\(error.localizedDescription))")
+          .malformed, field: "", expected: "a readable protocol file",
+          found: isDirectory.boolValue ? "'\(file)', a directory" : "'\(file)', which this user may not read")
+      ])
+    }
+    guard let text = String(bytes: data, encoding: .utf8) else {
+      throw InputErrors([
+        InputError(
+          .malformed, field: "", expected: "UTF-8 text", found: "'\(file)' with bytes that are not UTF-8")
       ])
     }
     return try load(yaml: text, file: file)

@@ -5,7 +5,7 @@ import Inputs
 ///
 /// Reading is text in, values out: the caller reads the file (the CLI) or the request body (a
 /// server). Every problem is an ``InputError`` located at the field, with the column name as its
-/// field: `subjects.csv:4:12: error: dose_level: expected a whole number, found "abc"`.
+/// field: `subjects.csv:4:12: dose_level: expected a whole number, found "abc"`.
 public struct CSVTable: Sendable, Hashable {
   /// One data record.
   public struct Row: Sendable, Hashable {

@@ -82,7 +82,10 @@ public struct ThreePlusThreeDesign: DoseFindingDesign {
     }
     switch decision {
     case .stay:
-      return result(d, nil, "Treat 3 more patients at the current dose.")
+      let more = (counts.patients < 3 ? 3 : 6) - counts.patients
+      let cohort = counts.patients < 3 ? "complete the cohort of 3" : "expand the dose to 6"
+      return result(
+        d, nil, "Treat \(more) more patient\(more == 1 ? "" : "s") at the current dose (\(cohort)).")
     case .escalate:
       if variant == .find && eliminated != nil && counts.patients >= 6 {
         return result(
