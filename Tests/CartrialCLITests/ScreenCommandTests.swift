@@ -72,7 +72,7 @@ import TrialModel
     let column = bad.distance(from: bad.startIndex, to: bad.range(of: "-1}")!.lowerBound) + 1
     #expect(
       result.stderr.contains(
-        "batch.ndjson:2:\(column): demographics.weight.value: expected a weight from 0.5 to 500 kg, found -1 kg"
+        "batch.ndjson:2:\(column): demographics.weight.value: expected a plausible weight, 0.5 to 500 kg, found -1 kg"
       ), "\(result.stderr)")
   }
 

@@ -98,8 +98,10 @@ import TrialModel
         bytes = Array(text.utf8)
       }
       do {
+        let mutated = String(decoding: bytes, as: UTF8.self)
         let patient = try PatientRecord(
-          json: Data(bytes), fallbackScreeningDate: CivilDate(iso: "2026-11-20"))
+          json: Data(bytes),
+          screeningDate: mutated.contains("\"screeningDate\"") ? nil : CivilDate(iso: "2026-11-20"))
         parsed += 1
         for trial in trials {
           let report = trial.screen(patient)

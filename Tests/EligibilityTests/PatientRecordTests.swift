@@ -26,7 +26,7 @@ import Testing
     ),
     (
       #""weight": {"value": 58"#, #""weight": {"value": -58"#, "demographics.weight.value",
-      "expected a weight from 0.5 to 500 kg, found -58 kg"
+      "expected a plausible weight, 0.5 to 500 kg, found -58 kg"
     ),
     (
       #""value": 168, "unit": "µmol/L""#, #""value": 168, "unit": "furlongs""#, "labs.creatinine.unit",
@@ -60,8 +60,23 @@ import Testing
     ),
     (
       #""value": 60, "unit": "%""#, #""value": 160, "unit": "%""#, "labs.lvef.value",
-      "expected a percentage from 0 to 100, found 160 %"
+      "expected a plausible LVEF, 5 to 90 %, found 160 %"
     ),
+    // Issue 11: a µmol/L creatinine typed as mg/dL gave CrCl 0.4 mL/min and an ineligible verdict.
+    (
+      #""value": 168, "unit": "µmol/L""#, #""value": 168, "unit": "mg/dL""#, "labs.creatinine.value",
+      "expected a plausible creatinine, 0.05 to 30 mg/dL, found 168 mg/dL; did you mean 168 µmol/L (1.9 mg/dL)?"
+    ),
+    (
+      #""weight": {"value": 58, "unit": "kg"}"#, #""weight": {"value": 58000, "unit": "kg"}"#,
+      "demographics.weight.value",
+      "expected a plausible weight, 0.5 to 500 kg, found 58000 kg; did you mean 58000 g (58 kg)?"
+    ),
+    (
+      #""bilirubin": {"value": 0.8, "unit": "mg/dL""#, #""bilirubin": {"value": 80, "unit": "mg/dL""#,
+      "labs.bilirubin.value", "found 80 mg/dL; did you mean 80 µmol/L (4.68 mg/dL)?"
+    ),
+
     (
       #""status": "relapsed""#, #""status": "smouldering""#, "disease.status",
       #"expected one of relapsed, refractory, relapsedAndRefractory, remission, newlyDiagnosed, found "smouldering""#
@@ -76,6 +91,46 @@ import Testing
     #expect(error?.field == path, "\(String(describing: error))")
     #expect(error?.message.contains(message) == true, "\(String(describing: error))")
     #expect(error?.location != nil, "\(String(describing: error))")
+  }
+
+  /// Issue 11: a record without a screening date was screened as of today; the date is required,
+  /// from the record or given by the caller (which then overrides the record's).
+  @Test func theScreeningDateIsRequired() throws {
+    let json = examplePatientJSON.replacingOccurrences(of: #""screeningDate": "2026-11-20","#, with: "")
+    #expect(json != examplePatientJSON)
+    #expect {
+      try PatientRecord(json: Data(json.utf8), file: "p.json")
+    } throws: { error in
+      let error = error as? InputError
+      return error?.field == "screeningDate" && error?.kind == .missing
+        && error?.message == "screeningDate: expected the screening date YYYY-MM-DD, found nothing"
+    }
+    let given = try PatientRecord(json: Data(json.utf8), screeningDate: CivilDate(iso: "2026-11-21"))
+    #expect(given.screeningDate == CivilDate(iso: "2026-11-21"))
+    let overridden = try PatientRecord(
+      json: Data(examplePatientJSON.utf8), screeningDate: CivilDate(iso: "2026-11-22"))
+    #expect(overridden.screeningDate == CivilDate(iso: "2026-11-22"))
+  }
+
+  /// Issue 11: every lab in the record is range-checked in the unit it was written in.
+  @Test(arguments: [
+    ("anc", #"{"value": 1600, "unit": "x10^9/L"}"#, "did you mean 1600 /µL (1.6 ×10⁹/L)?"),
+    ("hemoglobin", #"{"value": 120, "unit": "g/dL"}"#, "did you mean 120 g/L (12 g/dL)?"),
+    ("platelets", #"{"value": 6000, "unit": "x10^9/L"}"#, "did you mean 6000 /µL (6 ×10⁹/L)?"),
+    ("wbc", #"{"value": 5000, "unit": "x10^9/L"}"#, "did you mean 5000 /µL (5 ×10⁹/L)?"),
+  ])
+  func implausibleLabsAreErrors(lab: String, value: String, message: String) throws {
+    let json = examplePatientJSON.replacingOccurrences(
+      of: #""spo2": {"value": 97, "unit": "%"}"#,
+      with: #""spo2": {"value": 97, "unit": "%"}, "\#(lab)": \#(value)"#)
+    #expect(json != examplePatientJSON)
+    #expect {
+      try PatientRecord(json: Data(json.utf8))
+    } throws: { error in
+      let error = error as? InputError
+      return error?.field == "labs.\(lab).value" && error?.message.contains(message) == true
+        && error?.location != nil
+    }
   }
 
   /// Every error is placed at the line and column of the value (or key) at fault.

@@ -5,7 +5,8 @@ import TrialModel
 
 /// Builds a patient record from JSON text (screening on 2026-11-20 unless the JSON says otherwise).
 func record(_ json: String, on date: String = "2026-11-20") throws -> PatientRecord {
-  try PatientRecord(json: Data(json.utf8), fallbackScreeningDate: CivilDate(iso: date)!)
+  try PatientRecord(
+    json: Data(json.utf8), screeningDate: json.contains("\"screeningDate\"") ? nil : CivilDate(iso: date)!)
 }
 
 /// Compiles ad-hoc criteria `(id, expression)`; ids starting with E are exclusions.

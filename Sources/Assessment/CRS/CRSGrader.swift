@@ -9,9 +9,12 @@ import TrialModel
 /// Organ toxicities are graded separately (CTCAE) and never change the CRS grade.
 public struct CRSGrader: Sendable {
   public var settings: CRSSettings
+  /// The plausibility ranges of temperature, blood pressure, age and oxygen flow.
+  public var ranges: PlausibleRanges
 
-  public init(settings: CRSSettings = CRSSettings()) {
+  public init(settings: CRSSettings = CRSSettings(), ranges: PlausibleRanges = .standard) {
     self.settings = settings
+    self.ranges = ranges
   }
 
   public static let system = "ASTCT 2019 CRS"
@@ -110,7 +113,7 @@ public struct CRSGrader: Sendable {
   }
 
   private func validate(_ o: CRSObservation) throws(InputError) {
-    if let t = o.temperatureCelsius { try Check.range(t, 25.0...45.0, field: "temperatureCelsius") }
+    if let t = o.temperatureCelsius { try ranges.check(.temperature, t, field: "temperatureCelsius") }
     if o.temperatureCelsius == nil && !o.antipyreticOrAnticytokineGiven {
       throw InputError(
         field: "temperatureCelsius",
@@ -118,10 +121,12 @@ public struct CRSGrader: Sendable {
         found: "nothing")
     }
     try Check.range(o.vasopressors, 0...10, field: "vasopressors")
-    if let sbp = o.systolicBloodPressure { try Check.range(sbp, 0.0...300.0, field: "systolicBloodPressure") }
-    if let age = o.ageYears { try Check.range(age, 0.0...130.0, field: "ageYears") }
+    if let sbp = o.systolicBloodPressure {
+      try ranges.check(.systolicBloodPressure, sbp, field: "systolicBloodPressure")
+    }
+    if let age = o.ageYears { try ranges.check(.age, age, field: "ageYears") }
     if let flow = o.oxygenFlowLitresPerMinute {
-      try Check.nonNegative(flow, field: "oxygenFlowLitresPerMinute")
+      try ranges.check(.oxygenFlow, flow, field: "oxygenFlowLitresPerMinute")
     }
   }
 }

@@ -7,6 +7,7 @@ extension SubjectRecord {
   public func adjudicateDLT(
     settings: AssessmentSettings, designWindowDays: Int? = nil
   ) throws(InputError) -> DLTAdjudication {
+    try checkTimeline()
     let window = settings.dlt.window(designWindowDays: designWindowDays.map { Assumed($0) }).value
     return DLTAdjudicator(rules: settings.dlt.rules, windowDays: window).adjudicate(
       events: try gradedEvents(settings: settings),
@@ -22,6 +23,7 @@ extension SubjectRecord {
   public func bestOverallResponse(
     settings: ResponseSettings, endpointWindowDays: Int? = nil
   ) throws(InputError) -> BestOverallResponse {
+    try checkTimeline()
     let classifier = ResponseClassifier(settings: settings)
     let window = settings.window(endpointWindowDays: endpointWindowDays.map { Assumed($0) }).value
     return try classifier.bestOverallResponse(response ?? ResponseRecord(assessments: []), windowDays: window)

@@ -70,7 +70,10 @@ public struct SubjectRecord: Sendable, Hashable {
 
   /// The study day of an entry from its `day` or `date`.
   func studyDay(day: Double?, date: String?) throws(InputError) -> Double {
-    if let day { return day }
+    if let day {
+      if let date, let infusionDate { try checkAgreement(day: day, date: date, infusionDate: infusionDate) }
+      return day
+    }
     guard let date else {
       throw InputError(field: "day", expected: "a study day or a date", found: "nothing")
     }

@@ -10,9 +10,12 @@ import TrialModel
 /// intracranial haemorrhage are graded with CTCAE and never change the ICANS grade.
 public struct ICANSGrader: Sendable {
   public var settings: ICANSSettings
+  /// The plausibility range of the age.
+  public var ranges: PlausibleRanges
 
-  public init(settings: ICANSSettings = ICANSSettings()) {
+  public init(settings: ICANSSettings = ICANSSettings(), ranges: PlausibleRanges = .standard) {
     self.settings = settings
+    self.ranges = ranges
   }
 
   public static let system = "ASTCT 2019 ICANS"
@@ -146,7 +149,7 @@ public struct ICANSGrader: Sendable {
   }
 
   private func validate(_ o: ICANSObservation) throws(InputError) {
-    if let age = o.ageYears { try Check.range(age, 0...130, field: "ageYears") }
+    if let age = o.ageYears { try ranges.check(.age, age, field: "ageYears") }
     if let g = o.tremorGrade { try Check.range(g, 0...5, field: "tremorGrade") }
     if let g = o.myoclonusGrade { try Check.range(g, 0...5, field: "myoclonusGrade") }
     if let r = o.rass { try Check.range(r, -5...4, field: "rass") }

@@ -7,8 +7,18 @@ import TrialModel
 ///
 /// Ratio criteria (× ULN, × baseline) are evaluated in the reported unit; absolute cut-offs are
 /// compared after converting the value to the unit CTCAE uses (/µL, g/dL, mg/dL).
+///
+/// A value (or a limit or baseline) that is not physiologically plausible for the term in its unit
+/// is refused (``PlausibleRanges``) before any grade is given: a µmol/L creatinine typed as mg/dL
+/// would otherwise be graded 4. Values in ×ULN, and ALT/AST given without a unit, are checked
+/// against nothing but being non-negative.
 public struct CTCAELabGrader: Sendable {
-  public init() {}
+  /// The plausibility ranges values are checked against.
+  public var ranges: PlausibleRanges
+
+  public init(ranges: PlausibleRanges = .standard) {
+    self.ranges = ranges
+  }
 
   public static let system = "CTCAE v5.0"
 
@@ -17,6 +27,14 @@ public struct CTCAELabGrader: Sendable {
     try Check.nonNegative(result.value, field: "value")
     for (name, limit) in [("lln", result.lln), ("uln", result.uln), ("baseline", result.baseline)] {
       if let limit { try Check.nonNegative(limit, field: name) }
+    }
+    if let unit = result.unit {
+      let values = [
+        ("value", result.value), ("lln", result.lln), ("uln", result.uln), ("baseline", result.baseline),
+      ]
+      for case (let name, let value?) in values {
+        try ranges.check(result.term.plausible, value, unit: unit, field: name)
+      }
     }
     var (grade, reasons) = try grade(term: result.term, result)
     reasons[0] = "\(result.term.ctcaeTerm): " + reasons[0]

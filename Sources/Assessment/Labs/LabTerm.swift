@@ -48,6 +48,22 @@ public enum LabTerm: String, Sendable, Hashable, Codable, InputEnumeration {
       : "a unit such as /µL, x10^9/L, g/dL, g/L, mg/dL, µmol/L or xULN"
   }
 
+  /// The quantity whose plausibility range (``PlausibleRanges``) a result of this term must lie in.
+  var plausible: PlausibleQuantity {
+    switch self {
+    case .neutrophils: .neutrophils
+    case .platelets: .platelets
+    case .whiteBloodCells: .whiteBloodCells
+    case .lymphocytes: .lymphocytes
+    case .haemoglobin: .haemoglobin
+    case .alanineAminotransferase: .alanineAminotransferase
+    case .aspartateAminotransferase: .aspartateAminotransferase
+    case .bilirubin: .bilirubin
+    case .creatinine: .creatinine
+    case .fibrinogen: .fibrinogen
+    }
+  }
+
   /// The analyte for mass ↔ molar conversion.
   var analyte: Analyte? {
     switch self {

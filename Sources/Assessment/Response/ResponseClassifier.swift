@@ -47,9 +47,12 @@ public struct AssessedResponse: Sendable, Hashable, Codable {
 /// settings (``ResponseSettings``).
 public struct ResponseClassifier: Sendable {
   public var settings: ResponseSettings
+  /// The plausibility ranges of the neutrophil and platelet counts.
+  public var ranges: PlausibleRanges
 
-  public init(settings: ResponseSettings = ResponseSettings()) {
+  public init(settings: ResponseSettings = ResponseSettings(), ranges: PlausibleRanges = .standard) {
     self.settings = settings
+    self.ranges = ranges
   }
 
   /// What came before an assessment: a remission not yet lost, or a partial response.
@@ -156,16 +159,19 @@ public struct ResponseClassifier: Sendable {
     let s = settings
     var reasons: [String] = []
     var recovered = true
-    for (name, value, threshold, op) in [
-      ("anc", a.anc, s.ancThresholdPerMicrolitre.value, s.ancComparison.value),
-      ("platelets", a.platelets, s.plateletThresholdPerMicrolitre.value, s.plateletComparison.value),
+    for (name, quantity, value, threshold, op) in [
+      ("anc", PlausibleQuantity.neutrophils, a.anc, s.ancThresholdPerMicrolitre.value, s.ancComparison.value),
+      (
+        "platelets", .platelets, a.platelets, s.plateletThresholdPerMicrolitre.value,
+        s.plateletComparison.value
+      ),
     ] {
       guard let value else {
         recovered = false
         reasons.append("\(name) not given: count recovery not shown")
         continue
       }
-      let v = try value.perMicrolitre(field: name)
+      let v = try value.perMicrolitre(field: name, quantity, ranges)
       let met = op == .atLeast ? v >= threshold : v > threshold
       recovered = recovered && met
       reasons.append(

@@ -10,19 +10,18 @@ public struct MeasuredValue: Sendable, Hashable {
     self.quantity = quantity
   }
 
-  /// The value in cells/µL; throws naming `field` when the unit is not a cell concentration.
-  func perMicrolitre(field: String) throws(InputError) -> Double {
-    do {
-      let v = try quantity.converted(to: .perMicrolitre).value
-      try Check.nonNegative(v, field: "\(field).value")
-      return v
-    } catch let error as InputError {
-      throw error
-    } catch {
+  /// The value in cells/µL; throws naming `field` when the unit is not a cell concentration or
+  /// the value is not a plausible `count` (``PlausibleRanges``).
+  func perMicrolitre(field: String, _ count: PlausibleQuantity, _ ranges: PlausibleRanges) throws(InputError)
+    -> Double
+  {
+    guard let v = try? quantity.converted(to: .perMicrolitre).value else {
       throw InputError(
         field: "\(field).unit", expected: "a cell concentration (/µL or ×10⁹/L)",
         found: quantity.unit.rawValue)
     }
+    try ranges.check(count, quantity.value, unit: quantity.unit, field: "\(field).value")
+    return v
   }
 }
 

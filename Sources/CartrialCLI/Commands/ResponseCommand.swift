@@ -40,6 +40,7 @@ struct ResponseCommand: ParsableCommand {
     guard !records.isEmpty else {
       throw CLIError("\(subject): expected at least one subject record, found an empty array")
     }
+    try InputFile.checked(document) { () throws(InputError) in try records.checkDistinctSubjects() }
     var reports: [SubjectResponseSummary] = []
     var results: [BestOverallResponse] = []
     for (index, record) in records.enumerated() {

@@ -18,7 +18,7 @@ enum ScreeningStream {
 
   /// Screens every line of `path`; bad lines are reported on stderr as FILE:LINE:COLUMN (in
   /// order) and counted in the result.
-  static func run(_ path: String, _ trials: [CompiledCriteria], _ date: CivilDate?, today: CivilDate) throws
+  static func run(_ path: String, _ trials: [CompiledCriteria], _ date: CivilDate?) throws
     -> Int
   {
     var failures = 0
@@ -27,7 +27,7 @@ enum ScreeningStream {
     var out: [UInt8] = []  // reused: one large buffer, not one per chunk
     func flush() {
       let outcomes = orderedParallelMap(chunk) { line in
-        screen(line.text, number: line.number, path: path, trials, date, today: today)
+        screen(line.text, number: line.number, path: path, trials, date)
       }
       for outcome in outcomes {
         switch outcome {
@@ -58,13 +58,10 @@ enum ScreeningStream {
 
   /// Parses, screens and encodes one line.
   static func screen(
-    _ line: String, number: Int, path: String, _ trials: [CompiledCriteria], _ date: CivilDate?,
-    today: CivilDate
+    _ line: String, number: Int, path: String, _ trials: [CompiledCriteria], _ date: CivilDate?
   ) -> Outcome {
     do {
-      let record = try PatientRecord(
-        json: Data(line.utf8), screeningDate: date, fallbackScreeningDate: today, file: path,
-        firstLine: number)
+      let record = try ScreeningSupport.record(Data(line.utf8), on: date, file: path, firstLine: number)
       var bytes: [UInt8] = []
       ScreeningJSON.appendLine(PatientScreening(record, against: trials, line: number), to: &bytes)
       return .output(bytes)

@@ -15,9 +15,21 @@ enum ScreeningSupport {
     }
   }
 
-  /// Today's date (UTC).
-  static var today: CivilDate {
-    CivilDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+  /// Reads a patient record screened on `date` (`--on`), else on its `screeningDate`; a record
+  /// with neither is an error naming both (there is no implicit "today": a screening result must
+  /// be reproducible).
+  static func record(_ data: Data, on date: CivilDate?, file: String, firstLine: Int = 1) throws(CLIError)
+    -> PatientRecord
+  {
+    do {
+      return try PatientRecord(json: data, screeningDate: date, file: file, firstLine: firstLine)
+    } catch {
+      var shown = error
+      if error.kind == .missing, error.field == "screeningDate" {
+        shown.expected = PatientRecord.screeningDateExpected + " (or --on YYYY-MM-DD)"
+      }
+      throw CLIError(shown.description)
+    }
   }
 
   /// A readable summary: one block per protocol, one line per criterion.

@@ -22,7 +22,7 @@ struct ScreenCommand: ParsableCommand {
   var patients: String?
   @OptionGroup var protocolOptions: ProtocolOptions
   @Flag(help: "Screen against every bundled protocol (eligible first).") var all = false
-  @Option(help: "Screening date YYYY-MM-DD (default: the record's screeningDate, else today).")
+  @Option(help: "Screening date YYYY-MM-DD (default: the record's screeningDate; one of them is required).")
   var on: String?
   @OptionGroup var output: OutputOptions
 
@@ -69,15 +69,7 @@ struct ScreenCommand: ParsableCommand {
       return
     }
     let path = patient!
-    let data: Data
-    data = Data(try InputFile.bytes(path))
-    let record: PatientRecord
-    do {
-      record = try PatientRecord(
-        json: data, screeningDate: date, fallbackScreeningDate: ScreeningSupport.today, file: path)
-    } catch {
-      throw CLIError(error.description)
-    }
+    let record = try ScreeningSupport.record(Data(try InputFile.bytes(path)), on: date, file: path)
     let screening = PatientScreening(record, against: trials)
     switch output.format {
     case .json: try Output.json(screening)
@@ -89,7 +81,7 @@ struct ScreenCommand: ParsableCommand {
   /// Screens each line of an NDJSON file on every core (output in input order); a bad line is
   /// reported on stderr as FILE:LINE:COLUMN and the run exits non-zero after the other lines.
   private func screenStream(_ path: String, _ trials: [CompiledCriteria], _ date: CivilDate?) throws {
-    let failures = try ScreeningStream.run(path, trials, date, today: ScreeningSupport.today)
+    let failures = try ScreeningStream.run(path, trials, date)
     if failures > 0 { throw ExitCode(1) }
   }
 }

@@ -87,60 +87,77 @@ extension Evaluator {
     return text.string
   }
 
-  /// Whether some selected event (or a positive antigen result) falls on or after
-  /// `anchor − span`; `span == nil` means any time (`ever`). An unknown anchor date bounds the
-  /// window: infusion is on or after screening, consent on or before it.
+  /// The window `[anchor − span, anchor]` of `EVENT within SPAN before ANCHOR`, as bounds on its
+  /// start and end day numbers: an anchor whose date is not recorded is only bounded (infusion
+  /// and lymphodepletion are planned on or after screening, consent is signed on or before it).
+  /// `span == nil` (`ever`) is the whole history.
+  ///
+  /// The record holds events up to the screening date only, so for a future anchor (infusion,
+  /// lymphodepletion) every recorded event is before the anchor and the window's end never
+  /// excludes one; events between screening and the anchor are not yet known and the verdict is
+  /// as of screening. For a past anchor (consent), an event after the anchor — between consent
+  /// and screening — is outside the window: it did not happen "before consent".
+  private func window(_ span: CalendarSpan?, _ anchor: Anchor) -> AnchorWindow {
+    guard let span else { return AnchorWindow(start: Int.min...Int.min, end: Int.max...Int.max) }
+    let onScreening = span.before(screening).dayNumber
+    let date: CivilDate?
+    switch anchor {
+    case .screening: date = screening
+    case .infusion: date = record.plannedInfusionDate
+    case .lymphodepletion: date = record.plannedLymphodepletionDate
+    case .consent: date = record.consentDate
+    }
+    if let date {
+      return AnchorWindow(
+        start: span.before(date).dayNumber...span.before(date).dayNumber, end: date.dayNumber...date.dayNumber
+      )
+    }
+    if anchor == .consent {
+      return AnchorWindow(start: Int.min...onScreening, end: Int.min...screening.dayNumber)
+    }
+    return AnchorWindow(start: onScreening...Int.max, end: screening.dayNumber...Int.max)
+  }
+
+  /// Whether some selected event (or a positive antigen result) falls in the window
+  /// `[anchor − span, anchor]` (see ``window(_:_:)``); `span == nil` means any time (`ever`).
+  /// An event that may or may not be in it, because the anchor's date is not recorded, leaves
+  /// the verdict unknown (missing the anchor's date).
   func within<S: EvidenceSink>(
     _ selection: Selection, _ span: CalendarSpan?, _ anchor: Anchor, _ label: Int, _ sink: inout S
   ) -> Truth {
-    var earliestStart = Int.min
-    var latestStart = Int.min
-    if let span {
-      let onScreening = span.before(screening).dayNumber
-      switch anchor {
-      case .screening: (earliestStart, latestStart) = (onScreening, onScreening)
-      case .infusion, .lymphodepletion:
-        if let date = anchor == .infusion ? record.plannedInfusionDate : record.plannedLymphodepletionDate {
-          let start = span.before(date).dayNumber
-          (earliestStart, latestStart) = (start, start)
-        } else {
-          (earliestStart, latestStart) = (onScreening, Int.max)
-        }
-      case .consent:
-        if let date = record.consentDate {
-          let start = span.before(date).dayNumber
-          (earliestStart, latestStart) = (start, start)
-        } else {
-          (earliestStart, latestStart) = (Int.min, onScreening)
-        }
-      }
-    }
+    let window = window(span, anchor)
     var undecided: String?
+    var afterAnchor: CivilDate?
     if let antigen = selection.antigenName {
       var tested = false
       for result in record.antigens where result.antigen == antigen {
         tested = true
         guard result.positive else { continue }
-        guard let date = result.date?.dayNumber else {
+        guard let date = result.date else {
           undecided = "antigens[\(antigen)].date"
           continue
         }
-        if date >= latestStart {
+        switch window.contains(date.dayNumber) {
+        case .yes:
           sink.note(
-            "\(antigen) positive on \(result.date!)\(" by ", ifRecorded: result.method)\(windowText(span, anchor))"
+            "\(antigen) positive on \(date)\(" by ", ifRecorded: result.method)\(windowText(span, anchor))"
           )
           return .yes
+        case .unknown: undecided = anchorPath(anchor)
+        case .no: if date.dayNumber > window.end.upperBound { afterAnchor = date }
         }
-        if date >= earliestStart { undecided = anchorPath(anchor) }
       }
       if !tested { undecided = "antigens[\(antigen)]" }
     } else {
       for (i, event) in record.history.enumerated() where event.classes.intersects(selection.classes) {
         let filter = passes(event, selection.filter)
-        guard filter != .no, event.date.dayNumber >= earliestStart else { continue }
-        if filter == .unknown {
+        guard filter != .no else { continue }
+        let inWindow = window.contains(event.date.dayNumber)
+        if inWindow == .no {
+          if event.date.dayNumber > window.end.upperBound { afterAnchor = event.date }
+        } else if filter == .unknown {
           undecided = filterPath(selection.filter, i)
-        } else if event.date.dayNumber >= latestStart {
+        } else if inWindow == .yes {
           sink.note("\(labels[label]) on \(event.date)\(windowText(span, anchor))")
           return .yes
         } else {
@@ -154,6 +171,23 @@ extension Evaluator {
       return .unknown
     }
     sink.note("no \(labels[label])\(windowText(span, anchor))")
+    if let afterAnchor {
+      sink.note("\(labels[label]) on \(afterAnchor) is after \(anchor.rawValue), outside the window")
+    }
+    return .no
+  }
+}
+
+/// The window of a `within` selection: the ranges its start and end day numbers may lie in
+/// (one day each when the anchor's date is recorded).
+struct AnchorWindow {
+  var start: ClosedRange<Int>
+  var end: ClosedRange<Int>
+
+  /// Whether `day` is in the window: for certain, possibly (unknown) or certainly not.
+  func contains(_ day: Int) -> Truth {
+    if day >= start.upperBound && day <= end.lowerBound { return .yes }
+    if day >= start.lowerBound && day <= end.upperBound { return .unknown }
     return .no
   }
 }

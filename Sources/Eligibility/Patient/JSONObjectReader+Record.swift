@@ -57,3 +57,41 @@ extension JSONReader {
     return converted
   }
 }
+
+extension PlausibleRanges {
+  /// ``check(_:_:unit:field:)`` for a JSON value: the error is at the value's path and position.
+  func check(
+    _ quantity: PlausibleQuantity, _ value: Double, unit: MeasurementUnit? = nil, at field: JSONReader
+  )
+    throws(InputError)
+  {
+    do { try check(quantity, value, unit: unit, field: field.path) } catch {
+      throw error.located(at: field.location)
+    }
+  }
+}
+
+extension JSONReader {
+  /// `{"value": 58, "unit": "kg"}` as a plausible `quantity` (``PlausibleRanges``), converted to
+  /// the range's unit; a missing unit means the range's unit.
+  func measurement(_ quantity: PlausibleQuantity, ranges: PlausibleRanges) throws(InputError) -> Double {
+    let r = try object(fields: JSONReader.measurementFields)
+    guard let range = ranges[quantity], let unit = range.unit else {
+      preconditionFailure("a measurement's plausibility range has a unit")
+    }
+    let valueField = try r.required("value", expected: "a \(quantity.name) in \(unit.rawValue)")
+    let value = try valueField.number()
+    var parsed = unit
+    if let unitField = r["unit"] {
+      guard case .measurement(let given) = LabUnit(parsing: try unitField.string()),
+        given.dimension == unit.dimension
+      else {
+        throw unitField.invalid(expected: "a unit convertible to \(unit.rawValue)")
+      }
+      parsed = given
+    }
+    try ranges.check(quantity, value, unit: parsed, at: valueField)
+    _ = try r.date("date")
+    return (try? Quantity(value, parsed).converted(to: unit).value) ?? value
+  }
+}

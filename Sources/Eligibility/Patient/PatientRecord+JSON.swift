@@ -16,47 +16,51 @@ extension PatientRecord {
   ]
   static let conditionFields = BooleanFact.sortedConditionKeys.map(\.key) + ["nyhaClass", "dyspneaGrade"]
   static let consentFields = ["signed", "date"]
+  /// What a missing screening date's error expects.
+  public static let screeningDateExpected = "the screening date YYYY-MM-DD"
 
   /// Parses and validates a patient record in the JSON format documented in the README.
+  ///
+  /// The screening date is required — the record's `screeningDate`, or `screeningDate` given here,
+  /// which overrides it — so that a screening result is reproducible: there is no implicit "today".
   ///
   /// - Parameters:
   ///   - json: the record (UTF-8).
   ///   - screeningDate: overrides the record's `screeningDate`.
-  ///   - fallbackScreeningDate: used when neither is given (the CLI passes today).
+  ///   - ranges: the physiological plausibility ranges of weight, height, age and every lab.
   ///   - file: the name errors are located in; `firstLine`: the file line the record starts on.
   /// - Throws: ``InputError`` with the JSON path as `field` and the line and column: malformed
   ///   JSON, unknown fields (listing the allowed ones), wrong types, values outside their set
-  ///   (listing the allowed ones) or range (negative weight), unknown units, unparsable dates and
-  ///   dates after the screening date.
+  ///   (listing the allowed ones) or their plausibility range (naming the likely unit mix-up),
+  ///   unknown units, unparsable dates, dates after the screening date and a missing screening date.
   public init(
-    json: Data, screeningDate: CivilDate? = nil, fallbackScreeningDate: CivilDate? = nil,
+    json: Data, screeningDate: CivilDate? = nil, ranges: PlausibleRanges = .standard,
     file: String = JSONDocument.unnamed, firstLine: Int = 1
   ) throws(InputError) {
     let document = try JSONDocument(parsing: Array(json), file: file, firstLine: firstLine)
-    try self.init(
-      json: document.reader, screeningDate: screeningDate, fallbackScreeningDate: fallbackScreeningDate)
+    try self.init(json: document.reader, screeningDate: screeningDate, ranges: ranges)
   }
 
-  /// Reads and validates a patient record from a parsed JSON value (see ``init(json:screeningDate:fallbackScreeningDate:file:firstLine:)``).
-  public init(json: JSONReader, screeningDate: CivilDate? = nil, fallbackScreeningDate: CivilDate? = nil)
+  /// Reads and validates a patient record from a parsed JSON value (see ``init(json:screeningDate:ranges:file:firstLine:)``).
+  public init(json: JSONReader, screeningDate: CivilDate? = nil, ranges: PlausibleRanges = .standard)
     throws(InputError)
   {
     let root = try json.object(fields: Self.fields)
     self.init(id: try root.string("id"))
     let recorded = try root.date("screeningDate")
-    guard let screening = screeningDate ?? recorded ?? fallbackScreeningDate else {
-      throw root.missing("screeningDate", expected: "the screening date YYYY-MM-DD")
+    guard let screening = screeningDate ?? recorded else {
+      throw root.missing("screeningDate", expected: Self.screeningDateExpected)
     }
     self.screeningDate = screening
     plannedInfusionDate = try root.date("plannedInfusionDate", notBefore: screening)
     plannedLymphodepletionDate = try root.date("plannedLymphodepletionDate", notBefore: screening)
     if let demographics = try root.object("demographics", fields: Self.demographicsFields) {
-      try readDemographics(demographics, screening: screening)
+      try readDemographics(demographics, screening: screening, ranges: ranges)
     }
     if let disease = try root.object("disease", fields: Self.diseaseFields) {
       try readDisease(disease, screening: screening)
     }
-    try readLists(root, screening: screening)
+    try readLists(root, screening: screening, ranges: ranges)
     if let conditions = try root.object("conditions", fields: Self.conditionFields) {
       try readConditions(conditions)
     }
@@ -70,9 +74,13 @@ extension PatientRecord {
     }
   }
 
-  private mutating func readDemographics(_ r: JSONObjectReader, screening: CivilDate) throws(InputError) {
+  private mutating func readDemographics(_ r: JSONObjectReader, screening: CivilDate, ranges: PlausibleRanges)
+    throws(InputError)
+  {
     birthDate = try r.date("birthDate", notAfter: screening)
-    if let age = try r.number("ageYears", in: 0...130, what: "an age", unit: "years") {
+    if let ageField = r["ageYears"] {
+      let age = try ageField.number()
+      try ranges.check(.age, age, at: ageField)
       guard birthDate == nil else {
         throw r["ageYears"]!.invalid(
           expected: "birthDate or ageYears, not both", found: "both", kind: .conflict)
@@ -81,10 +89,10 @@ extension PatientRecord {
     }
     sex = try r.enumeration("sex", Sex.self)
     if let weight = r["weight"] {
-      self[.weight] = try weight.measurement(to: .kg, range: 0.5...500, what: "a weight")
+      self[.weight] = try weight.measurement(.weight, ranges: ranges)
     }
     if let height = r["height"] {
-      self[.height] = try height.measurement(to: .cm, range: 20...260, what: "a height")
+      self[.height] = try height.measurement(.height, ranges: ranges)
     }
   }
 

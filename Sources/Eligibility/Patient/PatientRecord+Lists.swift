@@ -13,11 +13,13 @@ extension PatientRecord {
   static let attestationFields = ["protocol", "criterion", "verdict", "by", "date"]
 
   /// Reads `labs`, `performance`, `antigens`, `viralTests`, `history` and `attestations`.
-  mutating func readLists(_ root: JSONObjectReader, screening: CivilDate) throws(InputError) {
+  mutating func readLists(_ root: JSONObjectReader, screening: CivilDate, ranges: PlausibleRanges)
+    throws(InputError)
+  {
     if let labs = try root.object("labs", fields: LabTest.fieldNames) {
       for test in LabTest.allCases {
         if let lab = try labs.object(test.rawValue, fields: Self.labFields) {
-          try readLab(test, lab, screening: screening)
+          try readLab(test, lab, screening: screening, ranges: ranges)
         }
       }
     }
@@ -60,9 +62,9 @@ extension PatientRecord {
     }
   }
 
-  private mutating func readLab(_ test: LabTest, _ r: JSONObjectReader, screening: CivilDate)
-    throws(InputError)
-  {
+  private mutating func readLab(
+    _ test: LabTest, _ r: JSONObjectReader, screening: CivilDate, ranges: PlausibleRanges
+  ) throws(InputError) {
     let valueField = try r.required("value", expected: "the \(test.rawValue) value")
     let value = try valueField.number(in: 0...Double.greatestFiniteMagnitude, what: "a value")
     var unit = test.canonicalUnit
@@ -81,8 +83,10 @@ extension PatientRecord {
     if let uln, uln <= 0 { throw r["uln"]!.invalid(expected: "an upper limit of normal greater than 0") }
     let lln = try r.number("lln", in: 0...Double.greatestFiniteMagnitude)
     let date = try r.date("date", notAfter: screening)
-    if case .measurement(.percent) = test.canonicalUnit, value * factor > 100 {
-      throw valueField.invalid(expected: "a percentage from 0 to 100", found: "\(valueField.found) %")
+    if case .measurement(let given) = unit {
+      try ranges.check(test.plausible, value, unit: given, at: valueField)
+    } else {
+      try ranges.check(test.plausible, value, at: valueField)
     }
     self[test] = LabResult(
       value: value * factor, recordedValue: value, recordedUnit: unit.description, upperLimitOfNormal: uln,

@@ -132,6 +132,25 @@ public enum LabTest: String, CaseIterable, Sendable {
     }
   }
 
+  /// The quantity whose plausibility range (``PlausibleRanges``) a value of this test must lie in.
+  var plausible: PlausibleQuantity {
+    switch self {
+    case .creatinine: .creatinine
+    case .bilirubin: .bilirubin
+    case .alt: .alanineAminotransferase
+    case .ast: .aspartateAminotransferase
+    case .inr: .inr
+    case .aptt: .aptt
+    case .lvef: .lvef
+    case .spo2: .spo2
+    case .anc: .neutrophils
+    case .platelets: .platelets
+    case .hemoglobin: .haemoglobin
+    case .wbc: .whiteBloodCells
+    case .lymphocytes: .lymphocytes
+    }
+  }
+
   /// The unit every value of this test is converted to before comparison.
   var canonicalUnit: LabUnit {
     switch self {
