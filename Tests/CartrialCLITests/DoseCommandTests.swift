@@ -27,7 +27,7 @@ import Testing
 
   @Test(arguments: [
     (["--group", "B", "--level", "2", "--weight-kg", "0"], "--weight-kg"),
-    (["--group", "B", "--level", "2", "--weight-kg", "301"], "--weight-kg"),
+    (["--group", "B", "--level", "2", "--weight-kg", "501"], "--weight-kg"),
     (["--group", "B", "--level", "7", "--weight-kg", "50"], "--level"),
     (["--level", "1", "--weight-kg", "50"], "--group"),
   ])

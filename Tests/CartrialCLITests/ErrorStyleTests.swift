@@ -168,4 +168,23 @@ import Testing
     let small = CLIRun(["oc", "--design", "boin", "--truth", "0.3,0.5", "--cohorts", "4", "--exact"])
     #expect(small.status == 0 && small.stderr.isEmpty)
   }
+
+  /// A 3+3 variant with another design is refused, naming that design's parameters.
+  @Test func variantIsA3Plus3Parameter() {
+    let run = CLIRun([
+      "decide", "--design", "boin", "--variant", "korn", "--target", "0.3", "--current", "1", "--counts",
+      "3/0",
+    ])
+    #expect(run.status != 0)
+    #expect(run.stderr.hasPrefix("cartrial: error: --variant: expected a parameter of boin"), "\(run.stderr)")
+  }
+
+  /// A weight of 1e-300 kg used to give 3.0e-294 cells.
+  @Test func implausibleWeightsGetNoDose() {
+    let run = CLIRun([
+      "dose", "--protocol", "NCT07470073", "--group", "B", "--level", "1", "--weight-kg", "1e-300",
+    ])
+    #expect(run.status != 0 && run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix("cartrial: error: --weight-kg: expected a plausible weight, 0.5 to 500 kg"))
+  }
 }

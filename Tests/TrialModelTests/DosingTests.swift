@@ -54,7 +54,7 @@ import Testing
     #expect(try DoseCalculation(group: groupA, level: -1, weightKg: 70).cells == 1.5e8)
   }
 
-  @Test(arguments: [0.0, -5.0, 300.5, .nan, .infinity])
+  @Test(arguments: [0.0, -5.0, 1e-300, 0.49, 500.5, .nan, .infinity])
   func implausibleWeightIsRejected(weight: Double) {
     #expect(throws: DosingError.self) { try DoseCalculation(group: groupB, level: 1, weightKg: weight) }
   }

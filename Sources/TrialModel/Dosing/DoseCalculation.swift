@@ -23,14 +23,15 @@ public struct DoseCalculation: Codable, Sendable, Hashable {
   ///
   /// Per-kg levels: cells = dose × weight, limited to the level's maximum total cells.
   /// Flat levels: cells = the stated number, whatever the weight (`cellsPerKg` is informative).
-  /// - Throws: ``DosingError`` when the weight is not in (0, 300] kg or the level does not exist.
-  public init(group: PopulationGroup, level: Int, weightKg: Double) throws(DosingError) {
-    guard weightKg.isFinite, weightKg > 0, weightKg <= DoseCalculation.maximumPlausibleWeightKg else {
-      throw DosingError(
-        field: "weightKg",
-        message:
-          "expected a body weight in (0, \(Int(DoseCalculation.maximumPlausibleWeightKg))] kg, found \(Quantity.format(weightKg)) kg"
-      )
+  /// - Throws: ``DosingError`` when the weight is not a plausible body weight (``PlausibleRanges``,
+  ///   by default 0.5–500 kg) or the level does not exist.
+  public init(
+    group: PopulationGroup, level: Int, weightKg: Double, ranges: PlausibleRanges = .standard
+  ) throws(DosingError) {
+    do {
+      try ranges.check(.weight, weightKg, unit: .kg, field: "weightKg")
+    } catch {
+      throw DosingError(field: "weightKg", message: "expected \(error.expected), found \(error.found)")
     }
     guard let doseLevel = group.doseLevel(level) else {
       throw DosingError(
@@ -58,9 +59,6 @@ public struct DoseCalculation: Codable, Sendable, Hashable {
     self.cellsPerKg = cells / weightKg
     self.maximumTotal = doseLevel.maximumTotal
   }
-
-  /// Heaviest body weight accepted, in kg.
-  public static let maximumPlausibleWeightKg = 300.0
 }
 
 /// A dosing input that cannot be used.

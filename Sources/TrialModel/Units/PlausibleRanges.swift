@@ -198,6 +198,10 @@ public struct PlausibleRanges: Sendable, Hashable {
     throws(InputError)
   {
     guard let range = ranges[quantity] else { return }
+    guard value.isFinite else {
+      throw InputError(
+        field: field, expected: "a plausible \(quantity.name), \(range.text)", found: Quantity.format(value))
+    }
     var inRangeUnit = value
     if let unit, let target = range.unit {
       guard let converted = try? Quantity(value, unit).converted(to: target, analyte: quantity.analyte) else {
@@ -205,7 +209,7 @@ public struct PlausibleRanges: Sendable, Hashable {
       }
       inRangeUnit = converted.value
     }
-    guard value.isFinite, !range.bounds.contains(inRangeUnit) else { return }
+    guard !range.bounds.contains(inRangeUnit) else { return }
     let given = unit?.rawValue ?? range.unitLabel
     var found = Quantity.format(value) + (given.isEmpty ? "" : " \(given)")
     if let reading = range.misreadings.first(where: {
