@@ -9,23 +9,26 @@ enum RadixSort {
     guard values.count >= threshold else { return values.sorted() }
     var keys = values.map { key($0 + 0) }
     var scratch = [UInt64](repeating: 0, count: keys.count)
-    var counts = [Int](repeating: 0, count: 256)
-    for shift in stride(from: 0, to: 64, by: 8) {
-      let shift = UInt64(shift)
-      for index in counts.indices { counts[index] = 0 }
-      for key in keys { counts[Int(truncatingIfNeeded: key >> shift) & 0xFF] += 1 }
-      // A digit that every key shares leaves the order as it is.
-      if counts.contains(keys.count) { continue }
+    // The eight byte histograms in one pass.
+    var counts = [Int](repeating: 0, count: 8 * 256)
+    for key in keys {
+      for digit in 0..<8 { counts[digit << 8 | Int(truncatingIfNeeded: key >> (8 * digit)) & 0xFF] += 1 }
+    }
+    for digit in 0..<8 {
+      let base = digit << 8
+      // A byte that every key shares leaves the order as it is.
+      if counts[base..<base + 256].contains(keys.count) { continue }
       var offset = 0
-      for index in counts.indices {
+      for index in base..<base + 256 {
         let count = counts[index]
         counts[index] = offset
         offset += count
       }
+      let shift = UInt64(8 * digit)
       for key in keys {
-        let digit = Int(truncatingIfNeeded: key >> shift) & 0xFF
-        scratch[counts[digit]] = key
-        counts[digit] += 1
+        let slot = base | Int(truncatingIfNeeded: key >> shift) & 0xFF
+        scratch[counts[slot]] = key
+        counts[slot] += 1
       }
       swap(&keys, &scratch)
     }

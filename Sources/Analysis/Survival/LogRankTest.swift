@@ -35,27 +35,27 @@ public struct LogRankTest: Sendable, Hashable, Codable {
     var leaving = [Double](repeating: 0, count: k)
     var nextEvent = [Int](repeating: 0, count: k)
     var nextCensor = [Int](repeating: 0, count: k)
+    let eventTimes = curves.map(\.eventTimes)
+    let censorTimes = curves.map(\.censorTimes)
     while true {
       var time = Double.infinity
       var more = false
       for g in 0..<k {
-        if nextEvent[g] < curves[g].eventTimes.count {
-          time = min(time, curves[g].eventTimes[nextEvent[g]])
+        if nextEvent[g] < eventTimes[g].count {
+          time = min(time, eventTimes[g][nextEvent[g]])
           more = true
         }
-        if nextCensor[g] < curves[g].censorTimes.count {
-          time = min(time, curves[g].censorTimes[nextCensor[g]])
+        if nextCensor[g] < censorTimes[g].count {
+          time = min(time, censorTimes[g][nextCensor[g]])
           more = true
         }
       }
       guard more else { break }
       for g in 0..<k {
-        let events = curves[g].eventTimes
-        let censored = curves[g].censorTimes
         var e = nextEvent[g]
-        while e < events.count, events[e] == time { e += 1 }
+        while e < eventTimes[g].count, eventTimes[g][e] == time { e += 1 }
         var c = nextCensor[g]
-        while c < censored.count, censored[c] == time { c += 1 }
+        while c < censorTimes[g].count, censorTimes[g][c] == time { c += 1 }
         deaths[g] = Double(e - nextEvent[g])
         leaving[g] = Double(e - nextEvent[g] + c - nextCensor[g])
         nextEvent[g] = e

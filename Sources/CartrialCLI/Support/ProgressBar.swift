@@ -1,18 +1,36 @@
 import Foundation
 
 /// A progress bar on standard error, drawn only when standard error is a terminal and the run has
-/// lasted more than a second; standard output is never touched.
+/// lasted more than a second; standard output is never touched. Used by `oc` (trials) and
+/// `kinetics fit` (subjects).
 final class ProgressBar: @unchecked Sendable {
   private let total: Int
+  /// What is counted, in the plural ("trials", "subjects").
+  private let unit: String
+  /// Items finished, for ``advance()``.
+  private var done = 0
   private let enabled = isatty(STDERR_FILENO) == 1
   private let started = Date()
   private var lastDraw = Date.distantPast
   private var drawn = false
   private let lock = NSLock()
 
-  init(total: Int) { self.total = max(total, 1) }
+  init(total: Int, unit: String = "trials") {
+    self.total = max(total, 1)
+    self.unit = unit
+  }
 
-  /// Records `done` finished trials (callable from any thread).
+  /// Records one more finished item (callable from any thread).
+  func advance() {
+    guard enabled else { return }
+    let done = lock.withLock {
+      self.done += 1
+      return self.done
+    }
+    update(done)
+  }
+
+  /// Records `done` finished items (callable from any thread).
   func update(_ done: Int) {
     guard enabled else { return }
     lock.withLock {
@@ -25,7 +43,7 @@ final class ProgressBar: @unchecked Sendable {
       let filled = Int(fraction * Double(width))
       let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
       FileHandle.standardError.write(
-        Data("\r\(bar) \(Int(fraction * 100))% (\(done)/\(total) trials)".utf8))
+        Data("\r\(bar) \(Int(fraction * 100))% (\(done)/\(total) \(unit))".utf8))
     }
   }
 
