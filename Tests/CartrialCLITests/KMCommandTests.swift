@@ -148,9 +148,11 @@ import Testing
   @Test func aCurveThatReachedZeroStaysZeroBeyondItsLastObservation() throws {
     let file = try CLIRunner.temporaryFile("time,status\n3,1\n5,1\n", name: "zero.csv")
     let json = try #require(
-      try km(["--input", file, "--time", "time", "--event", "status", "--at", "10", "--format", "json"]).json()
+      try km(["--input", file, "--time", "time", "--event", "status", "--at", "10", "--format", "json"])
+        .json()
         as? [String: Any])
-    let row = try #require(((json["groups"] as? [[String: Any]])?.first?["survival"] as? [[String: Any]])?.first)
+    let row = try #require(
+      ((json["groups"] as? [[String: Any]])?.first?["survival"] as? [[String: Any]])?.first)
     #expect(row["survival"] as? Double == 0 && row["nRisk"] as? Int == 0)
     #expect((row["note"] as? String)?.contains("S stays 0") == true)
   }
@@ -174,7 +176,8 @@ import Testing
   @Test func theOnePassReaderAndTheGeneralReaderGiveTheSameAnswer() throws {
     // A quoted header sends the same data through the general CSV reader.
     let fast = try CLIRunner.temporaryFile(Self.largeFile(rows: 5_000), name: "fast.csv")
-    let general = try CLIRunner.temporaryFile(Self.largeFile(rows: 5_000, quotedHeader: true), name: "general.csv")
+    let general = try CLIRunner.temporaryFile(
+      Self.largeFile(rows: 5_000, quotedHeader: true), name: "general.csv")
     let arguments = ["--time", "time", "--event", "status", "--group", "arm", "--format", "json"]
     let a = try km(["--input", fast] + arguments)
     let b = try km(["--input", general] + arguments)
@@ -213,7 +216,8 @@ import Testing
     let summary = SurvivalSummary(groups, at: times)
     #expect(SurvivalJSON.string(summary) == (try Output.jsonString(summary)))
     // Edge shapes: no event (an empty listing), no group.
-    let censored = SurvivalSummary([SurvivalGroup(name: "x\"y", observations: [.init(time: 2, event: false)])], at: nil)
+    let censored = SurvivalSummary(
+      [SurvivalGroup(name: "x\"y", observations: [.init(time: 2, event: false)])], at: nil)
     #expect(SurvivalJSON.string(censored) == (try Output.jsonString(censored)))
     let none = SurvivalSummary([], at: nil)
     #expect(SurvivalJSON.string(none) == (try Output.jsonString(none)))

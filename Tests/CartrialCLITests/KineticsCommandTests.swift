@@ -85,12 +85,16 @@ import Testing
     let profile = Self.typicalCSV()
     let path = try CLIRunner.temporaryFile(profile, name: "typical2.csv")
     let row = try #require(
-      (try CLIRunner.run(["kinetics", "fit", "--input", path, "--format", "json"]).json() as? [[String: Any]])?.first)
+      (try CLIRunner.run(["kinetics", "fit", "--input", path, "--format", "json"]).json() as? [[String: Any]])?
+        .first)
     #expect(row["identifiable"] as? Bool == true && row["notIdentifiable"] is NSNull)
     #expect(row["persistenceHalfLife"] is Double)
     let csv = try CLIRunner.run(["kinetics", "fit", "--input", path, "--format", "csv"])
-    let fields = try #require(csv.stdout.split(separator: "\n").last?.split(separator: ",", omittingEmptySubsequences: false))
-    #expect(fields.count == csv.stdout.split(separator: "\n")[0].split(separator: ",").count && fields[1] == "true" && fields[2].isEmpty)
+    let fields = try #require(
+      csv.stdout.split(separator: "\n").last?.split(separator: ",", omittingEmptySubsequences: false))
+    #expect(
+      fields.count == csv.stdout.split(separator: "\n")[0].split(separator: ",").count && fields[1] == "true"
+        && fields[2].isEmpty)
   }
 
   @Test func subjectsKeepTheirInputOrderWhenFittedInParallel() throws {

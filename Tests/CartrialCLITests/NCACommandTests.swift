@@ -125,7 +125,9 @@ import Testing
       #expect(abs(interval / aucinf - 1) < 1e-12, "\(row["subject"]!)")
     }
     let csv = try CLIRunner.run(["nca", "--input", theoph, "--interval", "0,INF", "--format", "csv"])
-    let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let lines = csv.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
     let interval = try #require(lines.first?.firstIndex(of: "aucInterval"))
     let aucinf = try #require(lines.first?.firstIndex(of: "aucinfObs"))
     #expect(lines.count == 13)

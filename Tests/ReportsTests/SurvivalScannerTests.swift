@@ -31,7 +31,10 @@ import Testing
 
   @Test func plainFilesAreReadInOnePassAsTheGeneralReaderReadsThem() throws {
     var random = Generator(state: 0x9E37_79B9_7F4A_7C15)
-    let times = ["0", "3", "17.5", "0.0001", "1459.9859", "007", "12.", ".5", "1e2", "2.5E1", "-0", "123456789012345678901"]
+    let times = [
+      "0", "3", "17.5", "0.0001", "1459.9859", "007", "12.", ".5", "1e2", "2.5E1", "-0",
+      "123456789012345678901",
+    ]
     let flags = ["1", "0", "true", "FALSE", "Yes", "no", "y", "N"]
     let arms = ["A", "B", "10", "2", "", "arm one"]
     for trial in 0..<300 {
@@ -85,7 +88,8 @@ import Testing
       let digits = Int.random(in: 1...17, using: &random)
       let mantissa = String(UInt64.random(in: 0..<UInt64(pow10(digits)), using: &random))
       let point = Int.random(in: 0...mantissa.count, using: &random)
-      let text = point == 0 || point == mantissa.count
+      let text =
+        point == 0 || point == mantissa.count
         ? mantissa
         : String(mantissa.prefix(point)) + "." + String(mantissa.dropFirst(point))
       let parsed = Array(text.utf8).withUnsafeBufferPointer { SurvivalCSVScanner.number($0) }
@@ -95,4 +99,3 @@ import Testing
 
   func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { value, _ in value * 10 } }
 }
-

@@ -108,8 +108,9 @@ extension ConcentrationProfile {
       let tail = c[c.count - 1] * Double.exp(-lambdaZ * max(start - tlast, 0)) / lambdaZ
       guard start < tlast else { return tail }
       return partialArea(
-        over: start...tlast, times: t, concentrations: c, method: method, tmax: tmax, lambdaZ: lambdaZ)
-        .map { $0 + tail }
+        over: start...tlast, times: t, concentrations: c, method: method, tmax: tmax, lambdaZ: lambdaZ
+      )
+      .map { $0 + tail }
     }
     func concentration(at time: Double) -> Double? {
       if let i = t.firstIndex(of: time) { return c[i] }

@@ -107,14 +107,40 @@ public struct SteinModelFit: Sendable, Hashable {
       reason: why.joined(separator: "; ") + " (singular information matrix: no standard errors)")
   }
 
-  /// A value with 3 significant digits for a reason text.
+  /// A value with 3 significant digits for a reason text: 0.00412, 2.74e-18, 1.5e+03.
   static func short(_ value: Double) -> String {
     guard value.isFinite, value != 0 else { return "\(value)" }
-    let exponent = Int(Double.log10(abs(value)).rounded(.down))
-    let scale = Double.pow(10, Double(2 - exponent))
-    var text = "\((value * scale).rounded() / scale)"
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    return text
+    var exponent = Int(Double.log10(abs(value)).rounded(.down))
+    // Scaled to three digits in steps, so that no power of ten overflows (subnormal values too).
+    var scaled = abs(value)
+    var shift = 2 - exponent
+    while shift > 300 {
+      scaled *= 1e300
+      shift -= 300
+    }
+    while shift < -300 {
+      scaled /= 1e300
+      shift += 300
+    }
+    var digits = Int((scaled * Double.pow(10, Double(shift))).rounded())
+    if digits >= 1000 {
+      digits /= 10
+      exponent += 1
+    }
+    var mantissa = String(digits)  // three digits
+    let sign = value < 0 ? "-" : ""
+    if (-4...2).contains(exponent) {
+      let padded = exponent < 0 ? String(repeating: "0", count: -exponent) + mantissa : mantissa
+      let point = exponent < 0 ? 1 : exponent + 1
+      var text = String(padded.prefix(point)) + "." + String(padded.dropFirst(point))
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+      return sign + text
+    }
+    while mantissa.count > 1, mantissa.hasSuffix("0") { mantissa.removeLast() }
+    let body = mantissa.count > 1 ? "\(mantissa.prefix(1)).\(mantissa.dropFirst())" : mantissa
+    let power = String(abs(exponent))
+    return sign + body + "e" + (exponent < 0 ? "-" : "+") + (power.count < 2 ? "0" + power : power)
   }
 
   static func parameters(_ m: SteinModel) -> [Double] {

@@ -62,7 +62,9 @@ enum SurvivalJSON {
 
     /// A string through JSONEncoder itself, so that every escape is spelt as it spells it.
     mutating func string(_ value: String) {
-      append((try? Output.jsonEncoder(pretty: false).encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\"")
+      append(
+        (try? Output.jsonEncoder(pretty: false).encode(value)).map { String(decoding: $0, as: UTF8.self) }
+          ?? "\"\"")
     }
 
     mutating func summary(_ summary: SurvivalSummary) {

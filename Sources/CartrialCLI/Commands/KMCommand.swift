@@ -55,7 +55,9 @@ struct KMCommand: ParsableCommand {
   /// The groups of the input: read in one pass from the file's bytes when it is plain, else through
   /// the general CSV reader, which also locates every error.
   func readGroups() throws -> [SurvivalGroup] {
-    if let groups = SurvivalGroup.scan(csv: try InputFile.bytes(input), time: time, event: event, group: group) {
+    if let groups = SurvivalGroup.scan(
+      csv: try InputFile.bytes(input), time: time, event: event, group: group)
+    {
       return groups
     }
     do {

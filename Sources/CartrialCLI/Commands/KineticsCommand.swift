@@ -74,7 +74,8 @@ struct KineticsCommand: ParsableCommand {
         let p = r.parameters
         let se = r.standardErrors.value
         table.add([
-          r.subject, String(r.points), cell(p.foldx.value, se?.foldx.value), cell(p.tmax.value, se?.tmax.value),
+          r.subject, String(r.points), cell(p.foldx.value, se?.foldx.value),
+          cell(p.tmax.value, se?.tmax.value),
           cell(p.cmax.value, se?.cmax.value), cell(p.alpha.value, se?.alpha.value),
           cell(p.beta.value, se?.beta.value), cell(p.fb.value, se?.fb.value),
           cell(r.contractionHalfLife.value), cell(r.persistenceHalfLife.value), TextTable.number(r.auc0to28),

@@ -62,7 +62,8 @@ struct NCACommand: ParsableCommand {
     else { return try range(argument, option: "--interval") }
     let start = try ListArgument<Double>(argument: String(parts[0])).values(option: "--interval")[0]
     guard start >= 0 else {
-      throw ValidationError("--interval: expected START,END in days with 0 ≤ START < END, found '\(argument.text)'")
+      throw ValidationError(
+        "--interval: expected START,END in days with 0 ≤ START < END, found '\(argument.text)'")
     }
     return start...Double.infinity
   }

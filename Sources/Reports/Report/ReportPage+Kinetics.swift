@@ -55,7 +55,9 @@ extension ReportPage {
       let m = fit.model
       guard fit.standardErrors != nil else {
         let reason = fit.nonIdentifiability?.reason ?? "singular information matrix"
-        return [subject.subject] + Array(repeating: "—", count: 7) + ["not identifiable from these samples: \(reason)"]
+        return [subject.subject] + Array(repeating: "—", count: 7) + [
+          "not identifiable from these samples: \(reason)"
+        ]
       }
       return [
         subject.subject, Format.number(m.foldx), Format.number(m.tmax), Format.number(m.cmax),

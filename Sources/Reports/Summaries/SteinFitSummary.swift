@@ -71,7 +71,9 @@ public struct SteinFitSummary: Encodable, Sendable {
     self.subject = subject
     identifiable = fit.nonIdentifiability == nil
     notIdentifiable = Nullable(
-      fit.nonIdentifiability.map { NotIdentifiable(parameters: $0.parameters.map(\.rawValue), reason: $0.reason) })
+      fit.nonIdentifiability.map {
+        NotIdentifiable(parameters: $0.parameters.map(\.rawValue), reason: $0.reason)
+      })
     parameters = Parameters(m, hiding: hidden)
     standardErrors = Nullable(fit.standardErrors.map { Parameters($0) })
     expansionRate = unless(m.expansionRate, dependsOn: .foldx, .tmax)

@@ -79,7 +79,8 @@ public struct SurvivalSummary: Encodable, Sendable {
       times.map { $0.map { row($0, km.step(at: $0), atRisk: km.atRisk(at: $0)) } }
       ?? km.steps.map { row($0.time, $0, atRisk: $0.atRisk) }
     return Group(
-      name: name, n: km.count, events: km.eventCount, lastObservation: last, median: Nullable(median.estimate),
+      name: name, n: km.count, events: km.eventCount, lastObservation: last,
+      median: Nullable(median.estimate),
       medianCI: [Nullable(median.lower), Nullable(median.upper)], survival: rows)
   }
 }
