@@ -130,4 +130,59 @@ struct KaplanMeierTests {
     #expect(abs(a.chiSquared - b.chiSquared) < 1e-9)
     #expect(abs(a.observed.reduce(0, +) - a.expected.reduce(0, +)) < 1e-9)
   }
+
+  @Test func radixSortOrdersDoublesAsComparisonDoes() {
+    var random = SeededGenerator(seed: 11)
+    for count in [0, 1, 100, RadixSort.threshold, 10_000] {
+      var values = (0..<count).map { _ in (random.nextOpenUnitInterval() - 0.3) * 2_000 }
+      // Ties, signed zeros, whole days, extremes.
+      values += [0, -0.0, 0, 5, 5, 5, 1e-300, -1e300, .greatestFiniteMagnitude, .leastNonzeroMagnitude]
+      values.shuffle(using: &random)
+      #expect(RadixSort.sorted(values) == values.sorted(), "\(count)")
+    }
+  }
+
+  @Test func largeCurvesEqualTheDefinitionAndTheLogRankMergesCurvesAsBefore() throws {
+    // 6,000 subjects (above the radix threshold) with many ties: S, n at risk and events per
+    // event time straight from the definitions (O(n²)), and the log-rank test from curves equal
+    // to the one from observations in another group order.
+    var random = SeededGenerator(seed: 2026)
+    let observations = (0..<6_000).map { _ in
+      SurvivalObservation(
+        time: (random.nextOpenUnitInterval() * 400).rounded() / 2, event: random.nextOpenUnitInterval() < 0.7)
+    }
+    let km = KaplanMeier(observations)
+    let eventTimes = Set(observations.filter(\.event).map(\.time)).sorted()
+    #expect(km.steps.map(\.time) == eventTimes)
+    var survival = 1.0
+    for step in km.steps {
+      let atRisk = observations.filter { $0.time >= step.time }.count
+      let deaths = observations.filter { $0.event && $0.time == step.time }.count
+      let censored = observations.filter { !$0.event && $0.time == step.time }.count
+      survival *= 1 - Double(deaths) / Double(atRisk)
+      #expect(step.atRisk == atRisk && step.events == deaths && step.censored == censored)
+      #expect(step.survival == survival)
+      #expect(km.atRisk(at: step.time) == atRisk)
+    }
+    #expect(km.lastObservedTime == observations.map(\.time).max())
+    // The two-group log-rank statistic from its definition (Mantel 1966): at each event time,
+    // E₁ += d·n₁/n and V += d(n − d)n₁(n − n₁)/(n²(n − 1)); χ² = (O₁ − E₁)²/V.
+    let first = Array(observations[..<2_500])
+    let test = LogRankTest(curves: [KaplanMeier(first), KaplanMeier(Array(observations[2_500...]))])
+    var (observed, expected, variance) = (0.0, 0.0, 0.0)
+    for time in eventTimes {
+      let n = Double(observations.filter { $0.time >= time }.count)
+      let n1 = Double(first.filter { $0.time >= time }.count)
+      let d = Double(observations.filter { $0.event && $0.time == time }.count)
+      observed += Double(first.filter { $0.event && $0.time == time }.count)
+      expected += d * n1 / n
+      if n > 1 { variance += d * (n - d) * n1 * (n - n1) / (n * n * (n - 1)) }
+    }
+    #expect(test.observed[0] == observed)
+    #expect(abs(test.expected[0] - expected) <= 1e-9 * expected)
+    let chiSquared = (observed - expected) * (observed - expected) / variance
+    #expect(abs(test.chiSquared - chiSquared) <= 1e-9 * chiSquared)
+    // An empty group is left out, as before.
+    #expect(LogRankTest(groups: [[], first, Array(observations[2_500...])]) == test)
+  }
 }

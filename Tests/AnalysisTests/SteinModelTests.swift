@@ -92,3 +92,15 @@ struct SteinModelTests {
     #expect(throws: SteinModelFit.FitError.self) { try SteinModelFit.fit(profile) }
   }
 }
+
+/// The numbers in a non-identifiability reason.
+@Suite struct NonIdentifiabilityTextTests {
+  @Test(arguments: [
+    (2.74001e-18, "2.74e-18"), (4.5400000000000004e-86, "4.54e-86"), (0.00411818, "0.00412"),
+    (0.5, "0.5"), (999.7, "1e+03"), (12.34, "12.3"), (-0.000123456, "-0.000123"), (1500, "1.5e+03"),
+    (.leastNonzeroMagnitude, "4.94e-324"), (.greatestFiniteMagnitude, "1.8e+308"), (1.5e-310, "1.5e-310"),
+  ])
+  func shortNumbers(value: Double, text: String) {
+    #expect(SteinModelFit.short(value) == text)
+  }
+}

@@ -1,5 +1,8 @@
 import Foundation
+import Reports
 import Testing
+
+@testable import CartrialCLI
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -114,5 +117,109 @@ import Testing
     let result = try km(["--input", file, "--time", "time", "--event", "status", "--format", "svg"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(XMLParser(data: Data(result.stdout.utf8)).parse())
+  }
+
+  @Test func timesBeyondTheLastObservationAreSaidInTextAndJSON() throws {
+    // Issue 11: women's last observation is day 965 (censored); S(1000) was printed as 0.189 with
+    // nobody at risk.
+    let arguments = [
+      "--input", Self.fixtures.appendingPathComponent("lung.csv").path, "--time", "time", "--event", "status",
+      "--group", "sex", "--at", "180,1000",
+    ]
+    let json = try #require(try km(arguments + ["--format", "json"]).json() as? [String: Any])
+    let groups = try #require(json["groups"] as? [[String: Any]])
+    #expect(groups.map { $0["lastObservation"] as? Double } == [1022, 965])
+    let women = try #require(groups[1]["survival"] as? [[String: Any]])
+    #expect(women[1]["nRisk"] as? Int == 0)
+    #expect(women[1]["survival"] is NSNull && women[1]["lower"] is NSNull && women[1]["upper"] is NSNull)
+    #expect((women[1]["note"] as? String)?.contains("beyond the last observation (day 965") == true)
+    #expect(women[0]["note"] is NSNull && women[0]["survival"] is Double)
+    // Men are still observed at day 1000: an ordinary row.
+    let men = try #require(groups[0]["survival"] as? [[String: Any]])
+    #expect(men[1]["note"] is NSNull && (men[1]["nRisk"] as? Int ?? 0) > 0)
+
+    let text = try km(arguments)
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("1000 *"), "\(text.stdout)")
+    #expect(text.stdout.contains("* 1000: beyond the last observation (day 965, censored)"), "\(text.stdout)")
+    #expect(!text.stdout.contains("0.189"))
+  }
+
+  @Test func aCurveThatReachedZeroStaysZeroBeyondItsLastObservation() throws {
+    let file = try CLIRunner.temporaryFile("time,status\n3,1\n5,1\n", name: "zero.csv")
+    let json = try #require(
+      try km(["--input", file, "--time", "time", "--event", "status", "--at", "10", "--format", "json"])
+        .json()
+        as? [String: Any])
+    let row = try #require(
+      ((json["groups"] as? [[String: Any]])?.first?["survival"] as? [[String: Any]])?.first)
+    #expect(row["survival"] as? Double == 0 && row["nRisk"] as? Int == 0)
+    #expect((row["note"] as? String)?.contains("S stays 0") == true)
+  }
+
+  /// A seeded two-arm file of `rows` subjects with (mostly) distinct times.
+  static func largeFile(rows: Int, quotedHeader: Bool = false) -> String {
+    var state: UInt64 = 2026
+    func uniform() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(1 << 53)
+    }
+    var csv = quotedHeader ? "\"id\",\"time\",\"status\",\"arm\"\n" : "id,time,status,arm\n"
+    for i in 0..<rows {
+      let arm = uniform() < 0.5 ? "A" : "B"
+      let time = (-log(1 - uniform()) * (arm == "A" ? 300 : 450) * 10_000).rounded() / 10_000
+      csv += "S\(i),\(time),\(uniform() < 0.7 ? 1 : 0),\(arm)\n"
+    }
+    return csv
+  }
+
+  @Test func theOnePassReaderAndTheGeneralReaderGiveTheSameAnswer() throws {
+    // A quoted header sends the same data through the general CSV reader.
+    let fast = try CLIRunner.temporaryFile(Self.largeFile(rows: 5_000), name: "fast.csv")
+    let general = try CLIRunner.temporaryFile(
+      Self.largeFile(rows: 5_000, quotedHeader: true), name: "general.csv")
+    let arguments = ["--time", "time", "--event", "status", "--group", "arm", "--format", "json"]
+    let a = try km(["--input", fast] + arguments)
+    let b = try km(["--input", general] + arguments)
+    #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
+    #expect(a.stdout == b.stdout)
+    #expect(a.stdout.count > 500_000)  // every step is listed
+  }
+
+  @Test func longCurvesAreSummarisedInText() throws {
+    let file = try CLIRunner.temporaryFile(Self.largeFile(rows: 5_000), name: "long.csv")
+    let result = try km(["--input", file, "--time", "time", "--event", "status", "--group", "arm"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count < 70, "\(lines.count) lines")
+    #expect(lines.filter { $0.hasPrefix("(S(t) at 21 of the ") }.count == 2, "\(result.stdout)")
+    #expect(result.stdout.contains("--format json lists every one"))
+    // Short curves are listed in full.
+    let gehan = try km([
+      "--input", Self.fixtures.appendingPathComponent("gehan.csv").path, "--time", "time", "--event", "cens",
+      "--group", "treat",
+    ])
+    #expect(!gehan.stdout.contains("event times, every"))
+  }
+
+  @Test(arguments: [
+    ["gehan.csv", "time", "cens", "treat", nil],
+    ["gehan.csv", "time", "cens", nil, "1,10,100"],
+    ["lung.csv", "time", "status", "sex", "0,180,1000"],
+    ["lung.csv", "time", "status", nil, nil],
+  ])
+  func jsonWriterPrintsWhatJSONEncoderPrints(arguments: [String?]) throws {
+    let path = Self.fixtures.appendingPathComponent(arguments[0]!).path
+    let table = try CSVTable(text: try String(contentsOfFile: path, encoding: .utf8), file: path)
+    let groups = try table.survivalGroups(time: arguments[1]!, event: arguments[2]!, group: arguments[3])
+    let times = arguments[4].map { $0.split(separator: ",").map { Double($0)! } }
+    let summary = SurvivalSummary(groups, at: times)
+    #expect(SurvivalJSON.string(summary) == (try Output.jsonString(summary)))
+    // Edge shapes: no event (an empty listing), no group.
+    let censored = SurvivalSummary(
+      [SurvivalGroup(name: "x\"y", observations: [.init(time: 2, event: false)])], at: nil)
+    #expect(SurvivalJSON.string(censored) == (try Output.jsonString(censored)))
+    let none = SurvivalSummary([], at: nil)
+    #expect(SurvivalJSON.string(none) == (try Output.jsonString(none)))
   }
 }

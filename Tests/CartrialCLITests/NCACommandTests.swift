@@ -107,4 +107,39 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("blq.csv: subject A: no measurable concentration"), "\(result.stderr)")
   }
+
+  @Test func anIntervalToInfinityIsLabelledAUC0ToInfinityInEveryFormat() throws {
+    // Issue 11: `--interval 0,inf` printed "AUC0–—d".
+    let theoph = Self.fixtures.appendingPathComponent("theoph.csv").path
+    let text = try CLIRunner.run(["nca", "--input", theoph, "--interval", "0,inf"])
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains("AUC0–∞ over --interval"), "\(text.stdout)")
+    #expect(!text.stdout.contains("—d"))
+    // AUC0–∞ is AUCinf,obs (PKNCA's aucint to Inf from 0), in JSON and CSV alike.
+    let json = try #require(
+      try CLIRunner.run(["nca", "--input", theoph, "--interval", "0,inf", "--format", "json"]).json()
+        as? [[String: Any]])
+    for row in json {
+      let interval = try #require(row["aucInterval"] as? Double, "\(row)")
+      let aucinf = try #require(row["aucinfObs"] as? Double)
+      #expect(abs(interval / aucinf - 1) < 1e-12, "\(row["subject"]!)")
+    }
+    let csv = try CLIRunner.run(["nca", "--input", theoph, "--interval", "0,INF", "--format", "csv"])
+    let lines = csv.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    let interval = try #require(lines.first?.firstIndex(of: "aucInterval"))
+    let aucinf = try #require(lines.first?.firstIndex(of: "aucinfObs"))
+    #expect(lines.count == 13)
+    for fields in lines.dropFirst() {
+      #expect(abs(Double(fields[interval])! / Double(fields[aucinf])! - 1) < 1e-12)
+    }
+    // A start after 0 and a bad start keep their meaning.
+    let late = try CLIRunner.run(["nca", "--input", theoph, "--interval", "2,∞"])
+    #expect(late.stdout.contains("AUC2–∞ over --interval"), "\(late.stdout)\(late.stderr)")
+    let bad = try CLIRunner.run(["nca", "--input", theoph, "--interval", "abc,inf"])
+    #expect(bad.status != 0 && bad.stderr.contains("--interval"), "\(bad.stderr)")
+    let negative = try CLIRunner.run(["nca", "--input", theoph, "--interval=-1,inf"])
+    #expect(negative.status != 0 && negative.stderr.contains("0 ≤ START < END"), "\(negative.stderr)")
+  }
 }

@@ -145,6 +145,18 @@ import TrialModel
     #expect(html.contains("<tr><td>All</td><td>2</td><td>1/2</td></tr>"))
     #expect(html.contains(">A1<") && !html.contains(">B1<") && !html.contains(">B2<"))
   }
+
+  @Test func survivalBeyondTheLastObservationIsNotEstimated() throws {
+    // Followed 152 days at most (A1: 2024-01-01 to 2024-06-01), nobody died: S at 6 and 12 months
+    // was printed as 100% with nobody at risk (issue 11).
+    let data = try ReportData(subjects: Self.subjects(), name: "d")
+    let report = try TrialReport(data: data, trial: try SeedProtocols.nct07470073(), group: "A")
+    let last = try #require(report.endpoints.first?.outcomes.map(\.observation.time).max())
+    #expect(last < 182)
+    let html = ReportPage(report).html()
+    #expect(html.contains("not estimated (last observation day \(Int(last)))"), "\(html)")
+    #expect(!html.contains("<td>100%</td>"))
+  }
 }
 
 /// Subjects without a recorded dose level still add up.

@@ -100,6 +100,18 @@ extension ConcentrationProfile {
     method: AUCMethod, tmax: Double, lambdaZ: Double?
   ) -> Double? {
     guard let first = t.first, let tlast = t.last else { return nil }
+    // To infinity: the area up to Tlast (or from the start, when later) plus the exponential
+    // tail C·exp(−λz·Δt), whose integral is C/λz — AUCinf,obs from 0 (PKNCA's aucint with end Inf).
+    if interval.upperBound == .infinity {
+      guard let lambdaZ, lambdaZ > 0 else { return nil }
+      let start = interval.lowerBound
+      let tail = c[c.count - 1] * Double.exp(-lambdaZ * max(start - tlast, 0)) / lambdaZ
+      guard start < tlast else { return tail }
+      return partialArea(
+        over: start...tlast, times: t, concentrations: c, method: method, tmax: tmax, lambdaZ: lambdaZ
+      )
+      .map { $0 + tail }
+    }
     func concentration(at time: Double) -> Double? {
       if let i = t.firstIndex(of: time) { return c[i] }
       if time < first { return 0 }

@@ -30,6 +30,35 @@ public struct SteinModel: Sendable, Hashable, Codable {
     self.fb = fb
   }
 
+  /// The six parameters, by name.
+  public enum Parameter: String, Sendable, Hashable, CaseIterable, Codable {
+    case foldx, tmax, cmax, alpha, beta, fb
+
+    /// How output writes it: foldx, Tmax, Cmax, α, β, FB.
+    public var symbol: String {
+      switch self {
+      case .foldx: "foldx"
+      case .tmax: "Tmax"
+      case .cmax: "Cmax"
+      case .alpha: "α"
+      case .beta: "β"
+      case .fb: "FB"
+      }
+    }
+
+    /// The parameter's value in `model`.
+    public func value(in model: SteinModel) -> Double {
+      switch self {
+      case .foldx: model.foldx
+      case .tmax: model.tmax
+      case .cmax: model.cmax
+      case .alpha: model.alpha
+      case .beta: model.beta
+      case .fb: model.fb
+      }
+    }
+  }
+
   /// Stein 2019 Table 1 typical values (tisagenlecleucel, qPCR copies/µg).
   public static let typical = SteinModel(
     foldx: 3900, tmax: 9.3, cmax: 24_000, alpha: 0.16, beta: 0.0032, fb: 0.0079)
@@ -46,15 +75,36 @@ public struct SteinModel: Sendable, Hashable, Codable {
 
   /// ln C(t), computed without overflow.
   public func logConcentration(at time: Double) -> Double {
-    let logCmax = Double.log(cmax)
-    if time < tmax {
-      return logCmax - Double.log(foldx) * (1 - time / tmax)
+    LogForm(self).logConcentration(at: time)
+  }
+
+  /// The model's logarithms computed once, for evaluating ln C(t) at many times (a fit evaluates
+  /// it thousands of times per subject); the same arithmetic as evaluating each time alone.
+  struct LogForm {
+    let model: SteinModel
+    let logCmax: Double
+    let logFoldx: Double
+    let logEffectorFraction: Double
+    let logMemoryFraction: Double
+
+    init(_ model: SteinModel) {
+      self.model = model
+      logCmax = Double.log(model.cmax)
+      logFoldx = Double.log(model.foldx)
+      logEffectorFraction = Double.log(onePlus: -model.fb)
+      logMemoryFraction = Double.log(model.fb)
     }
-    let dt = time - tmax
-    let effector = Double.log(onePlus: -fb) - alpha * dt
-    let memory = Double.log(fb) - beta * dt
-    let high = max(effector, memory)
-    return logCmax + high + Double.log(Double.exp(effector - high) + Double.exp(memory - high))
+
+    func logConcentration(at time: Double) -> Double {
+      if time < model.tmax {
+        return logCmax - logFoldx * (1 - time / model.tmax)
+      }
+      let dt = time - model.tmax
+      let effector = logEffectorFraction - model.alpha * dt
+      let memory = logMemoryFraction - model.beta * dt
+      let high = max(effector, memory)
+      return logCmax + high + Double.log(Double.exp(effector - high) + Double.exp(memory - high))
+    }
   }
 
   /// The exact AUC from 0 to `time` (Stein 2019: (Cmax − R₀)/ρ plus the integrals

@@ -13,6 +13,21 @@ public struct SteinModelFit: Sendable, Hashable {
   public let pointCount: Int
   /// Whether Levenberg–Marquardt met its convergence criterion.
   public let converged: Bool
+  /// Why the parameters are not all identifiable from the samples; nil when they are (the
+  /// information matrix is regular and ``standardErrors`` exist).
+  public let nonIdentifiability: NonIdentifiability?
+
+  /// A fit whose information matrix JᵀJ is singular: some parameter, or combination of them,
+  /// does not change the fitted curve at the sampled times, so the data do not determine it and
+  /// its estimate (often run off to 0, as β ≈ 1e-18/day) means nothing (Bates & Watts,
+  /// Nonlinear Regression Analysis, 1988, §2.3; Stein 2019 fits too report such subjects apart).
+  public struct NonIdentifiability: Sendable, Hashable {
+    /// The parameters that have no effect on the fit (their estimate and what derives from it
+    /// must not be reported); empty when the singularity is a combination of parameters.
+    public let parameters: [SteinModel.Parameter]
+    /// Why, in words, for the output.
+    public let reason: String
+  }
 
   /// Errors of a model fit.
   public struct FitError: Error, CustomStringConvertible {
@@ -35,7 +50,7 @@ public struct SteinModelFit: Sendable, Hashable {
         description: "the Stein model has 6 parameters; need ≥ 7 measurable samples, found \(times.count)")
     }
     func residuals(_ theta: [Double]) -> [Double] {
-      let model = Self.model(theta)
+      let model = SteinModel.LogForm(Self.model(theta))
       return zip(times, logs).map { model.logConcentration(at: $0) - $1 }
     }
     let best = startingModels(times: times, logs: logs)
@@ -51,7 +66,81 @@ public struct SteinModelFit: Sendable, Hashable {
     return SteinModelFit(
       model: model, standardErrors: errors,
       residualSD: (best.sumOfSquares / Double(times.count - 6)).squareRoot(), pointCount: times.count,
-      converged: best.converged)
+      converged: best.converged,
+      nonIdentifiability: errors == nil ? Self.nonIdentifiability(model, jacobian: best.jacobian) : nil)
+  }
+
+  /// Below this fraction of the largest Jacobian column norm a parameter counts as having no
+  /// effect on the fit (about √ε of double precision: smaller effects are rounding).
+  static let negligibleEffect = 1e-7
+
+  /// Which parameters of a singular fit have no effect on the residuals (a Jacobian column,
+  /// on the fitting scale, negligible next to the others), and why, in words.
+  static func nonIdentifiability(_ model: SteinModel, jacobian: [[Double]]) -> NonIdentifiability {
+    let norms = (0..<6).map { k in jacobian.reduce(0) { $0 + $1[k] * $1[k] }.squareRoot() }
+    let largest = norms.max() ?? 0
+    // Fitting order: ln foldx, ln Tmax, ln Cmax, ln α, logit FB, ln β.
+    let order: [SteinModel.Parameter] = [.foldx, .tmax, .cmax, .alpha, .fb, .beta]
+    let flat = (0..<6).filter { !(norms[$0] > negligibleEffect * largest) }.map { order[$0] }
+    let parameters = SteinModel.Parameter.allCases.filter { flat.contains($0) }
+    guard !parameters.isEmpty else {
+      return NonIdentifiability(
+        parameters: [],
+        reason:
+          "the information matrix is singular: these samples do not determine the parameters separately "
+          + "(e.g. α close to β, or too few samples after the peak); no standard errors")
+    }
+    let why = parameters.map { parameter -> String in
+      let value = parameter.value(in: model)
+      switch parameter {
+      case .beta:
+        return "β ran to \(Self.short(value))/day: the samples after the contraction show no decline "
+          + "of the persisting cells, so β and t½β cannot be estimated"
+      case .fb:
+        return "FB ran to \(Self.short(value)): the samples show no separate persistence phase"
+      default:
+        return "\(parameter.symbol) ran to \(Self.short(value)) without changing the fitted curve"
+      }
+    }
+    return NonIdentifiability(
+      parameters: parameters,
+      reason: why.joined(separator: "; ") + " (singular information matrix: no standard errors)")
+  }
+
+  /// A value with 3 significant digits for a reason text: 0.00412, 2.74e-18, 1.5e+03.
+  static func short(_ value: Double) -> String {
+    guard value.isFinite, value != 0 else { return "\(value)" }
+    var exponent = Int(Double.log10(abs(value)).rounded(.down))
+    // Scaled to three digits in steps, so that no power of ten overflows (subnormal values too).
+    var scaled = abs(value)
+    var shift = 2 - exponent
+    while shift > 300 {
+      scaled *= 1e300
+      shift -= 300
+    }
+    while shift < -300 {
+      scaled /= 1e300
+      shift += 300
+    }
+    var digits = Int((scaled * Double.pow(10, Double(shift))).rounded())
+    if digits >= 1000 {
+      digits /= 10
+      exponent += 1
+    }
+    var mantissa = String(digits)  // three digits
+    let sign = value < 0 ? "-" : ""
+    if (-4...2).contains(exponent) {
+      let padded = exponent < 0 ? String(repeating: "0", count: -exponent) + mantissa : mantissa
+      let point = exponent < 0 ? 1 : exponent + 1
+      var text = String(padded.prefix(point)) + "." + String(padded.dropFirst(point))
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+      return sign + text
+    }
+    while mantissa.count > 1, mantissa.hasSuffix("0") { mantissa.removeLast() }
+    let body = mantissa.count > 1 ? "\(mantissa.prefix(1)).\(mantissa.dropFirst())" : mantissa
+    let power = String(abs(exponent))
+    return sign + body + "e" + (exponent < 0 ? "-" : "+") + (power.count < 2 ? "0" + power : power)
   }
 
   static func parameters(_ m: SteinModel) -> [Double] {

@@ -93,10 +93,19 @@ public struct LevenbergMarquardt: Sendable, Hashable {
     return s.isFinite ? s : .infinity
   }
 
-  /// JᵀJ.
+  /// JᵀJ, each entry summed over the rows in order; the lower triangle mirrors the upper one
+  /// (the same products, so the same sums, at half the work).
   static func normalMatrix(_ j: [[Double]]) -> [[Double]] {
     let p = j.first?.count ?? 0
-    return (0..<p).map { a in (0..<p).map { b in j.reduce(0) { $0 + $1[a] * $1[b] } } }
+    var matrix = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+    for a in 0..<p {
+      for b in a..<p {
+        let sum = j.reduce(0) { $0 + $1[a] * $1[b] }
+        matrix[a][b] = sum
+        matrix[b][a] = sum
+      }
+    }
+    return matrix
   }
 
   /// ∂rᵢ/∂θⱼ by central differences with step 1e-6·max(1, |θⱼ|).

@@ -33,42 +33,66 @@ public struct KaplanMeier: Sendable, Hashable {
   public let steps: [Step]
   /// The censoring times (with multiplicity), ascending, for censor marks.
   public let censorTimes: [Double]
-  /// All observed times, ascending, for numbers at risk.
-  let sortedTimes: [Double]
+  /// The event times (with multiplicity), ascending; with ``censorTimes``, every observed time.
+  let eventTimes: [Double]
 
-  /// Estimates S(t) from right-censored observations.
+  /// Estimates S(t) from right-censored observations, in O(n) after an O(n) radix sort of the
+  /// event and censoring times (no per-subject allocation).
   public init(_ observations: [SurvivalObservation]) {
-    let sorted = observations.sorted { $0.time < $1.time }
-    count = sorted.count
-    eventCount = sorted.filter(\.event).count
-    censorTimes = sorted.filter { !$0.event }.map(\.time)
-    sortedTimes = sorted.map(\.time)
+    var events: [Double] = []
+    var censored: [Double] = []
+    events.reserveCapacity(observations.count)
+    for observation in observations {
+      if observation.event { events.append(observation.time) } else { censored.append(observation.time) }
+    }
+    self.init(sortedEventTimes: RadixSort.sorted(events), sortedCensorTimes: RadixSort.sorted(censored))
+  }
+
+  /// The estimate from the event times and the censoring times, each ascending.
+  init(sortedEventTimes events: [Double], sortedCensorTimes censored: [Double]) {
+    count = events.count + censored.count
+    eventCount = events.count
+    eventTimes = events
+    censorTimes = censored
     var steps: [Step] = []
-    var atRisk = sorted.count
+    var atRisk = count
     var survival = 1.0
     var greenwood = 0.0
-    var index = 0
-    while index < sorted.count {
-      let time = sorted[index].time
-      var events = 0
-      var censored = 0
-      while index < sorted.count, sorted[index].time == time {
-        if sorted[index].event { events += 1 } else { censored += 1 }
-        index += 1
+    var e = 0
+    var c = 0
+    while e < events.count {
+      let time = events[e]
+      // Subjects censored before this event time leave the risk set first.
+      while c < censored.count, censored[c] < time {
+        atRisk -= 1
+        c += 1
       }
-      if events > 0 {
-        let n = Double(atRisk)
-        let d = Double(events)
-        survival *= 1 - d / n
-        greenwood += atRisk > events ? d / (n * (n - d)) : .infinity
-        steps.append(
-          Step(
-            time: time, atRisk: atRisk, events: events, censored: censored, survival: survival,
-            logStandardError: greenwood.squareRoot()))
+      var deaths = 0
+      repeat {
+        deaths += 1
+        e += 1
+      } while e < events.count && events[e] == time
+      var censoredHere = 0
+      while c < censored.count, censored[c] == time {
+        censoredHere += 1
+        c += 1
       }
-      atRisk -= events + censored
+      let n = Double(atRisk)
+      let d = Double(deaths)
+      survival *= 1 - d / n
+      greenwood += atRisk > deaths ? d / (n * (n - d)) : .infinity
+      steps.append(
+        Step(
+          time: time, atRisk: atRisk, events: deaths, censored: censoredHere, survival: survival,
+          logStandardError: greenwood.squareRoot()))
+      atRisk -= deaths + censoredHere
     }
     self.steps = steps
+  }
+
+  /// The last observed time (event or censoring), 0 without observations.
+  public var lastObservedTime: Double {
+    max(eventTimes.last ?? 0, censorTimes.last ?? 0)
   }
 
   /// S(t): the survival after the last event time ≤ t (1 before the first event).
@@ -89,13 +113,18 @@ public struct KaplanMeier: Sendable, Hashable {
 
   /// Number at risk at `time`: subjects whose observed time is ≥ `time`.
   public func atRisk(at time: Double) -> Int {
+    Self.countNotBelow(time, in: eventTimes) + Self.countNotBelow(time, in: censorTimes)
+  }
+
+  /// How many of the ascending `values` are ≥ `time`.
+  static func countNotBelow(_ time: Double, in values: [Double]) -> Int {
     var low = 0
-    var high = sortedTimes.count
+    var high = values.count
     while low < high {
       let mid = (low + high) / 2
-      if sortedTimes[mid] < time { low = mid + 1 } else { high = mid }
+      if values[mid] < time { low = mid + 1 } else { high = mid }
     }
-    return sortedTimes.count - low
+    return values.count - low
   }
 
   /// Pointwise confidence limits for S at a step, as R `survfit` computes them; nil where R
@@ -103,7 +132,19 @@ public struct KaplanMeier: Sendable, Hashable {
   public func confidenceInterval(
     for step: Step, level: Double = 0.95, scale: SurvivalConfidenceScale = .log
   ) -> (lower: Double, upper: Double)? {
-    let z = NormalDistribution.twoSidedCriticalValue(level: level)
+    confidenceInterval(for: step, z: NormalDistribution.twoSidedCriticalValue(level: level), scale: scale)
+  }
+
+  /// The two-sided normal critical value z for a confidence `level` (1.96 for 0.95).
+  public static func criticalValue(level: Double) -> Double {
+    NormalDistribution.twoSidedCriticalValue(level: level)
+  }
+
+  /// The limits of ``confidenceInterval(for:level:scale:)`` with the normal quantile `z` given
+  /// (``criticalValue(level:)``, computed once per curve, not once per step).
+  public func confidenceInterval(
+    for step: Step, z: Double, scale: SurvivalConfidenceScale
+  ) -> (lower: Double, upper: Double)? {
     let s = step.survival
     let se = step.logStandardError
     guard s > 0, se.isFinite else { return nil }

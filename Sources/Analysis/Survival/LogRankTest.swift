@@ -17,26 +17,52 @@ public struct LogRankTest: Sendable, Hashable, Codable {
   /// Compares the survival of `groups` (each a list of observations).
   /// - Precondition: at least two non-empty groups.
   public init(groups: [[SurvivalObservation]]) {
-    let groups = groups.filter { !$0.isEmpty }
-    precondition(groups.count >= 2, "the log-rank test needs at least two non-empty groups")
-    let k = groups.count
-    let all = groups.enumerated().flatMap { g, list in list.map { (group: g, obs: $0) } }
-      .sorted { $0.obs.time < $1.obs.time }
-    var atRisk = groups.map { Double($0.count) }
+    self.init(curves: groups.filter { !$0.isEmpty }.map { KaplanMeier($0) })
+  }
+
+  /// Compares the groups whose Kaplan–Meier estimates are `curves`, merging their sorted times
+  /// (O(n·k) for n subjects in k groups, no sorting and no allocation per time).
+  /// - Precondition: at least two non-empty curves.
+  public init(curves: [KaplanMeier]) {
+    let curves = curves.filter { $0.count > 0 }
+    precondition(curves.count >= 2, "the log-rank test needs at least two non-empty groups")
+    let k = curves.count
+    var atRisk = curves.map { Double($0.count) }
     var observed = [Double](repeating: 0, count: k)
     var expected = [Double](repeating: 0, count: k)
     var variance = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-    var index = 0
-    while index < all.count {
-      let time = all[index].obs.time
-      var deaths = [Double](repeating: 0, count: k)
-      var leaving = [Double](repeating: 0, count: k)
-      while index < all.count, all[index].obs.time == time {
-        let g = all[index].group
-        if all[index].obs.event { deaths[g] += 1 }
-        leaving[g] += 1
-        index += 1
+    var deaths = [Double](repeating: 0, count: k)
+    var leaving = [Double](repeating: 0, count: k)
+    var nextEvent = [Int](repeating: 0, count: k)
+    var nextCensor = [Int](repeating: 0, count: k)
+    let eventTimes = curves.map(\.eventTimes)
+    let censorTimes = curves.map(\.censorTimes)
+    while true {
+      var time = Double.infinity
+      var more = false
+      for g in 0..<k {
+        if nextEvent[g] < eventTimes[g].count {
+          time = min(time, eventTimes[g][nextEvent[g]])
+          more = true
+        }
+        if nextCensor[g] < censorTimes[g].count {
+          time = min(time, censorTimes[g][nextCensor[g]])
+          more = true
+        }
       }
+      guard more else { break }
+      for g in 0..<k {
+        var e = nextEvent[g]
+        while e < eventTimes[g].count, eventTimes[g][e] == time { e += 1 }
+        var c = nextCensor[g]
+        while c < censorTimes[g].count, censorTimes[g][c] == time { c += 1 }
+        deaths[g] = Double(e - nextEvent[g])
+        leaving[g] = Double(e - nextEvent[g] + c - nextCensor[g])
+        nextEvent[g] = e
+        nextCensor[g] = c
+      }
+      // Only a time that is not a number matches nothing; the survival curves exclude it.
+      guard leaving.contains(where: { $0 > 0 }) else { break }
       let d = deaths.reduce(0, +)
       let n = atRisk.reduce(0, +)
       if d > 0 {

@@ -1,3 +1,5 @@
+import Probability
+
 /// A survival-time quantile (e.g. the median) with its confidence interval.
 public struct SurvivalQuantile: Sendable, Hashable, Codable {
   /// The probability p (0.5 for the median).
@@ -27,9 +29,10 @@ extension KaplanMeier {
     _ p: Double, level: Double = 0.95, scale: SurvivalConfidenceScale = .log
   ) -> SurvivalQuantile {
     let target = 1 - p
-    let bands = steps.map { confidenceInterval(for: $0, level: level, scale: scale) }
+    let z = NormalDistribution.twoSidedCriticalValue(level: level)
+    let bands = steps.map { confidenceInterval(for: $0, z: z, scale: scale) }
     let times = steps.map(\.time)
-    let end = sortedTimes.last ?? 0
+    let end = lastObservedTime
     let estimate = Self.crossing(times: times, values: steps.map(\.survival), target: target, end: end)
     let lower = Self.crossing(times: times, values: bands.map { $0?.lower }, target: target, end: end)
     let upper = Self.crossing(times: times, values: bands.map { $0?.upper }, target: target, end: end)

@@ -38,15 +38,10 @@ struct KMCommand: ParsableCommand {
     }
     let times = try at.map { try Self.times($0) }
 
-    let groups: [SurvivalGroup]
-    do {
-      groups = try InputFile.table(input).survivalGroups(time: time, event: event, group: group)
-    } catch let error as InputError {
-      throw CLIError.input(error, rename: ["time": "--time", "event": "--event", "group": "--group"])
-    }
+    let groups = try readGroups()
     let report = SurvivalSummary(groups, at: times, level: confLevel, scale: scale)
     switch output.format {
-    case .json: try Output.json(report)
+    case .json: SurvivalJSON.write(report)
     case .svg:
       let chart = KaplanMeierChart(
         title: "Kaplan–Meier: \(time)",
@@ -57,6 +52,21 @@ struct KMCommand: ParsableCommand {
     }
   }
 
+  /// The groups of the input: read in one pass from the file's bytes when it is plain, else through
+  /// the general CSV reader, which also locates every error.
+  func readGroups() throws -> [SurvivalGroup] {
+    if let groups = SurvivalGroup.scan(
+      csv: try InputFile.bytes(input), time: time, event: event, group: group)
+    {
+      return groups
+    }
+    do {
+      return try InputFile.table(input).survivalGroups(time: time, event: event, group: group)
+    } catch let error as InputError {
+      throw CLIError.input(error, rename: ["time": "--time", "event": "--event", "group": "--group"])
+    }
+  }
+
   /// The report times: numbers ≥ 0 (days).
   static func times(_ argument: ListArgument<Double>) throws -> [Double] {
     let values = try argument.values(option: "--at")
@@ -64,6 +74,19 @@ struct KMCommand: ParsableCommand {
       throw ValidationError("--at: expected comma-separated times ≥ 0 in days, found '\(argument.text)'")
     }
     return values
+  }
+
+  /// Curves with more event times than this print ``summaryRows`` of them in text.
+  static let fullListingLimit = 50
+  /// How many event times a long curve prints: every 5% of them, first and last included.
+  static let summaryRows = 21
+
+  /// The indices of the rows that text output prints: all when times were asked for (`listed`) or
+  /// there are at most ``fullListingLimit``, else ``summaryRows`` evenly spaced over the event times.
+  static func shownRows(_ count: Int, listed: Bool) -> [Int] {
+    guard !listed, count > fullListingLimit else { return Array(0..<count) }
+    let last = count - 1
+    return (0..<summaryRows).map { ($0 * last + (summaryRows - 1) / 2) / (summaryRows - 1) }
   }
 
   func printText(_ report: SurvivalSummary, scale: SurvivalConfidenceScale) {
@@ -81,15 +104,25 @@ struct KMCommand: ParsableCommand {
     print(summary.render())
     for g in report.groups {
       print("\n\(g.name):")
+      let shown = Self.shownRows(g.survival.count, listed: at != nil)
       var table = TextTable(header: ["time (d)", "n.risk", "S(t)", "std.err", "lower", "upper"])
-      for r in g.survival {
+      for index in shown {
+        let r = g.survival[index]
         table.add([
-          TextTable.number(r.time), String(r.nRisk), TextTable.number(r.survival),
-          TextTable.number(r.stdErr.value),
+          TextTable.number(r.time) + (r.note.value == nil ? "" : " *"), String(r.nRisk),
+          TextTable.number(r.survival.value), TextTable.number(r.stdErr.value),
           TextTable.number(r.lower.value), TextTable.number(r.upper.value),
         ])
       }
       print(table.render())
+      if shown.count < g.survival.count {
+        print(
+          "(S(t) at \(shown.count) of the \(g.survival.count) event times, every \(100 / (Self.summaryRows - 1))% of them "
+            + "in order; --format json lists every one, --at T1,T2 gives S at chosen times.)")
+      }
+      for r in g.survival {
+        if let note = r.note.value { print("* \(TextTable.number(r.time)): \(note)") }
+      }
     }
     if let lr = report.logrank.value {
       print("\nLog-rank: χ² = \(TextTable.number(lr.chisq)) on \(lr.df) df, p = \(TextTable.number(lr.p))")

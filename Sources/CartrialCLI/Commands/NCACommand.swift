@@ -17,7 +17,7 @@ struct NCACommand: ParsableCommand {
       """)
 
   @Option(help: "CSV file with columns subject,time,conc.") var input: String
-  @Option(help: "Partial-AUC interval START,END in days.")
+  @Option(help: "Partial-AUC interval START,END in days; END may be inf (AUC0–∞, as PKNCA's end = Inf).")
   var interval = ListArgument<Double>(argument: "0,28")
   @Option(name: .customLong("auc-method"), help: "lin-up-log-down (default), linear or lin-log.")
   var aucMethod: String = AUCMethod.linUpLogDown.rawValue
@@ -41,7 +41,7 @@ struct NCACommand: ParsableCommand {
       throw ValidationError("--lloq: expected a positive number in the concentration unit, found \(lloq)")
     }
     var options = NCAOptions(
-      aucMethod: method, lloq: lloq, interval: try Self.range(interval, option: "--interval"))
+      aucMethod: method, lloq: lloq, interval: try Self.interval(interval))
     let actions = try blq.values(option: "--blq")
     guard actions.count == 3 else {
       throw ValidationError("--blq: expected FIRST,MIDDLE,LAST each keep or drop, found '\(blq.text)'")
@@ -52,6 +52,20 @@ struct NCACommand: ParsableCommand {
       options.terminalPhase = .fixed(from: range.lowerBound, to: range.upperBound)
     }
     return options
+  }
+
+  /// `--interval START,END`, where END may be `inf` (or `∞`): the AUC to infinity.
+  static func interval(_ argument: ListArgument<Double>) throws -> ClosedRange<Double> {
+    let parts = argument.text.split(separator: ",", omittingEmptySubsequences: false)
+    guard parts.count == 2,
+      ["inf", "infinity", "∞"].contains(parts[1].filter { $0 != " " }.lowercased())
+    else { return try range(argument, option: "--interval") }
+    let start = try ListArgument<Double>(argument: String(parts[0])).values(option: "--interval")[0]
+    guard start >= 0 else {
+      throw ValidationError(
+        "--interval: expected START,END in days with 0 ≤ START < END, found '\(argument.text)'")
+    }
+    return start...Double.infinity
   }
 
   /// "START,END" (days, 0 ≤ START < END).
@@ -89,7 +103,7 @@ struct NCACommand: ParsableCommand {
     let interval = options.interval!
     print("NCA (\(options.aucMethod.rawValue)); times in days, AUC in concentration·day, λz in 1/day.")
     print(
-      "AUC\(TextTable.number(interval.lowerBound))–\(TextTable.number(interval.upperBound))d over --interval; "
+      "\(NCAInterval.label(interval)) over --interval; "
         + "λz window: \(lambdaZWindow.map { "fixed \($0) days" } ?? "PKNCA adjusted-R² rule").")
     var table = TextTable(header: [
       "subject", "Cmax", "Tmax (d)", "AUClast", "AUC interval", "λz (1/d)", "t½ (d)", "λz window (d)",

@@ -27,7 +27,8 @@ struct OCCommand: ParsableCommand {
   var cohorts: Int?
   @Option(help: "Starting dose level (default 1, or the protocol's starting level).") var start: Int?
   @Flag(help: "Exact operating characteristics.") var exact = false
-  @Option(help: "Simulate this many trials instead.") var simulate: Int?
+  @Option(help: "Monte Carlo operating characteristics from this many simulated trials (at least 2).")
+  var simulate: Int?
   @Option(help: "Seed of the simulation (default 1).") var seed: UInt64?
   @Option(help: "Worker threads for the simulation (default: all cores).") var threads: Int?
   @OptionGroup var output: OutputOptions

@@ -33,5 +33,11 @@ public struct NCAInterval: Sendable, Hashable {
   }
 
   /// `AUC0–28d`.
-  public var label: String { "AUC\(Format.number(days.lowerBound))–\(Format.number(days.upperBound))d" }
+  public var label: String { Self.label(days) }
+
+  /// The name of the AUC over `days`: `AUC0–28d`, or `AUC0–∞` when the interval has no end.
+  public static func label(_ days: ClosedRange<Double>) -> String {
+    let end = days.upperBound == .infinity ? "∞" : "\(Format.number(days.upperBound))d"
+    return "AUC\(Format.number(days.lowerBound))–\(end)"
+  }
 }

@@ -54,7 +54,10 @@ extension ReportPage {
       let fit = subject.fit
       let m = fit.model
       guard fit.standardErrors != nil else {
-        return [subject.subject] + Array(repeating: "—", count: 7) + ["not identifiable from these samples"]
+        let reason = fit.nonIdentifiability?.reason ?? "singular information matrix"
+        return [subject.subject] + Array(repeating: "—", count: 7) + [
+          "not identifiable from these samples: \(reason)"
+        ]
       }
       return [
         subject.subject, Format.number(m.foldx), Format.number(m.tmax), Format.number(m.cmax),

@@ -63,6 +63,10 @@ extension ReportPage {
       let km = KaplanMeier(endpoint.outcomes.map(\.observation))
       let median = km.median(scale: scale)
       func at(_ day: Double) -> String {
+        // Beyond the last observation nobody is at risk: not estimated unless the curve reached 0.
+        if km.count > 0, day > km.lastObservedTime, km.survival(at: day) > 0 {
+          return "not estimated (last observation day \(Format.number(km.lastObservedTime)))"
+        }
         guard let step = km.step(at: day) else { return km.count > 0 ? "100%" : "—" }
         let band = km.confidenceInterval(for: step, scale: scale)
         return Format.percent(step.survival)
