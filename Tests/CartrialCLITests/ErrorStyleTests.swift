@@ -169,6 +169,20 @@ import Testing
     #expect(small.status == 0 && small.stderr.isEmpty)
   }
 
+  /// A large simulation says its size before it starts.
+  @Test func largeSimulationsAnnounceTheirSize() {
+    let note = ErrorStyleTests.noteOf([
+      "oc", "--design", "3+3", "--truth", "0.9,0.95", "--cohorts", "1000", "--simulate", "10000",
+    ])
+    #expect(note.hasPrefix("cartrial: note: simulating 10000 trials of up to 3000 patients each"), "\(note)")
+  }
+
+  static func noteOf(_ arguments: [String]) -> String {
+    let run = CLIRun(arguments)
+    #expect(run.status == 0, "\(run.stderr)")
+    return run.stderr
+  }
+
   /// A 3+3 variant with another design is refused, naming that design's parameters.
   @Test func variantIsA3Plus3Parameter() {
     let run = CLIRun([

@@ -84,7 +84,9 @@ struct OCCommand: ParsableCommand {
         protocolOptions, countEntries: values.count, cohorts: cohorts ?? defaultCohorts, startLevel: start,
         defaultTarget: 0.3)
       design = resolved
-      if simulate == nil {
+      if let simulate {
+        Self.noteSimulationCost(simulate, maxSampleSize: resolved.design.maxSampleSize)
+      } else {
         Self.noteExactCost(resolved.design.maxSampleSize, cohortSize: resolved.design.cohortSize)
       }
       let bar = ProgressBar(total: simulate ?? 0)
@@ -116,6 +118,20 @@ struct OCCommand: ParsableCommand {
       "cartrial: note: exact enumeration of \(maxSampleSize / cohortSize) cohorts of \(cohortSize): its states "
         + "grow about 1.5–2× per cohort (20 cohorts of 3 take about 40 s and 1.5 GB); progress is shown on a "
         + "terminal, and --simulate N is faster for large trials\n")
+  }
+
+  /// Simulations of more patients in all than this print their size on standard error first.
+  static let simulationNoteThreshold = 20_000_000
+
+  /// The size of a large simulation, said before it starts.
+  static func noteSimulationCost(_ trials: Int, maxSampleSize: Int) {
+    let patients = Double(trials) * Double(maxSampleSize)
+    guard patients > Double(simulationNoteThreshold) else { return }
+    Cartrial.diagnose(
+      "cartrial: note: simulating \(trials) trials of up to \(maxSampleSize) patients each (up to "
+        + String(format: "%.1e", patients)
+        + " patient outcomes) takes a while; progress and the time left are "
+        + "shown on a terminal\n")
   }
 
   /// Every group of a multi-group protocol, with one progress bar over all groups.
