@@ -37,7 +37,8 @@ struct CriteriaVocabularyTests {
 
   @Test func enrolmentIsOnOrAfterScreeningAndItsAbsenceIsNamed() throws {
     #expect(throws: InputError.self) { try Self.patient(#""enrollmentDate": "2026-11-19""#) }
-    let p = try Self.patient(#""antigens": [{"antigen": "CD19", "result": "positive", "date": "2026-09-01"}]"#)
+    let p = try Self.patient(
+      #""antigens": [{"antigen": "CD19", "result": "positive", "date": "2026-09-01"}]"#)
     let result = try verdict("cd19 within 3 months before enrolment", p)
     #expect(result.verdict == .missing)
     #expect(result.missing == ["enrollmentDate"])
@@ -47,7 +48,8 @@ struct CriteriaVocabularyTests {
     let p = try Self.patient(Self.history(""))
     let result = try verdict("steroid within 3 days before infusion", p)
     #expect(result.verdict == .notMet)
-    #expect(result.evidence.contains("before infusion (date not recorded; as of screening)"), "\(result.evidence)")
+    #expect(
+      result.evidence.contains("before infusion (date not recorded; as of screening)"), "\(result.evidence)")
   }
 
   // MARK: 10. boundaries: since(EVENT, ANCHOR) >= / >
@@ -60,7 +62,8 @@ struct CriteriaVocabularyTests {
   ])
   func atLeastThreeMonthsFromSCTAtInfusion(hsct: String, op: String, expected: Verdict) throws {
     let p = try Self.patient(
-      #""plannedInfusionDate": "2026-12-10", \#(Self.history(#"{"class": "hsct.allogeneic", "date": "\#(hsct)"}"#))"#)
+      #""plannedInfusionDate": "2026-12-10", \#(Self.history(#"{"class": "hsct.allogeneic", "date": "\#(hsct)"}"#))"#
+    )
     let result = try verdict("since(hsct, infusion) \(op) 3 months", p)
     #expect(result.verdict == expected, "\(result.evidence)")
   }
@@ -75,7 +78,9 @@ struct CriteriaVocabularyTests {
   }
 
   @Test func sinceConsentIsAnError() {
-    #expect(throws: ExpressionError.self) { try ExpressionCompiler(settings: .init()).compile("since(hsct, consent) > 3 months") }
+    #expect(throws: ExpressionError.self) {
+      try ExpressionCompiler(settings: .init()).compile("since(hsct, consent) > 3 months")
+    }
   }
 
   // MARK: 2. route and dose
@@ -116,7 +121,8 @@ struct CriteriaVocabularyTests {
   }
 
   @Test func anUnrecordedSpecimenIsNamed() throws {
-    let p = try Self.patient(#""antigens": [{"antigen": "CD19", "result": "positive", "date": "2026-11-01"}]"#)
+    let p = try Self.patient(
+      #""antigens": [{"antigen": "CD19", "result": "positive", "date": "2026-11-01"}]"#)
     let result = try verdict("cd19[specimen == boneMarrow, method == flowCytometry]", p)
     #expect(result.verdict == .missing)
     #expect(result.missing == ["antigens[CD19].specimen"])
@@ -135,11 +141,14 @@ struct CriteriaVocabularyTests {
   ])
   func activeGvhdWithinThreeMonths(end: String, expected: Verdict) throws {
     let extra = end.isEmpty ? "" : ", \(end)"
-    let p = try Self.patient(Self.history(#"{"class": "gvhd.acute", "date": "2026-06-20", "grade": 2\#(extra)}"#))
+    let p = try Self.patient(
+      Self.history(#"{"class": "gvhd.acute", "date": "2026-06-20", "grade": 2\#(extra)}"#))
     let result = try verdict("gvhd[grade >= 2] within 3 months before screening", p)
     #expect(result.verdict == expected, "\(result.evidence)")
     if expected == .missing { #expect(result.missing == ["history.events[0].endDate"]) }
-    #expect(try verdict("ongoing(gvhd)", p).verdict == (end.contains("ongoing") ? .met : end.isEmpty ? .missing : .notMet))
+    #expect(
+      try verdict("ongoing(gvhd)", p).verdict
+        == (end.contains("ongoing") ? .met : end.isEmpty ? .missing : .notMet))
   }
 
   @Test func endDatesAreChecked() {
@@ -147,7 +156,8 @@ struct CriteriaVocabularyTests {
       try Self.patient(Self.history(#"{"class": "gvhd", "date": "2026-06-20", "endDate": "2026-06-19"}"#))
     }
     #expect(throws: InputError.self) {
-      try Self.patient(Self.history(#"{"class": "gvhd", "date": "2026-06-20", "endDate": "2026-07-01", "ongoing": true}"#))
+      try Self.patient(
+        Self.history(#"{"class": "gvhd", "date": "2026-06-20", "endDate": "2026-07-01", "ongoing": true}"#))
     }
   }
 
@@ -176,7 +186,8 @@ struct CriteriaVocabularyTests {
     #expect(result.verdict == .notMet, "\(result.evidence)")  // same day as the last dose: not after it
     let after = try Self.sequence(#"{"antigen": "CD19", "result": "positive", "date": "2026-10-26"}"#)
     #expect(try verdict(Self.stillExpressed, after).verdict == .met)
-    let unsure = try Self.sequence(#"{"antigen": "CD19", "result": "positive", "date": "2026-10-26"}"#, complete: false)
+    let unsure = try Self.sequence(
+      #"{"antigen": "CD19", "result": "positive", "date": "2026-10-26"}"#, complete: false)
     #expect(try verdict(Self.stillExpressed, unsure).missing == ["history.complete"])
   }
 
@@ -195,7 +206,8 @@ struct CriteriaVocabularyTests {
 
   @Test func plansNeedTheirCompletenessAndOnlyPlansLookAhead() throws {
     let none = try Self.patient(#""plannedInfusionDate": "2026-12-10""#)
-    #expect(try verdict("planned(pregnancy) within 1 years after infusion", none).missing == ["plans.complete"])
+    #expect(
+      try verdict("planned(pregnancy) within 1 years after infusion", none).missing == ["plans.complete"])
     #expect(throws: (any Error).self) { try verdict("surgery within 4 weeks after infusion", none) }
   }
 
@@ -217,7 +229,8 @@ struct CriteriaVocabularyTests {
   // MARK: 8. viral loads
 
   @Test(arguments: [
-    (#""result": "positive", "value": 1999"#, Verdict.met), (#""result": "positive", "value": 2000"#, .notMet),
+    (#""result": "positive", "value": 1999"#, Verdict.met),
+    (#""result": "positive", "value": 2000"#, .notMet),
     (#""result": "negative""#, .met), (#""result": "positive""#, .missing),
     (#""result": "positive", "value": 5000, "unit": "copies/mL""#, .missing),
   ])
@@ -228,9 +241,15 @@ struct CriteriaVocabularyTests {
   }
 
   @Test func viralLoadsArePlausibleAndOnlyOnNucleicAcidTests() {
-    #expect(throws: InputError.self) { try Self.patient(#""viralTests": [{"test": "HBsAg", "result": "positive", "value": 3}]"#) }
-    #expect(throws: InputError.self) { try Self.patient(#""viralTests": [{"test": "HBV-DNA", "result": "positive", "value": 1e12}]"#) }
-    #expect(throws: ExpressionError.self) { try ExpressionCompiler(settings: .init()).compile("viral.hbvDna < 2000 mg/dL") }
+    #expect(throws: InputError.self) {
+      try Self.patient(#""viralTests": [{"test": "HBsAg", "result": "positive", "value": 3}]"#)
+    }
+    #expect(throws: InputError.self) {
+      try Self.patient(#""viralTests": [{"test": "HBV-DNA", "result": "positive", "value": 1e12}]"#)
+    }
+    #expect(throws: ExpressionError.self) {
+      try ExpressionCompiler(settings: .init()).compile("viral.hbvDna < 2000 mg/dL")
+    }
   }
 
   // MARK: 9. sex- and partner-dependent facts
@@ -248,9 +267,11 @@ struct CriteriaVocabularyTests {
 
   @Test func contraceptionOnlyForFertileWomenAndMenWithFertilePartners() throws {
     let rule = "if childbearingPotential or partnerChildbearingPotential then contraceptionAgreed else true"
-    let postMenopausal = try Self.patient(#""demographics": {"sex": "female"}, "conditions": {"childbearingPotential": false}"#)
+    let postMenopausal = try Self.patient(
+      #""demographics": {"sex": "female"}, "conditions": {"childbearingPotential": false}"#)
     #expect(try verdict(rule, postMenopausal).verdict == .met)
-    let man = try Self.patient(#""demographics": {"sex": "male"}, "conditions": {"partnerChildbearingPotential": true}"#)
+    let man = try Self.patient(
+      #""demographics": {"sex": "male"}, "conditions": {"partnerChildbearingPotential": true}"#)
     #expect(try verdict(rule, man).missing == ["conditions.contraceptionAgreed"])
   }
 }

@@ -10,7 +10,10 @@ struct DoseCommand: ParsableCommand {
   @OptionGroup var protocolOptions: ProtocolOptions
   @Option(parsing: .unconditional, help: "The dose level number (1, 2, …; -1 for a de-escalation level).")
   var level: Int
-  @Option(name: .customLong("weight-kg"), help: "Body weight in kg, a plausible weight (0.5–500 kg; see README: plausibility ranges).") var weightKg: Double
+  @Option(
+    name: .customLong("weight-kg"),
+    help: "Body weight in kg, a plausible weight (0.5–500 kg; see README: plausibility ranges).")
+  var weightKg: Double
   @OptionGroup var output: OutputOptions
 
   /// What `dose --format json` prints: the calculation with the protocol it comes from and the
