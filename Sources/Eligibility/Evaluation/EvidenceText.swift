@@ -62,7 +62,17 @@ struct EvidenceText: ExpressibleByStringInterpolation {
       utf8.appendUTF8(byte: UInt8(ascii: " "))
       EvidenceText.append(span.unit.rawValue, to: &utf8)
     }
-    /// ` within SPAN before ANCHOR (DATE)`, or ` in history`.
+    /// ` to END` for an event with an end date, `, ongoing at screening` for an ongoing one,
+    /// nothing for a one-day event.
+    mutating func appendInterpolation(span event: HistoryEvent) {
+      if let end = event.endDate {
+        EvidenceText.append(" to ", to: &utf8)
+        NumberWriter.append(end, to: &utf8)
+      } else if event.ongoing == true {
+        EvidenceText.append(", ongoing at screening,", to: &utf8)
+      }
+    }
+    /// ` within SPAN before ANCHOR (DATE)` (the window's anchor names its side), or ` in history`.
     mutating func appendInterpolation(_ window: Window) {
       guard let span = window.span else {
         EvidenceText.append(" in history", to: &utf8)
@@ -70,7 +80,7 @@ struct EvidenceText: ExpressibleByStringInterpolation {
       }
       EvidenceText.append(" within ", to: &utf8)
       appendInterpolation(span)
-      EvidenceText.append(" before ", to: &utf8)
+      EvidenceText.append(" ", to: &utf8)
       EvidenceText.append(window.anchor, to: &utf8)
       EvidenceText.append(window.date, to: &utf8)
     }
