@@ -60,6 +60,9 @@ struct Fidelity {
 
   // MARK: Patches
 
+  /// The patch value that removes a key.
+  static var null: Any { NSNull() }
+
   /// `YYYY-MM-DD` of the day `days` after `date` (negative: before).
   static func day(_ days: Int, from date: CivilDate = screening) -> String {
     date.adding(days: days).description
@@ -82,7 +85,8 @@ struct Fidelity {
   static func disease(_ fields: RecordPatch) -> RecordPatch { ["disease": fields] }
 
   /// One lab, replacing the example's value of that test.
-  static func lab(_ test: String, _ value: Double, _ unit: String, _ fields: RecordPatch = [:]) -> RecordPatch {
+  static func lab(_ test: String, _ value: Double, _ unit: String, _ fields: RecordPatch = [:]) -> RecordPatch
+  {
     ["labs": [test: merge(["value": value, "unit": unit], fields)]]
   }
 
