@@ -48,28 +48,25 @@ import TrialModel
     }
   }
 
-  /// "failed autologous CAR-T cell preparation or autologous CAR-T cell therapy"
-  @Test func i6AutologousFailure() throws {
-    #expect(try f.verdict("I6", F.conditions(["autologousCarTFailure": true])) == .met)
-    #expect(try f.verdict("I6", F.conditions(["autologousCarTFailure": false])) == .notMet)
-  }
-
-  /// "No serious heart, lung, liver, or kidney disease"
-  @Test func i7NoSeriousOrganDisease() throws {
-    #expect(try f.verdict("I7", F.conditions(["seriousOrganDisease": false])) == .met)
-    #expect(try f.verdict("I7", F.conditions(["seriousOrganDisease": true])) == .notMet)
+  /// Criteria that are one recorded fact each, with the registry text: whether the fact being
+  /// true passes (inclusion) or fails (exclusion) the criterion.
+  @Test(arguments: [
+    ("I6", "autologousCarTFailure", true),  // "failed autologous CAR-T cell preparation or … therapy"
+    ("I7", "seriousOrganDisease", false),  // "No serious heart, lung, liver, or kidney disease"
+    ("E2", "activeInfection", false),  // "Active infection"
+    ("E5", "hiv", false),  // "HIV/AIDS patients"
+    ("E8", "drugOrAlcoholDependence", false),  // "Known or suspected drug abuse or alcohol dependence"
+    ("E9", "unableToConsent", false),  // "mental illness or other conditions cannot obtain informed consent"
+  ])
+  func singleFact(criterion: String, fact: String, truePasses: Bool) throws {
+    #expect(try f.verdict(criterion, F.conditions([fact: true])) == (truePasses ? .met : .notMet))
+    #expect(try f.verdict(criterion, F.conditions([fact: false])) == (truePasses ? .notMet : .met))
   }
 
   /// "willing to sign the informed consent form"
   @Test func i8Consent() throws {
     #expect(try f.verdict("I8") == .met)
     #expect(try f.verdict("I8", ["consent": ["signed": false]]) == .notMet)
-  }
-
-  /// "Active infection"
-  @Test func e2ActiveInfection() throws {
-    #expect(try f.verdict("E2", F.conditions(["activeInfection": true])) == .notMet)
-    #expect(try f.verdict("E2", F.conditions(["activeInfection": false])) == .met)
   }
 
   /// "total bilirubin>1.5×ULN, ALT>2.5×ULN … serum creatinine>1.5×ULN": the limits themselves pass.
@@ -98,12 +95,6 @@ import TrialModel
     #expect(try f.verdict("E4", clear, F.conditions(["multiOrganDysfunction": true])) == .notMet)
   }
 
-  /// "HIV/AIDS patients"
-  @Test func e5HIV() throws {
-    #expect(try f.verdict("E5", F.conditions(["hiv": true])) == .notMet)
-    #expect(try f.verdict("E5", F.conditions(["hiv": false])) == .met)
-  }
-
   /// "need long-term anticoagulation (warfarin or heparin), antiplatelet (aspirin, dose>300mg/d;
   /// clopidogrel, dose>75mg/d) treatment"
   @Test func e6Anticoagulation() throws {
@@ -123,18 +114,6 @@ import TrialModel
       let enrolled: RecordPatch = ["enrollmentDate": F.day(7)]
       #expect(try f.verdict("E7", enrolled, F.history(F.event("radiotherapy.other", on: F.day(-26)))) == .met)
     }
-  }
-
-  /// "Known or suspected drug abuse or alcohol dependence"
-  @Test func e8Dependence() throws {
-    #expect(try f.verdict("E8", F.conditions(["drugOrAlcoholDependence": true])) == .notMet)
-    #expect(try f.verdict("E8", F.conditions(["drugOrAlcoholDependence": false])) == .met)
-  }
-
-  /// "mental illness or other conditions cannot obtain informed consent, and cannot cooperate"
-  @Test func e9UnableToConsent() throws {
-    #expect(try f.verdict("E9", F.conditions(["unableToConsent": true])) == .notMet)
-    #expect(try f.verdict("E9", F.conditions(["unableToConsent": false])) == .met)
   }
 
   /// "Participated in other clinical trials within 30 days"
