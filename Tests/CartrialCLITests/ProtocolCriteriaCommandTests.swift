@@ -19,4 +19,20 @@ import Testing
     let text = try CLIRunner.run(["protocol", "criteria", "NCT05270772"])
     #expect(text.stdout.contains("15 of 16 criteria computable"))
   }
+
+  /// A criterion's `note:` (how its expression reads the text) is loaded and shown in every format.
+  @Test func showsTheNoteOfACriterion() throws {
+    let result = try CLIRunner.run(["protocol", "criteria", "NCT07470073", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let listing = try #require(try result.json() as? [String: Any])
+    let criteria = try #require(listing["criteria"] as? [[String: Any]])
+    let e4 = try #require(criteria.first { $0["id"] as? String == "E4" })
+    #expect((e4["note"] as? String)?.contains("psoriasis") == true)
+    let i1 = try #require(criteria.first { $0["id"] as? String == "I1" })
+    #expect(i1["note"] == nil)
+    let text = try CLIRunner.run(["protocol", "criteria", "NCT07470073"])
+    #expect(text.stdout.contains("      note: Only systemic autoimmune disease excludes"))
+    let csv = try CLIRunner.run(["protocol", "criteria", "NCT07470073", "--format", "csv"])
+    #expect(csv.stdout.hasPrefix("id,kind,computable,attestation,expression,text,note"))
+  }
 }

@@ -74,7 +74,7 @@ enum RecordErrorPlacement {
     } else {
       problems.append("no line and column")
     }
-    guard error.kind != .malformed, !error.field.isEmpty else { return problems }
+    guard error.kind != .malformed, !error.field.isEmpty, !hasAmbiguousKey(text) else { return problems }
     let fields = error.field.split(separator: ".").map { String($0.prefix { $0 != "[" }) }.filter {
       !$0.isEmpty
     }
@@ -85,5 +85,16 @@ enum RecordErrorPlacement {
       problems.append("path ends in '\(last)', which the JSON does not contain")
     }
     return problems
+  }
+
+  /// Whether some key of `text` contains `.` or `[` (a fuzzed key such as `"bir[hDate"`), which
+  /// makes a dotted field path ambiguous to split.
+  static func hasAmbiguousKey(_ text: String) -> Bool {
+    let keys = try! NSRegularExpression(pattern: #""([^"]*)"\s*:"#)
+    let range = NSRange(text.startIndex..., in: text)
+    return keys.matches(in: text, range: range).contains { match in
+      let key = Range(match.range(at: 1), in: text).map { text[$0] } ?? ""
+      return key.contains(".") || key.contains("[")
+    }
   }
 }

@@ -9,7 +9,7 @@ let examplePatientJSON = """
       "weight": {"value": 58, "unit": "kg"}, "height": {"value": 171, "unit": "cm"}
     },
     "disease": {
-      "diagnosis": "B-ALL", "status": "relapsed", "phStatus": "negative",
+      "diagnosis": "B-ALL", "status": "relapsed", "phStatus": "negative", "remissionMonths": 8,
       "marrowBlasts": {"value": 34, "unit": "%", "date": "2026-11-12"},
       "bloodBlasts": {"value": 3, "unit": "%", "date": "2026-11-18"},
       "extramedullary": "none", "cnsStatus": "CNS1"
@@ -47,7 +47,8 @@ let examplePatientJSON = """
     },
     "conditions": {
       "pregnant": false, "lactating": false, "uncontrolledInfection": false, "activeGvhd": false,
-      "cnsDisease": false, "otherMalignancy": false, "activeAutoimmuneDisease": false,
+      "cnsDisease": false, "cnsInvolvementSuspected": false,
+      "supportiveCareOngoing": false, "otherMalignancy": false, "activeAutoimmuneDisease": false,
       "nyhaClass": 1, "dyspneaGrade": 0
     },
     "consent": {"signed": true, "date": "2026-11-16"},

@@ -9,10 +9,9 @@ import Testing
   let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-  let start = try #require(readme.range(of: "#### Facts a recorder fills in"))
-  let section = readme[start.upperBound...]
-  let rows = section.split(separator: "\n").drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }
-    .dropFirst(2)  // header and rule
+  let start = try #require(readme.range(of: "| `conditions` key | what the recorder fills in"))
+  let section = readme[start.lowerBound...]
+  let rows = section.split(separator: "\n").prefix { $0.hasPrefix("|") }.dropFirst(2)  // header, rule
   let documented = rows.map(String.init)
   let expected = BooleanFact.conditionDefinitions.map { "| `\($0.key)` | \($0.definition) |" }
   #expect(expected.count > 30)

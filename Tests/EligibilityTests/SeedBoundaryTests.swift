@@ -63,7 +63,10 @@ import TrialModel
     try p.setLab(.creatinine, value: 2.0, unit: "mg/dL")
     let at = result("NCT07470073", "I7a", p)
     #expect(at.verdict == .met)
-    #expect(at.evidence == "CrCl 30 mL/min (Cockcroft–Gault, 68 y, 60 kg, 2 mg/dL, male) ≥ 30 mL/min")
+    #expect(
+      at.evidence
+        == "CrCl 30 mL/min (Cockcroft–Gault, 68 y, 60 kg, 2 mg/dL, male) ≥ 30 mL/min; supportiveCareOngoing: no"
+    )
     p[.weight] = 59.8
     let below = result("NCT07470073", "I7a", p)
     #expect(below.verdict == .notMet)

@@ -32,7 +32,8 @@ extension EligibilitySettings {
     case "marrowBlasts", "bloodBlasts":
       return .numeric(
         .fact(name == "marrowBlasts" ? .marrowBlasts : .bloodBlasts), unit: .measurement(.percent))
-    case "tkiLinesFailed", "nyhaClass", "dyspneaGrade", "ecog", "karnofsky", "lansky":
+    case "tkiLinesFailed", "nyhaClass", "dyspneaGrade", "ecog", "karnofsky", "lansky", "remissionMonths",
+      "crCount":
       return .numeric(.fact(Names.numbers[name]!), unit: nil)
     case "crcl": return .numeric(.creatinineClearance, unit: .measurement(.mLPerMin))
     case "bsa.mosteller": return .numeric(.bsaMosteller, unit: .measurement(.squareMetre))

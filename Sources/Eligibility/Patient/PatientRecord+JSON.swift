@@ -14,7 +14,8 @@ extension PatientRecord {
   static let demographicsFields = ["birthDate", "ageYears", "sex", "weight", "height"]
   static let diseaseFields = [
     "diagnosis", "status", "phStatus", "t315i", "tkiLinesFailed", "tkiIntolerant", "marrowBlasts",
-    "bloodBlasts", "extramedullary", "cnsStatus", "hepatobiliaryInvolvement",
+    "bloodBlasts", "extramedullary", "cnsStatus", "hepatobiliaryInvolvement", "tkiContraindicated",
+    "reinductionFailed", "remissionMonths", "crCount",
   ]
   static let conditionFields = BooleanFact.sortedConditionKeys.map(\.key) + ["nyhaClass", "dyspneaGrade"]
   static let consentFields = ["signed", "date"]
@@ -112,6 +113,10 @@ extension PatientRecord {
     self[.tkiIntolerant] = try r.bool("tkiIntolerant")
     self[.hepatobiliaryInvolvement] = try r.bool("hepatobiliaryInvolvement")
     self[.tkiLinesFailed] = try r.number("tkiLinesFailed", in: 0...20)
+    self[.tkiContraindicated] = try r.bool("tkiContraindicated")
+    self[.reinductionFailed] = try r.bool("reinductionFailed")
+    self[.remissionMonths] = try r.number("remissionMonths", in: 0...1200)
+    self[.crCount] = try r.int("crCount", in: 0...20).map(Double.init)
     if let blasts = r["marrowBlasts"] {
       self[.marrowBlasts] = try blasts.measurement(
         to: .percent, range: 0...100, what: "a blast percentage", screening: screening)

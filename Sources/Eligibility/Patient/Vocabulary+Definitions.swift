@@ -6,12 +6,13 @@ extension BooleanFact {
     switch self {
     case .bAll: "B-cell acute lymphoblastic leukaemia (`disease.diagnosis`)"
     case .relapsed:
-      "`disease.status` relapsed, or relapsed and refractory: leukaemia back after a complete remission"
+      "`disease.status` relapsed (or relapsed and refractory): a morphological relapse (≥ 5 % marrow blasts, circulating blasts or extramedullary disease) after CR/CRi, not an MRD-only recurrence"
     case .refractory:
-      "`disease.status` refractory, or relapsed and refractory: no CR/CRi at the end of standard induction (or re-induction)"
+      "`disease.status` refractory (or relapsed and refractory): no CR/CRi at the end of the full standard induction; relapsed and refractory: a relapse followed by a failed re-induction"
     case .phPositive: "Philadelphia chromosome / BCR-ABL1 positive (`disease.phStatus`)"
     case .t315i: "the ABL1 T315I mutation was found"
-    case .tkiIntolerant: "a tyrosine kinase inhibitor was stopped for intolerance"
+    case .tkiIntolerant:
+      "the patient cannot tolerate a tyrosine kinase inhibitor"
     case .extramedullary:
       "extramedullary disease, with or without marrow involvement (`disease.extramedullary`)"
     case .isolatedExtramedullary:
@@ -34,28 +35,32 @@ extension BooleanFact {
     case .covid19: "SARS-CoV-2 infection at screening (a positive test, or symptoms being investigated)"
     case .activeHepatitisB: "HBsAg positive, or HBV-DNA above the lower limit of detection"
     case .activeHepatitisC: "HCV-RNA above the lower limit of detection"
-    case .activeAutoimmuneDisease: "an autoimmune disease needing systemic treatment in the last 2 years"
+    case .activeAutoimmuneDisease:
+      "any active autoimmune disease"
     case .cnsDisease:
-      "a non-leukaemic disorder of the central nervous system, past or present (epilepsy, stroke, dementia, "
-        + "paralysis, psychosis, cerebellar disease); CNS leukaemia is `disease.cnsStatus`"
+      "a past or present non-leukaemic CNS disorder: epilepsy or seizures, stroke or intracranial haemorrhage, dementia or memory impairment, cerebellar disease, severe brain injury, spinal-cord compression, CNS autoimmune or demyelinating disease (CNS leukaemia is `disease.cnsStatus`)"
     case .otherMalignancy:
-      "a malignancy other than the leukaemia that is active at screening or was treated in the protocol's "
-        + "look-back (its text says which), excluding the exceptions it names"
+      "a second malignancy that is active (present or under treatment) at screening"
     case .primaryImmunodeficiency: "a congenital (primary) immunodeficiency"
     case .activeGvhd: "graft-versus-host disease present at screening"
     case .drugOrAlcoholDependence: "dependence on alcohol or drugs"
     case .unableToConsent: "unable to understand or give informed consent (a legal representative may sign)"
-    case .longTermAnticoagulation: "anticoagulants needed long term (not a prophylactic dose)"
-    case .antiplateletAboveLimit: "antiplatelet therapy above the dose the protocol allows"
+    case .longTermAnticoagulation:
+      "long-term warfarin or heparin (not a prophylactic dose)"
+    case .antiplateletAboveLimit:
+      "long-term aspirin > 300 mg/day or clopidogrel > 75 mg/day"
     case .aminoglycosideHypersensitivity: "a hypersensitivity reaction to aminoglycosides"
     case .studyDrugHypersensitivity:
-      "a hypersensitivity reaction to the study product or its excipients, or to lymphodepleting agents"
+      "a severe immediate hypersensitivity to any study drug"
     case .severeAllergyHistory: "a history of severe allergic reactions (anaphylaxis)"
-    case .unstableAngina: "unstable angina at screening"
+    case .unstableAngina:
+      "unstable angina now (not a history)"
     case .clinicallySignificantHeartDisease:
       "heart disease the investigator judges clinically significant (myocardial infarction, heart failure, arrhythmia needing treatment)"
-    case .uncontrolledArrhythmia: "an arrhythmia not controlled by treatment"
-    case .nonIschemicCardiomyopathy: "a non-ischaemic cardiomyopathy"
+    case .uncontrolledArrhythmia:
+      "a history of clinically significant uncontrolled arrhythmia"
+    case .nonIschemicCardiomyopathy:
+      "a history of severe non-ischaemic cardiomyopathy"
     case .multiOrganDysfunction: "dysfunction of more than one organ system at screening"
     case .seriousOrganDisease: "a serious disease of the heart, lungs, liver, kidneys or other organs"
     case .severeCerebrovascularDisease: "severe cerebrovascular disease (stroke, haemorrhage)"
@@ -65,11 +70,25 @@ extension BooleanFact {
     case .burkittLymphoma: "Burkitt lymphoma/leukaemia"
     case .organTransplantRecipient: "a solid organ transplant recipient"
     case .autologousCarTFailure: "earlier autologous CAR-T therapy failed"
-    case .contraceptionAgreed: "agrees to effective contraception for the period the protocol names"
+    case .contraceptionAgreed:
+      "agrees to the contraception the protocol requires, for the period it states"
     case .longTermImmunosuppressionNeeded: "systemic immunosuppressive treatment needed long term"
     case .supportiveCareOngoing:
-      "ongoing continuous supportive care (transfusions, growth factors, dialysis) to keep organ function"
+      "transfusion, G-CSF, oxygen or another continuous support is needed to keep the screening values"
     case .receivingGvhdTreatment: "receiving treatment for graft-versus-host disease"
+    case .tkiContraindicated: "a tyrosine kinase inhibitor is contraindicated (or judged not suitable)"
+    case .reinductionFailed: "no CR after one standard course of re-induction for the latest relapse"
+    case .activeSystemicAutoimmuneDisease:
+      "an active systemic autoimmune disease (e.g. lupus, vasculitis, rheumatoid arthritis; not psoriasis or vitiligo alone)"
+    case .cnsInvolvementSuspected:
+      "active CNS involvement by the malignancy is suspected (clinically or on imaging) but not confirmed"
+    case .studyDrugAllergy:
+      "any allergy to a lymphodepletion drug, tocilizumab or a component of the cell product (e.g. DMSO)"
+    case .studyDrugIntolerance:
+      "an intolerance (toxicity that stopped or limited it) of a lymphodepletion drug, tocilizumab or a component of the cell product"
+    case .noBetterTreatment:
+      "the investigator assesses that no better treatment is available, or that the patient does not tolerate the other treatments"
+    case .noSpermDonationAgreed: "a man agrees not to donate sperm for the period the protocol states"
     case .consentSigned: "the informed consent is signed (`consent.signed`)"
     }
   }

@@ -7,6 +7,7 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   // disease
   case bAll, relapsed, refractory, phPositive, t315i, tkiIntolerant, extramedullary
   case isolatedExtramedullary, hepatobiliaryInvolvement
+  case tkiContraindicated, reinductionFailed
   // viral tests (true = positive / above the lower limit of detection)
   case hbsag, hbeag, hbeab, hbcab, hbvDna, hcvAb, hcvRna, hivAb, tpAb, ebvDna, cmvDna, sarsCov2
   // conditions
@@ -21,6 +22,8 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   case severeCerebrovascularDisease, geneticDisease, boneMarrowFailureSyndrome, downSyndrome
   case burkittLymphoma, organTransplantRecipient, autologousCarTFailure, contraceptionAgreed
   case longTermImmunosuppressionNeeded, supportiveCareOngoing, receivingGvhdTreatment
+  case activeSystemicAutoimmuneDisease, cnsInvolvementSuspected, studyDrugAllergy, studyDrugIntolerance
+  case noBetterTreatment, noSpermDonationAgreed
   // consent
   case consentSigned
 
@@ -77,7 +80,8 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
     case .relapsed, .refractory: return "disease.status"
     case .phPositive: return "disease.phStatus"
     case .extramedullary, .isolatedExtramedullary: return "disease.extramedullary"
-    case .t315i, .tkiIntolerant, .hepatobiliaryInvolvement: return "disease.\(self)"
+    case .t315i, .tkiIntolerant, .hepatobiliaryInvolvement, .tkiContraindicated, .reinductionFailed:
+      return "disease.\(self)"
     default: return "conditions.\(self)"
     }
   }
@@ -99,6 +103,7 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
 public enum NumericFact: Int, CaseIterable, Sendable {
   case weight, height, ageYears, marrowBlasts, bloodBlasts, tkiLinesFailed, nyhaClass, dyspneaGrade
   case lifeExpectancyDays, ecog, karnofsky, lansky
+  case remissionMonths, crCount
 
   /// The name used in criteria expressions.
   public var expressionName: String { NumericFact.expressionNames[rawValue] }
@@ -123,7 +128,7 @@ public enum NumericFact: Int, CaseIterable, Sendable {
     switch self {
     case .weight, .height: "demographics.\(self)"
     case .ageYears: "demographics.birthDate"
-    case .marrowBlasts, .bloodBlasts, .tkiLinesFailed: "disease.\(self)"
+    case .marrowBlasts, .bloodBlasts, .tkiLinesFailed, .remissionMonths, .crCount: "disease.\(self)"
     case .nyhaClass, .dyspneaGrade: "conditions.\(self)"
     case .lifeExpectancyDays: "lifeExpectancy"
     case .ecog: "performance[ECOG]"

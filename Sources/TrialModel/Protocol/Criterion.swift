@@ -16,16 +16,19 @@ public struct Criterion: Codable, Sendable, Hashable {
   public var expression: String?
   /// Whether only the investigator can judge it (the screening asks for an attestation).
   public var attestation: Bool
+  /// How the expression reads the text where a reviewer might question it (the reading, and
+  /// why); shown by `protocol criteria`.
+  public var note: String?
   /// Inclusion or exclusion; set by the section the criterion is listed in.
   public var kind: CriterionKind
   /// Where `expression` starts in the protocol file (set by the loader).
   public var expressionLocation: SourceLocation?
 
-  private enum CodingKeys: String, CodingKey { case id, text, expression, attestation }
+  private enum CodingKeys: String, CodingKey { case id, text, expression, attestation, note }
 
   public init(
     id: String, text: String, kind: CriterionKind, expression: String? = nil,
-    attestation: Bool = false, expressionLocation: SourceLocation? = nil
+    attestation: Bool = false, expressionLocation: SourceLocation? = nil, note: String? = nil
   ) {
     self.id = id
     self.text = text
@@ -33,6 +36,7 @@ public struct Criterion: Codable, Sendable, Hashable {
     self.expression = expression
     self.attestation = attestation
     self.expressionLocation = expressionLocation
+    self.note = note
   }
 
   public init(from decoder: any Decoder) throws {
@@ -41,6 +45,7 @@ public struct Criterion: Codable, Sendable, Hashable {
     text = try c.decode(String.self, forKey: .text)
     expression = try c.decodeIfPresent(String.self, forKey: .expression)
     attestation = try c.decodeIfPresent(Bool.self, forKey: .attestation) ?? false
+    note = try c.decodeIfPresent(String.self, forKey: .note)
     kind = id.hasPrefix("E") ? .exclusion : .inclusion
     expressionLocation = nil
   }
@@ -51,6 +56,7 @@ public struct Criterion: Codable, Sendable, Hashable {
     try c.encode(text, forKey: .text)
     try c.encodeIfPresent(expression, forKey: .expression)
     if attestation { try c.encode(true, forKey: .attestation) }
+    try c.encodeIfPresent(note, forKey: .note)
   }
 
   /// Whether the criterion has a computable expression.
