@@ -20,14 +20,18 @@ enum NodeShape {
       "\(describe(source)) \(op.rawValue) \(number(threshold.canonical))"
     case .age(let op, let span, let setting):
       "age \(op.rawValue) \(describe(span))" + (setting.map { " [\($0)]" } ?? "")
-    case .since(let selection, let op, let span):
-      "since(\(describe(selection))) \(op.rawValue) \(describe(span))"
-    case .within(let selection, let span, let anchor):
-      "\(describe(selection)) within \(describe(span)) before \(anchor.rawValue)"
+    case .since(let selection, let op, let span, let anchor):
+      "since(\(describe(selection))\(anchor == .screening ? "" : ", \(anchor.rawValue)")) \(op.rawValue) \(describe(span))"
+    case .within(let selection, let span, let anchor, let direction):
+      "\(describe(selection)) within \(describe(span)) \(direction == .after ? "after" : "before") \(anchor.rawValue)"
+    case .ongoing(let selection): "ongoing(\(describe(selection)))"
     case .ever(let selection): "ever(\(describe(selection)))"
     case .sex(let sex): "sex == \(sex)"
     case .cnsStatus(let status): "cnsStatus == \(status)"
-    case .antigen(let antigen): "antigen \(antigen)"
+    case .antigen(let selection, nil, _) where selection.filter.isEmpty && selection.after.isEmpty:
+      "antigen \(selection.antigen ?? "")"
+    case .antigen(let selection, let span, let anchor):
+      "latest(\(describe(selection))\(span.map { " within \(describe($0)) before \(anchor.rawValue)" } ?? ""))"
     }
   }
 
@@ -40,17 +44,26 @@ enum NodeShape {
     case .bsaMosteller: "bsa.mosteller"
     case .bsaDuBois: "bsa.dubois"
     case .completedAge: "completedAge"
+    case .measuredLab(let test, _, let filter): "\(test.rawValue)[methods \(filter.methods), oxygen \(filter.oxygen)]"
+    case .viralLoad(let fact): "load(\(fact))"
     }
   }
 
   static func describe(_ selection: EventSelector) -> String {
-    if let antigen = selection.antigen { return "antigen \(antigen)" }
-    let base = selection.name.split(separator: "[").first.map(String.init) ?? selection.name
-    switch selection.filter {
-    case nil: return base
-    case .dose(let op, let value): return "\(base)[dose \(op.rawValue) \(number(value))]"
-    case .grade(let op, let value): return "\(base)[grade \(op.rawValue) \(number(value))]"
-    }
+    let f = selection.filter
+    var terms: [String] = []
+    if let d = f.dose { terms.append("dose \(d.comparison.rawValue) \(number(d.value))") }
+    if let g = f.grade { terms.append("grade \(g.comparison.rawValue) \(number(g.value))") }
+    if f.routes != 0 { terms.append("route \(Route.names(in: f.routes))") }
+    if f.specimens != 0 { terms.append("specimen \(Specimen.names(in: f.specimens))") }
+    if f.methods != 0 { terms.append("method \(TestMethod.names(in: f.methods))") }
+    var base =
+      selection.antigen.map { "antigen \($0)" }
+      ?? (selection.name.split(separator: "[").first.map(String.init) ?? selection.name)
+    if selection.planned { base = "planned " + base.replacingOccurrences(of: "planned ", with: "") }
+    if !terms.isEmpty { base += "[\(terms.joined(separator: ", "))]" }
+    if !selection.after.isEmpty { base += " after \(selection.after.mask)" }
+    return base
   }
 
   static func describe(_ span: CalendarSpan) -> String { "\(number(span.amount)) \(span.unit.rawValue)" }

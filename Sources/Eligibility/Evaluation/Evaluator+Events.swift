@@ -1,46 +1,92 @@
 extension Evaluator {
-  /// Whether an event passes the selection's dose/grade filter (unknown if the attribute is
-  /// not recorded).
-  private func passes(_ event: HistoryEvent, _ filter: EventSelector.Filter?) -> Truth {
-    switch filter {
-    case nil: return .yes
-    case .dose(let op, let limit): return event.dose.map { Truth(op.holds($0, limit)) } ?? .unknown
-    case .grade(let op, let limit): return event.grade.map { Truth(op.holds($0, limit)) } ?? .unknown
+  /// Whether an event passes the selection's filter (unknown if an attribute the filter tests is
+  /// not recorded), and the path of the first unrecorded attribute.
+  func passes(_ event: HistoryEvent, _ filter: EventFilter, _ index: Int) -> (Truth, String?) {
+    if filter.isEmpty { return (.yes, nil) }
+    let path = "history.events[\(index)]"
+    var result = Truth.yes
+    var missing: String?
+    func term(_ known: Bool?, _ field: String) {
+      switch known {
+      case nil:
+        if result == .yes { result = .unknown }
+        if missing == nil { missing = "\(path).\(field)" }
+      case false?: result = .no
+      case true?: break
+      }
+    }
+    if let bound = filter.dose {
+      term(event.dose.map { bound.comparison.holds($0, bound.value) }, "prednisoneEquivalentMgPerDay")
+    }
+    if let bound = filter.grade { term(event.grade.map { bound.comparison.holds($0, bound.value) }, "grade") }
+    if filter.routes != 0 { term(event.route.map { $0.admitted(by: filter.routes) }, "route") }
+    return (result, result == .unknown ? missing : nil)
+  }
+
+  /// The recorded date of an anchor (`nil`: not recorded).
+  func anchorDate(_ anchor: Anchor) -> CivilDate? {
+    switch anchor {
+    case .screening: screening
+    case .infusion: record.plannedInfusionDate
+    case .lymphodepletion: record.plannedLymphodepletionDate
+    case .consent: record.consentDate
+    case .enrollment: record.enrollmentDate
     }
   }
 
-  private func filterPath(_ filter: EventSelector.Filter?, _ index: Int) -> String {
-    if case .grade = filter { return "history.events[\(index)].grade" }
-    return "history.events[\(index)].prednisoneEquivalentMgPerDay"
+  func anchorPath(_ anchor: Anchor) -> String {
+    switch anchor {
+    case .screening: "screeningDate"
+    case .infusion: "plannedInfusionDate"
+    case .lymphodepletion: "plannedLymphodepletionDate"
+    case .consent: "consent.date"
+    case .enrollment: "enrollmentDate"
+    }
   }
 
-  /// Time since the latest selected event compared with `span`: `since OP span` holds exactly
-  /// when `(screening − span) OP eventDate`. With no such event the time is unbounded (if the
-  /// history is complete); with an incomplete history only a bound is known.
+  /// Time from the latest selected event to the anchor compared with `span`: `since OP span`
+  /// holds exactly when `(anchor − span) OP eventDate`, so `since(hsct, infusion) >= 3 months`
+  /// passes on the boundary day (the event exactly 3 calendar months before infusion) and
+  /// `> 3 months` fails on it. With no such event the time is unbounded (if the history is
+  /// complete); with an incomplete history only a bound is known. A future anchor whose date is
+  /// not recorded is on or after screening: a time at least as long as at screening.
   func since<S: EvidenceSink>(
-    _ selection: Selection, _ op: Comparison, _ span: CalendarSpan, _ label: Int, _ sink: inout S
+    _ selection: Selection, _ op: Comparison, _ span: CalendarSpan, _ anchor: Anchor, _ label: Int,
+    _ sink: inout S
   ) -> Truth {
     var latest: (index: Int, date: CivilDate)?
-    var undecidedFilter: Int?
+    var undecidedFilter: String?
     for (i, event) in record.history.enumerated() where event.classes.intersects(selection.classes) {
-      switch passes(event, selection.filter) {
+      let (passed, path) = passes(event, selection.filter, i)
+      switch passed {
       case .no: continue
-      case .unknown: undecidedFilter = i
+      case .unknown: undecidedFilter = path
       case .yes: if latest == nil || event.date > latest!.date { latest = (i, event.date) }
       }
     }
-    let boundary = span.before(screening)
+    let date = anchorDate(anchor) ?? screening
+    let boundary = span.before(date)
+    let longerMakesTrue = op == .greater || op == .greaterOrEqual
     var result: Truth
     if let latest {
       result = Truth(op.holds(boundary.dayNumber, latest.date.dayNumber))
       if S.records {
-        let days = screening.dayNumber - latest.date.dayNumber
+        let days = date.dayNumber - latest.date.dayNumber
         let shown = result == .yes ? op : op.negated
-        sink.note(
-          "\(labels[label]) on \(latest.date), \(days) days before screening \(shown.symbol) \(span)")
+        let at: EvidenceText =
+          anchor == .screening
+          ? "screening"
+          : anchorDate(anchor) == nil
+            ? "\(anchor.rawValue) (date not recorded; at least as at screening \(screening))"
+            : "\(anchor.rawValue) (\(date))"
+        sink.note("\(labels[label]) on \(latest.date), \(days) days before \(at) \(shown.symbol) \(span)")
+      }
+      if anchorDate(anchor) == nil, result != (longerMakesTrue ? .yes : .no) {
+        sink.missing(anchorPath(anchor))
+        result = .unknown
       }
     } else {
-      result = Truth(op == .greater || op == .greaterOrEqual || op == .notEqual)
+      result = Truth(longerMakesTrue || op == .notEqual)
       sink.note("no \(labels[label]) in history")
     }
     // A missing later event could only shorten the time since.
@@ -50,30 +96,26 @@ extension Evaluator {
       result = .unknown
     }
     if let undecidedFilter, result != (shorterMakesTrue ? .yes : .no) {
-      sink.missing(filterPath(selection.filter, undecidedFilter))
+      sink.missing(undecidedFilter)
       result = .unknown
     }
     return result
   }
 
-  private func anchorPath(_ anchor: Anchor) -> String {
-    switch anchor {
-    case .screening: "screeningDate"
-    case .infusion: "plannedInfusionDate"
-    case .lymphodepletion: "plannedLymphodepletionDate"
-    case .consent: "consent.date"
-    }
-  }
-
   /// ` within 3 months before infusion (2026-12-14)`, or ` in history` without a span.
-  private func windowText(_ span: CalendarSpan?, _ anchor: Anchor) -> EvidenceText.Window {
+  func windowText(_ span: CalendarSpan?, _ anchor: Anchor, _ direction: Direction = .before)
+    -> EvidenceText.Window
+  {
     guard let span else { return EvidenceText.Window(span: nil, anchor: "", date: "") }
     let date =
       anchorDescriptions.isEmpty ? Evaluator.describeAnchor(anchor, record) : anchorDescriptions[anchor.index]
-    return EvidenceText.Window(span: span, anchor: anchor.rawValue, date: date)
+    return EvidenceText.Window(
+      span: span, anchor: (direction == .after ? "after " : "before ") + anchor.rawValue, date: date)
   }
 
-  /// ` (2026-11-20)` for an anchor's date, or ` (date not recorded)`.
+  /// ` (2026-11-20)` for an anchor's date, or ` (date not recorded)`; for a future anchor whose
+  /// date is not recorded, ` (date not recorded; as of screening)`: its events are known only up
+  /// to screening.
   static func describeAnchor(_ anchor: Anchor, _ record: PatientRecord) -> String {
     let date: CivilDate? =
       switch anchor {
@@ -81,99 +123,154 @@ extension Evaluator {
       case .infusion: record.plannedInfusionDate
       case .lymphodepletion: record.plannedLymphodepletionDate
       case .consent: record.consentDate
+      case .enrollment: record.enrollmentDate
       }
-    guard let date else { return " (date not recorded)" }
+    guard let date else { return anchor.isFuture ? " (date not recorded; as of screening)" : " (date not recorded)" }
     let text: EvidenceText = " (\(date))"
     return text.string
   }
 
-  /// The window `[anchor − span, anchor]` of `EVENT within SPAN before ANCHOR`, as bounds on its
-  /// start and end day numbers: an anchor whose date is not recorded is only bounded (infusion
-  /// and lymphodepletion are planned on or after screening, consent is signed on or before it).
-  /// `span == nil` (`ever`) is the whole history.
+  /// The window `[anchor − span, anchor]` of `EVENT within SPAN before ANCHOR` (or
+  /// `[anchor, anchor + span]` after it), as bounds on its start and end day numbers: an anchor
+  /// whose date is not recorded is only bounded (enrolment, lymphodepletion and infusion are on
+  /// or after screening, consent on or before it). `span == nil` (`ever`) is the whole history.
   ///
-  /// The record holds events up to the screening date only, so for a future anchor (infusion,
-  /// lymphodepletion) every recorded event is before the anchor and the window's end never
-  /// excludes one; events between screening and the anchor are not yet known and the verdict is
-  /// as of screening. For a past anchor (consent), an event after the anchor — between consent
-  /// and screening — is outside the window: it did not happen "before consent".
-  private func window(_ span: CalendarSpan?, _ anchor: Anchor) -> AnchorWindow {
+  /// The record holds events up to the screening date only, so for a future anchor every
+  /// recorded event is before the anchor and the window's end never excludes one; events
+  /// between screening and the anchor are not yet known and the verdict is as of screening. For
+  /// a past anchor (consent), an event after the anchor — between consent and screening — is
+  /// outside the window: it did not happen "before consent".
+  func window(_ span: CalendarSpan?, _ anchor: Anchor, _ direction: Direction = .before) -> AnchorWindow {
     guard let span else { return AnchorWindow(start: Int.min...Int.min, end: Int.max...Int.max) }
-    let onScreening = span.before(screening).dayNumber
-    let date: CivilDate?
-    switch anchor {
-    case .screening: date = screening
-    case .infusion: date = record.plannedInfusionDate
-    case .lymphodepletion: date = record.plannedLymphodepletionDate
-    case .consent: date = record.consentDate
+    func bounds(_ day: ClosedRange<Int>) -> AnchorWindow {
+      let move = { (d: Int) -> Int in
+        guard d != Int.min, d != Int.max else { return d }
+        let date = CivilDate(dayNumber: d)
+        return (direction == .before ? span.before(date) : span.after(date)).dayNumber
+      }
+      let moved = move(day.lowerBound)...move(day.upperBound)
+      return direction == .before ? AnchorWindow(start: moved, end: day) : AnchorWindow(start: day, end: moved)
     }
-    if let date {
-      return AnchorWindow(
-        start: span.before(date).dayNumber...span.before(date).dayNumber, end: date.dayNumber...date.dayNumber
-      )
-    }
-    if anchor == .consent {
-      return AnchorWindow(start: Int.min...onScreening, end: Int.min...screening.dayNumber)
-    }
-    return AnchorWindow(start: onScreening...Int.max, end: screening.dayNumber...Int.max)
+    if let date = anchorDate(anchor) { return bounds(date.dayNumber...date.dayNumber) }
+    if anchor == .consent { return bounds(Int.min...screening.dayNumber) }
+    return bounds(screening.dayNumber...Int.max)
   }
 
-  /// Whether some selected event (or a positive antigen result) falls in the window
-  /// `[anchor − span, anchor]` (see ``window(_:_:)``); `span == nil` means any time (`ever`).
-  /// An event that may or may not be in it, because the anchor's date is not recorded, leaves
-  /// the verdict unknown (missing the anchor's date).
+  /// The days an event lasted: from its date to its end, which is its `endDate`; at least
+  /// screening if `ongoing`; some day up to screening if `ongoing: false`; its date for a
+  /// one-day event; unknown (any later day) for a state (GVHD) with neither recorded.
+  func extent(_ event: HistoryEvent) -> (start: Int, end: ClosedRange<Int>) {
+    let start = event.date.dayNumber
+    if let end = event.endDate { return (start, end.dayNumber...end.dayNumber) }
+    switch event.ongoing {
+    case true?: return (start, screening.dayNumber...Int.max)
+    case false?: return (start, start...screening.dayNumber)
+    case nil:
+      return (start, event.classes.intersects(EventClass.states) ? start...Int.max : start...start)
+    }
+  }
+
+  /// Whether some selected event (a positive antigen result, a plan) falls in the window (see
+  /// ``window(_:_:_:)``); `span == nil` means any time (`ever`). An event counts when any day of
+  /// it does: a GVHD episode that began before the window and had not resolved by its start was
+  /// present in it. An event that may or may not be in it leaves the verdict unknown, missing
+  /// the field that would decide (the anchor's date, the episode's `endDate`, a filter's
+  /// attribute).
   func within<S: EvidenceSink>(
-    _ selection: Selection, _ span: CalendarSpan?, _ anchor: Anchor, _ label: Int, _ sink: inout S
+    _ selection: Selection, _ span: CalendarSpan?, _ anchor: Anchor, _ direction: Direction, _ label: Int,
+    _ sink: inout S
   ) -> Truth {
-    let window = window(span, anchor)
+    if selection.antigen != 0 { return antigenWithin(selection, span, anchor, label, &sink) }
+    if selection.planned { return plannedWithin(selection, span, anchor, direction, label, &sink) }
+    let window = window(span, anchor, direction)
     var undecided: String?
     var afterAnchor: CivilDate?
-    if let antigen = selection.antigenName {
-      var tested = false
-      for result in record.antigens where result.antigen == antigen {
-        tested = true
-        guard result.positive else { continue }
-        guard let date = result.date else {
-          undecided = "antigens[\(antigen)].date"
-          continue
-        }
-        switch window.contains(date.dayNumber) {
-        case .yes:
-          sink.note(
-            "\(antigen) positive on \(date)\(" by ", ifRecorded: result.method)\(windowText(span, anchor))"
-          )
-          return .yes
-        case .unknown: undecided = anchorPath(anchor)
-        case .no: if date.dayNumber > window.end.upperBound { afterAnchor = date }
-        }
+    for (i, event) in record.history.enumerated() where event.classes.intersects(selection.classes) {
+      let (filter, filterPath) = passes(event, selection.filter, i)
+      guard filter != .no else { continue }
+      let (start, end) = extent(event)
+      let inWindow = window.overlaps(start, end)
+      if inWindow == .no {
+        if start > window.end.upperBound { afterAnchor = event.date }
+      } else if filter == .unknown {
+        undecided = filterPath
+      } else if inWindow == .yes {
+        sink.note("\(labels[label]) on \(event.date)\(span: event)\(windowText(span, anchor, direction))")
+        return .yes
+      } else if end.upperBound == Int.max, event.ongoing == nil, event.endDate == nil {
+        undecided = "history.events[\(i)].endDate"
+      } else {
+        undecided = anchorPath(anchor)
       }
-      if !tested { undecided = "antigens[\(antigen)]" }
-    } else {
-      for (i, event) in record.history.enumerated() where event.classes.intersects(selection.classes) {
-        let filter = passes(event, selection.filter)
-        guard filter != .no else { continue }
-        let inWindow = window.contains(event.date.dayNumber)
-        if inWindow == .no {
-          if event.date.dayNumber > window.end.upperBound { afterAnchor = event.date }
-        } else if filter == .unknown {
-          undecided = filterPath(selection.filter, i)
-        } else if inWindow == .yes {
-          sink.note("\(labels[label]) on \(event.date)\(windowText(span, anchor))")
-          return .yes
-        } else {
-          undecided = anchorPath(anchor)
-        }
-      }
-      if undecided == nil, !record.historyComplete { undecided = "history.complete" }
     }
+    if undecided == nil, !record.historyComplete { undecided = "history.complete" }
     if let undecided {
       sink.missing(undecided)
       return .unknown
     }
-    sink.note("no \(labels[label])\(windowText(span, anchor))")
+    sink.note("no \(labels[label])\(windowText(span, anchor, direction))")
     if let afterAnchor {
       sink.note("\(labels[label]) on \(afterAnchor) is after \(anchor.rawValue), outside the window")
     }
+    return .no
+  }
+
+  /// `planned(EVENT) within SPAN before|after ANCHOR`: a plan dated in the window; an undated
+  /// plan, or incomplete `plans`, leaves it unknown.
+  private func plannedWithin<S: EvidenceSink>(
+    _ selection: Selection, _ span: CalendarSpan?, _ anchor: Anchor, _ direction: Direction, _ label: Int,
+    _ sink: inout S
+  ) -> Truth {
+    let window = window(span, anchor, direction)
+    var undecided: String?
+    for (i, plan) in record.plans.enumerated() where plan.classes.intersects(selection.classes) {
+      guard let date = plan.date else {
+        if span == nil {
+          sink.note("\(labels[label])")
+          return .yes
+        }
+        undecided = "plans.events[\(i)].date"
+        continue
+      }
+      switch window.contains(date.dayNumber) {
+      case .yes:
+        sink.note("\(labels[label]) on \(date)\(windowText(span, anchor, direction))")
+        return .yes
+      case .unknown: undecided = anchorPath(anchor)
+      case .no: break
+      }
+    }
+    if undecided == nil, !record.plansComplete { undecided = "plans.complete" }
+    if let undecided {
+      sink.missing(undecided)
+      return .unknown
+    }
+    sink.note("no \(labels[label])\(windowText(span, anchor, direction))")
+    return .no
+  }
+
+  /// `ongoing(EVENT)`: some selected event is still present at screening (`ongoing: true`).
+  func ongoing<S: EvidenceSink>(_ selection: Selection, _ label: Int, _ sink: inout S) -> Truth {
+    var undecided: String?
+    for (i, event) in record.history.enumerated() where event.classes.intersects(selection.classes) {
+      let (filter, filterPath) = passes(event, selection.filter, i)
+      guard filter != .no else { continue }
+      if event.ongoing == true {
+        if filter == .yes {
+          sink.note("\(labels[label]) since \(event.date), ongoing at screening")
+          return .yes
+        }
+        undecided = filterPath
+      } else if event.ongoing == nil, event.endDate == nil {
+        undecided = "history.events[\(i)].ongoing"
+      }
+    }
+    if undecided == nil, !record.historyComplete { undecided = "history.complete" }
+    if let undecided {
+      sink.missing(undecided)
+      return .unknown
+    }
+    sink.note("no \(labels[label]) ongoing at screening")
     return .no
   }
 }
@@ -185,9 +282,13 @@ struct AnchorWindow {
   var end: ClosedRange<Int>
 
   /// Whether `day` is in the window: for certain, possibly (unknown) or certainly not.
-  func contains(_ day: Int) -> Truth {
-    if day >= start.upperBound && day <= end.lowerBound { return .yes }
-    if day >= start.lowerBound && day <= end.upperBound { return .unknown }
+  func contains(_ day: Int) -> Truth { overlaps(day, day...day) }
+
+  /// Whether an event from day `first` to a last day somewhere in `last` shares a day with the
+  /// window: for certain, possibly (unknown) or certainly not.
+  func overlaps(_ first: Int, _ last: ClosedRange<Int>) -> Truth {
+    if first <= end.lowerBound && last.lowerBound >= start.upperBound { return .yes }
+    if first <= end.upperBound && last.upperBound >= start.lowerBound { return .unknown }
     return .no
   }
 }

@@ -8,6 +8,19 @@ extension Evaluator {
     case .fact:
       let fact = code[pc].fact
       guard let value = record[fact] else {
+        // Pregnancy, lactation and childbearing potential are not asked of men, a partner of
+        // childbearing potential not of women: false for the other sex without being recorded.
+        if let askedOf = fact.askedOf {
+          guard let sex = record.sex else {
+            sink.missing(fact.recordPath)
+            sink.missing("demographics.sex")
+            return .unknown
+          }
+          if sex != askedOf {
+            sink.note("\(fact.expressionName): not applicable (\(sex.rawValue))")
+            return .no
+          }
+        }
         sink.missing(fact.recordPath)
         return .unknown
       }
@@ -20,11 +33,13 @@ extension Evaluator {
     case .age:
       return age(code[pc].comparison, code[pc].span, label, &sink)
     case .since:
-      return since(code[pc].selection, code[pc].comparison, code[pc].span, label, &sink)
+      return since(code[pc].selection, code[pc].comparison, code[pc].span, code[pc].anchor, label, &sink)
     case .within:
-      return within(code[pc].selection, code[pc].span, code[pc].anchor, label, &sink)
+      return within(code[pc].selection, code[pc].span, code[pc].anchor, code[pc].direction, label, &sink)
     case .ever:
-      return within(code[pc].selection, nil, .screening, label, &sink)
+      return within(code[pc].selection, nil, .screening, .before, label, &sink)
+    case .ongoing:
+      return ongoing(code[pc].selection, label, &sink)
     case .sex:
       let sex = code[pc].sex
       guard let recorded = record.sex else {
@@ -42,21 +57,8 @@ extension Evaluator {
       sink.note("CNS status \(recorded.rawValue.uppercased())")
       return Truth(recorded == status)
     case .antigen:
-      let antigen = code[pc].selection.antigenName ?? ""
-      var latest: AntigenResult?
-      for result in record.antigens where result.antigen == antigen {
-        if latest == nil || (result.date?.dayNumber ?? .min) >= (latest?.date?.dayNumber ?? .min) {
-          latest = result
-        }
-      }
-      guard let latest else {
-        sink.missing("antigens[\(antigen)]")
-        return .unknown
-      }
-      sink.note(
-        "\(antigen) \(latest.positive ? "positive" : "negative")\(" by ", ifRecorded: latest.method)\(" on ", ifRecorded: latest.date)"
-      )
-      return Truth(latest.positive)
+      return latestAntigen(
+        code[pc].selection, code[pc].hasSpan ? code[pc].span : nil, code[pc].anchor, label, &sink)
     default:
       return .unknown
     }
@@ -93,7 +95,10 @@ extension Evaluator {
   private func compare<S: EvidenceSink>(
     _ source: NumericSource, _ op: Comparison, _ threshold: Double, _ label: Int, _ sink: inout S
   ) -> Truth {
-    guard let value = numericValue(source, &sink) else { return .unknown }
+    guard let value = numericValue(source, &sink) else {
+      if S.records { explainUnusable(source, &sink) }
+      return .unknown
+    }
     let holds = op.holds(value, threshold)
     if S.records {
       sink.note("\(describe(source, value)) \((holds ? op : op.negated).symbol) \(labels[label])")
@@ -134,6 +139,49 @@ extension Evaluator {
         return nil
       }
       return years
+    case .measuredLab(let test, let index, let filter):
+      guard let lab = record.lab(at: index) else {
+        sink.missing("labs.\(test.rawValue)")
+        return nil
+      }
+      if filter.methods != 0 {
+        guard let method = lab.method else {
+          sink.missing("labs.\(test.rawValue).method")
+          return nil
+        }
+        guard method.admitted(by: filter.methods) else {
+          sink.missing("labs.\(test.rawValue)")
+          return nil
+        }
+      }
+      if filter.oxygen != 0 {
+        guard let oxygen = lab.oxygen else {
+          sink.missing("labs.\(test.rawValue).oxygen")
+          return nil
+        }
+        guard oxygen.admitted(by: filter.oxygen) else {
+          sink.missing("labs.\(test.rawValue)")
+          return nil
+        }
+      }
+      return lab.value
+    case .viralLoad(let fact):
+      let path = fact.recordPath
+      guard let positive = record[fact] else {
+        sink.missing(path)
+        return nil
+      }
+      guard let load = record.viralLoads[fact.rawValue] else {
+        // A negative (undetectable) result without a value is below the detection limit.
+        if !positive { return 0 }
+        sink.missing("\(path).value")
+        return nil
+      }
+      guard load.unit == .iuPerML else {
+        sink.missing("\(path).value")
+        return nil
+      }
+      return load.value
     case .creatinineClearance:
       let age = completedAge()
       let weight = record[.weight]
@@ -187,6 +235,17 @@ extension Evaluator {
         "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit) = \(number: value) ×ULN (ULN \(number: lab.upperLimitOfNormal!))"
     case .completedAge:
       return "age \(number: value) completed years"
+    case .measuredLab(let test, let index, _):
+      let lab = record.lab(at: index)!
+      var text: EvidenceText = "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit)"
+      if let method = lab.method { text.append(" by \(method.rawValue)") }
+      if let oxygen = lab.oxygen { text.append(" on \(oxygen == .roomAir ? "room air" : "supplemental oxygen")") }
+      return text
+    case .viralLoad(let fact):
+      guard let load = record.viralLoads[fact.rawValue] else {
+        return "\(fact.expressionName) negative, taken as 0 IU/mL (below the detection limit)"
+      }
+      return "\(fact.expressionName) \(number: load.value) IU/mL"
     case .creatinineClearance:
       let creatinine = record.lab(at: 0)!
       let scr: EvidenceText =
@@ -198,6 +257,34 @@ extension Evaluator {
     case .bsaMosteller, .bsaDuBois:
       return
         "BSA \(number: value, decimals: 3) m² (\(source == .bsaMosteller ? "Mosteller" : "DuBois"), \(number: record[.height]!) cm, \(number: record[.weight]!) kg)"
+    }
+  }
+}
+
+extension Evaluator {
+  /// Why a recorded value cannot be used (measured by another method or condition, a viral load
+  /// in copies/mL), so that `missing` is explained by a true sentence.
+  fileprivate func explainUnusable<S: EvidenceSink>(_ source: NumericSource, _ sink: inout S) {
+    switch source {
+    case .measuredLab(let test, let index, let filter):
+      guard let lab = record.lab(at: index) else { return }
+      if let method = lab.method, !method.admitted(by: filter.methods) {
+        sink.note(
+          "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit) by \(method.rawValue) does not count: needs \(LabMethod.names(in: filter.methods))"
+        )
+      }
+      if let oxygen = lab.oxygen, !oxygen.admitted(by: filter.oxygen) {
+        sink.note(
+          "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit) on \(oxygen.rawValue) does not count: needs \(OxygenCondition.names(in: filter.oxygen))"
+        )
+      }
+    case .viralLoad(let fact):
+      if let load = record.viralLoads[fact.rawValue], load.unit != .iuPerML {
+        sink.note(
+          "\(fact.expressionName) \(number: load.value) \(load.unit.rawValue) does not convert to IU/mL without the assay's factor"
+        )
+      }
+    default: return
     }
   }
 }

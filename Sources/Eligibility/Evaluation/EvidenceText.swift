@@ -62,6 +62,16 @@ struct EvidenceText: ExpressibleByStringInterpolation {
       utf8.appendUTF8(byte: UInt8(ascii: " "))
       EvidenceText.append(span.unit.rawValue, to: &utf8)
     }
+    /// ` to END` for an event with an end date, `, ongoing at screening` for an ongoing one,
+    /// nothing for a one-day event.
+    mutating func appendInterpolation(span event: HistoryEvent) {
+      if let end = event.endDate {
+        EvidenceText.append(" to ", to: &utf8)
+        NumberWriter.append(end, to: &utf8)
+      } else if event.ongoing == true {
+        EvidenceText.append(", ongoing at screening,", to: &utf8)
+      }
+    }
     /// ` within SPAN before ANCHOR (DATE)`, or ` in history`.
     mutating func appendInterpolation(_ window: Window) {
       guard let span = window.span else {

@@ -7,7 +7,7 @@
 struct Instruction: Sendable, Hashable {
   enum Op: UInt8, Sendable {
     case constant, fact, and, or, not, conditional
-    case compare, age, since, within, ever, sex, cnsStatus, antigen
+    case compare, age, since, within, ever, sex, cnsStatus, antigen, ongoing
   }
 
   var op: Op
@@ -22,6 +22,7 @@ struct Instruction: Sendable, Hashable {
   var span: CalendarSpan = CalendarSpan(amount: 0, unit: .days)
   var hasSpan = false
   var anchor: Anchor = .screening
+  var direction: Direction = .before
   var selection = Selection()
   var sex: Sex = .male
   var cnsStatus: CNSStatus = .cns1
@@ -32,9 +33,13 @@ struct Instruction: Sendable, Hashable {
 /// The plain-data part of an event selection.
 struct Selection: Sendable, Hashable {
   var classes = EventClassSet()
-  var filter: EventSelector.Filter?
+  var filter = EventFilter()
   /// Index in ``Selection/antigens`` + 1, or 0 for history events.
   var antigen: UInt8 = 0
+  /// The record's plans rather than its history.
+  var planned = false
+  /// Only antigen results after the last day of the latest event of these classes count.
+  var after = EventClassSet()
 
   static let antigens = ["CD19", "CD20", "CD22"]
   var antigenName: String? { antigen == 0 ? nil : Selection.antigens[Int(antigen) - 1] }
@@ -44,6 +49,8 @@ struct Selection: Sendable, Hashable {
   init(_ selector: EventSelector) {
     classes = selector.classes
     filter = selector.filter
+    planned = selector.planned
+    after = selector.after
     if let name = selector.antigen, let i = Selection.antigens.firstIndex(of: name) { antigen = UInt8(i + 1) }
   }
 }
@@ -89,24 +96,27 @@ struct Program: Sendable, Hashable {
     case .age(let op, let span, let setting):
       let text = "\(span)" + (setting.map { " (\($0))" } ?? "")
       code.append(Instruction(op: .age, comparison: op, span: span, label: label(text)))
-    case .since(let selector, let op, let span):
+    case .since(let selector, let op, let span, let anchor):
       code.append(
         Instruction(
-          op: .since, comparison: op, span: span, selection: Selection(selector), label: label(selector.name))
-      )
-    case .within(let selector, let span, let anchor):
-      code.append(
-        Instruction(
-          op: .within, span: span, hasSpan: true, anchor: anchor, selection: Selection(selector),
+          op: .since, comparison: op, span: span, anchor: anchor, selection: Selection(selector),
           label: label(selector.name)))
+    case .within(let selector, let span, let anchor, let direction):
+      code.append(
+        Instruction(
+          op: .within, span: span, hasSpan: true, anchor: anchor, direction: direction,
+          selection: Selection(selector), label: label(selector.name)))
+    case .ongoing(let selector):
+      code.append(Instruction(op: .ongoing, selection: Selection(selector), label: label(selector.name)))
     case .ever(let selector):
       code.append(Instruction(op: .ever, selection: Selection(selector), label: label(selector.name)))
     case .sex(let sex): code.append(Instruction(op: .sex, sex: sex))
     case .cnsStatus(let status): code.append(Instruction(op: .cnsStatus, cnsStatus: status))
-    case .antigen(let antigen):
-      var selection = Selection()
-      if let i = Selection.antigens.firstIndex(of: antigen) { selection.antigen = UInt8(i + 1) }
-      code.append(Instruction(op: .antigen, selection: selection))
+    case .antigen(let selector, let span, let anchor):
+      code.append(
+        Instruction(
+          op: .antigen, span: span ?? CalendarSpan(amount: 0, unit: .days), hasSpan: span != nil, anchor: anchor,
+          selection: Selection(selector), label: label(selector.name)))
     }
     code[start].size = Int32(code.count - start)
   }

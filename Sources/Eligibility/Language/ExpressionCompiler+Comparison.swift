@@ -15,11 +15,17 @@ extension ExpressionCompiler {
     case (.value(let meaning, let name), .threshold(let value, let unit, let written, let setting)):
       return try valueComparison(
         meaning, name, op, value, unit, Threshold(canonical: value, written: written, setting: setting), e)
-    case (.since(let selection), .threshold(let value, let unit, _, _)):
+    case (.since(let selection, let anchor), .threshold(let value, let unit, _, _)):
       guard case .measurement(let m) = unit, let spanUnit = CalendarSpan.Unit(m) else {
         throw mismatch("a duration (days, weeks, months, years)", right, e)
       }
-      return .since(selection, op, CalendarSpan(amount: value, unit: spanUnit))
+      return .since(selection, op, CalendarSpan(amount: value, unit: spanUnit), anchor)
+    case (.value(.fact(let fact), let name), .threshold(let value, let unit, let written, let setting))
+    where fact.hasViralLoad:
+      guard case .measurement(.iuPerML) = unit else {
+        throw mismatch("a viral load in IU/mL for '\(name)'", right, e)
+      }
+      return .compare(.viralLoad(fact), op, Threshold(canonical: value, written: written, setting: setting))
     case (.value(.sex, _), .word(let word)):
       guard let sex = Sex(rawValue: word) else { throw mismatch("male or female", right, sides.right) }
       return try equality(.sex(sex), op, e)
@@ -85,6 +91,10 @@ extension ExpressionCompiler {
       }
       threshold.canonical = value * factor
       return .compare(source, op, threshold)
+    case .measuredLab(let test, let filter):
+      let plain = try valueComparison(.lab(test), name, op, value, unit, threshold, e)
+      guard case .compare(.lab(_, let index), let op, let t) = plain else { return plain }
+      return .compare(.measuredLab(test, index: index, filter), op, t)
     case .lab(let test):
       let index = LabTest.index[test]!
       if case .measurement(.timesULN) = unit {

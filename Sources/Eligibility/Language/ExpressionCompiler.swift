@@ -14,7 +14,7 @@ struct ExpressionCompiler {
   enum Typed {
     case boolean(Node)
     case value(NameMeaning, name: String)
-    case since(EventSelector)
+    case since(EventSelector, Anchor)
     case threshold(Double, unit: LabUnit?, written: String, setting: String?)
     case selection(EventSelector)
     case word(String)
@@ -40,7 +40,9 @@ struct ExpressionCompiler {
     switch try check(e) {
     case .boolean(let node): return node
     case .value(.fact(let fact), _): return .fact(fact)
-    case .value(.antigen(let antigen), _): return .antigen(antigen)
+    case .value(.antigen(let antigen), let name):
+      return .antigen(EventSelector(name: name, classes: EventClassSet(), antigen: antigen), nil, .screening)
+    case .selection(let s) where s.antigen != nil: return .antigen(s, nil, .screening)
     case .word(let name): throw unknownName(name, e)
     case let other:
       throw ExpressionError(
@@ -73,43 +75,66 @@ struct ExpressionCompiler {
           span.amount, unit: .measurement(span.unit.measurementUnit), written: "\(span)", setting: setting)
       default: return .value(meaning, name: name)
       }
-    case .filtered(let name, let attribute, let op, let value):
-      let classes = EventClass.selecting(name)
-      guard !classes.isEmpty else { throw unknownName(name, e) }
-      let filter: EventSelector.Filter =
-        switch attribute {
-        case "dose": .dose(op, value)
-        case "grade": .grade(op, value)
-        default:
-          throw ExpressionError(
-            offset: e.offset, message: "expected the attribute dose or grade, found '\(attribute)'")
-        }
-      return .selection(
-        EventSelector(
-          name: "\(name)[\(attribute) \(op.symbol) \(Quantity.format(value))]", classes: classes,
-          filter: filter))
+    case .filtered(let name, let terms):
+      return try filtered(name, terms, e)
+    case .sequence(let base, let treatment):
+      var s = try selector(base)
+      let t = try selector(treatment)
+      guard s.antigen != nil, t.antigen == nil, !t.planned else {
+        throw ExpressionError(
+          offset: e.offset, message: "'after' takes an antigen before it and event classes after it (cd19 after chemotherapy)")
+      }
+      s.after.mask |= t.classes.mask
+      s.name += " after the last \(t.name)"
+      return .selection(s)
     case .call(let function, let arguments):
       if function == "any", !arguments.isEmpty { return .selection(try union(arguments, e)) }
-      guard arguments.count == 1, function == "ever" || function == "since" else {
+      if function == "since", arguments.count == 2 {
+        guard case .name(let anchorName) = arguments[1].syntax, let anchor = Anchor(named: anchorName),
+          anchor != .consent
+        else {
+          throw ExpressionError(
+            offset: arguments[1].offset,
+            message: "expected screening, enrollment, lymphodepletion or infusion as since(EVENT, ANCHOR)'s anchor")
+        }
+        return .since(try historySelector(arguments[0]), anchor)
+      }
+      if function == "latest", arguments.count == 1 {
+        if case .within(let target, let spanSyntax, let anchorName, false) = arguments[0].syntax {
+          let s = try antigenSelector(target)
+          return .boolean(.antigen(s, try calendarSpan(spanSyntax), try anchor(anchorName, arguments[0])))
+        }
+        return .boolean(.antigen(try antigenSelector(arguments[0]), nil, .screening))
+      }
+      if function == "planned", arguments.count == 1 {
+        var s = try historySelector(arguments[0])
+        s.planned = true
+        s.name = "planned \(s.name)"
+        return .selection(s)
+      }
+      guard arguments.count == 1, ["ever", "since", "ongoing"].contains(function) else {
         throw ExpressionError(
           offset: e.offset,
           message:
-            "unknown function '\(function)' with \(arguments.count) argument(s); expected ever(EVENT), since(EVENT) or any(EVENT, …)"
+            "unknown function '\(function)' with \(arguments.count) argument(s); expected ever(EVENT), since(EVENT[, ANCHOR]), ongoing(EVENT), planned(EVENT), latest(ANTIGEN …) or any(EVENT, …)"
         )
       }
       let selection = try selector(arguments[0])
-      return function == "ever" ? .boolean(.ever(selection)) : .since(selection)
-    case .within(let target, let spanSyntax, let anchorName):
+      switch function {
+      case "ever": return .boolean(.ever(selection))
+      case "ongoing": return .boolean(.ongoing(try historySelector(arguments[0])))
+      default: return .since(try historySelector(arguments[0]), .screening)
+      }
+    case .within(let target, let spanSyntax, let anchorName, let after):
       let selection = try selector(target)
       let span = try calendarSpan(spanSyntax)
-      let anchorText = anchorName ?? "screening"
-      guard let anchor = Anchor(rawValue: anchorText) else {
+      let anchor = try anchor(anchorName, e)
+      guard !after || selection.planned else {
         throw ExpressionError(
           offset: e.offset,
-          message:
-            "expected screening, infusion, lymphodepletion or consent after 'before', found '\(anchorText)'")
+          message: "'within … after ANCHOR' takes planned(EVENT): a record holds no events after screening")
       }
-      return .boolean(.within(selection, span, anchor))
+      return .boolean(.within(selection, span, anchor, after ? .after : .before))
     case .compare(let left, let op, let right):
       return .boolean(try comparison(try check(left), op, try check(right), e, sides: (left, right)))
     case .and(let terms):
@@ -124,6 +149,33 @@ struct ExpressionCompiler {
     case .conditional(let c, let a, let b):
       return .boolean(.conditional(try condition(c), try condition(a), try condition(b)))
     }
+  }
+
+  /// The anchor named after `before` / `after` (screening when none is written).
+  private func anchor(_ name: String?, _ e: Expression) throws(ExpressionError) -> Anchor {
+    guard let anchor = Anchor(named: name ?? "screening") else {
+      throw ExpressionError(
+        offset: e.offset, message: "expected \(Anchor.spellings) as the anchor, found '\(name ?? "")'")
+    }
+    return anchor
+  }
+
+  /// A selection of history events (not an antigen, not a plan).
+  private func historySelector(_ e: Expression) throws(ExpressionError) -> EventSelector {
+    let s = try selector(e)
+    guard s.antigen == nil, !s.planned else {
+      throw ExpressionError(offset: e.offset, message: "expected an event class (e.g. hsct), found '\(s.name)'")
+    }
+    return s
+  }
+
+  /// A selection of antigen results.
+  private func antigenSelector(_ e: Expression) throws(ExpressionError) -> EventSelector {
+    let s = try selector(e)
+    guard s.antigen != nil else {
+      throw ExpressionError(offset: e.offset, message: "expected an antigen (cd19, cd20, cd22), found '\(s.name)'")
+    }
+    return s
   }
 
   private func selector(_ e: Expression) throws(ExpressionError) -> EventSelector {
@@ -145,7 +197,7 @@ struct ExpressionCompiler {
     var names: [String] = []
     for argument in arguments {
       let s = try selector(argument)
-      guard s.filter == nil, s.antigen == nil else {
+      guard s.filter.isEmpty, s.antigen == nil, !s.planned, s.after.isEmpty else {
         throw ExpressionError(
           offset: argument.offset, message: "any(…) takes event classes without [filters] or antigens")
       }

@@ -125,26 +125,33 @@ struct Parser {
     return node(.and([first, second]), from: start)
   }
 
+  /// `BASE [after SELECTION] [within SPAN [before|after ANCHOR]]`.
   private mutating func postfix() throws(ExpressionError) -> Expression {
     let start = current.offset
-    let base = try primary()
+    var base = try primary()
+    if current.kind == .keyword(.after) {
+      _ = advance()
+      let treatment = try primary()
+      base = node(.sequence(base, after: treatment), from: start)
+    }
     guard current.kind == .keyword(.within) else { return base }
     _ = advance()
     let span = try primary()
     var anchor: String?
-    if current.kind == .keyword(.before) {
+    var after = false
+    if current.kind == .keyword(.before) || current.kind == .keyword(.after) {
+      after = current.kind == .keyword(.after)
+      let word = after ? "after" : "before"
       _ = advance()
       guard case .identifier(let name) = current.kind else {
         throw ExpressionError(
           offset: current.offset,
-          message:
-            "expected screening, infusion, lymphodepletion or consent after 'before', found \(describe(current))"
-        )
+          message: "expected \(Anchor.spellings) after '\(word)', found \(describe(current))")
       }
       _ = advance()
       anchor = name
     }
-    return node(.within(selector: base, span: span, anchor: anchor), from: start)
+    return node(.within(selector: base, span: span, anchor: anchor, after: after), from: start)
   }
 
   private mutating func primary() throws(ExpressionError) -> Expression {
@@ -194,24 +201,64 @@ struct Parser {
     return node(.call(function: name, arguments: arguments), from: start)
   }
 
+  /// `NAME[term, term, …]`.
   private mutating func filter(_ name: String, _ start: Int) throws(ExpressionError) -> Expression {
     _ = advance()
+    var terms = [try filterTerm()]
+    while current.kind == .comma {
+      _ = advance()
+      terms.append(try filterTerm())
+    }
+    try expect(.rightBracket, "',' or ']'")
+    return node(.filtered(name: name, terms: terms), from: start)
+  }
+
+  /// `ATTRIBUTE OP NUMBER [UNIT]`, `ATTRIBUTE == WORD` or `ATTRIBUTE in (WORD, …)`.
+  private mutating func filterTerm() throws(ExpressionError) -> FilterTerm {
+    let offset = current.offset
     guard case .identifier(let attribute) = current.kind else {
       throw ExpressionError(
-        offset: current.offset, message: "expected dose or grade, found \(describe(current))")
+        offset: current.offset,
+        message: "expected an attribute (dose, grade, route, specimen, method, oxygen), found \(describe(current))")
     }
     _ = advance()
+    if current.kind == .identifier("in") {
+      _ = advance()
+      try expect(.leftParen, "'('")
+      var words = [try word()]
+      while current.kind == .comma {
+        _ = advance()
+        words.append(try word())
+      }
+      try expect(.rightParen, "')' or ','")
+      return FilterTerm(attribute: attribute, comparison: .equal, words: words, offset: offset)
+    }
     guard case .comparison(let op) = current.kind else {
       throw ExpressionError(
-        offset: current.offset, message: "expected a comparison, found \(describe(current))")
+        offset: current.offset, message: "expected a comparison or 'in', found \(describe(current))")
     }
     _ = advance()
+    if case .identifier = current.kind {
+      return FilterTerm(attribute: attribute, comparison: op, words: [try word()], offset: offset)
+    }
     guard case .number(let value) = current.kind else {
-      throw ExpressionError(offset: current.offset, message: "expected a number, found \(describe(current))")
+      throw ExpressionError(
+        offset: current.offset, message: "expected a number or a value name, found \(describe(current))")
     }
     _ = advance()
-    if case .unit = current.kind { _ = advance() }
-    try expect(.rightBracket, "']'")
-    return node(.filtered(name: name, attribute: attribute, comparison: op, value: value), from: start)
+    var unit: String?
+    if case .unit(let written) = current.kind {
+      unit = written
+      _ = advance()
+    }
+    return FilterTerm(attribute: attribute, comparison: op, number: value, unit: unit, offset: offset)
+  }
+
+  private mutating func word() throws(ExpressionError) -> String {
+    guard case .identifier(let name) = current.kind else {
+      throw ExpressionError(offset: current.offset, message: "expected a value name, found \(describe(current))")
+    }
+    _ = advance()
+    return name
   }
 }

@@ -3,11 +3,14 @@ indirect enum Syntax: Sendable, Hashable {
   case number(Double, unit: String?)
   case boolean(Bool)
   case name(String)
-  /// `steroid[dose > 15]`: an event class restricted by an attribute.
-  case filtered(name: String, attribute: String, comparison: Comparison, value: Double)
+  /// `steroid[route == systemic, dose > 15]`: an event class (antigen, lab) restricted by
+  /// attributes; every term must hold.
+  case filtered(name: String, terms: [FilterTerm])
   case call(function: String, arguments: [Expression])
-  /// `hsct within 12 weeks before screening`.
-  case within(selector: Expression, span: Expression, anchor: String?)
+  /// `cd19 after chemotherapy`: results dated after the last selected treatment.
+  case sequence(Expression, after: Expression)
+  /// `hsct within 12 weeks before screening`, `planned(surgery) within 4 weeks after infusion`.
+  case within(selector: Expression, span: Expression, anchor: String?, after: Bool)
   case compare(Expression, Comparison, Expression)
   case and([Expression])
   case or([Expression])
@@ -20,4 +23,19 @@ struct Expression: Sendable, Hashable {
   var syntax: Syntax
   var offset: Int
   var length: Int
+}
+
+/// One term of a bracketed filter: `dose > 15`, `route == systemic` or
+/// `specimen in (boneMarrow, peripheralBlood)` (`==` with one word is `in` with one).
+struct FilterTerm: Sendable, Hashable {
+  var attribute: String
+  var comparison: Comparison
+  /// The number of a numeric term.
+  var number: Double?
+  /// The unit written after the number, if any.
+  var unit: String?
+  /// The words of an enumerated term.
+  var words: [String] = []
+  /// Character offset of the term, for errors.
+  var offset: Int
 }

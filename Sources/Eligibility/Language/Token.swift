@@ -19,7 +19,7 @@ struct Token: Sendable, Hashable {
 
 /// Reserved words.
 enum Keyword: String, Sendable, CaseIterable {
-  case and, or, not, `if`, then, `else`, within, before, `true`, `false`
+  case and, or, not, `if`, then, `else`, within, before, after, `true`, `false`
 }
 
 /// A comparison operator.

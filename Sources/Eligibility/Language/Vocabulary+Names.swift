@@ -6,6 +6,8 @@ enum NameMeaning: Sendable, Hashable {
   /// A numeric value and the unit its thresholds must convert to (`nil`: a plain number).
   case numeric(NumericSource, unit: LabUnit?)
   case lab(LabTest)
+  /// A lab restricted to some measurement methods or conditions (`lvef[method == echocardiography]`).
+  case measuredLab(LabTest, MeasurementFilter)
   case age
   /// A duration stored as a number of days (life expectancy).
   case durationDays(NumericFact)
@@ -58,7 +60,8 @@ enum Names {
     booleans.keys.sorted() + LabTest.allCases.map(\.rawValue) + [
       "age", "completedAge", "lifeExpectancy", "weight", "height", "marrowBlasts", "bloodBlasts",
       "tkiLinesFailed", "nyhaClass", "dyspneaGrade", "ecog", "karnofsky", "lansky", "crcl",
-      "bsa.mosteller", "bsa.dubois", "sex", "cnsStatus", "cd19", "cd20", "cd22", "lanskyAgeLimit",
+      "bsa.mosteller", "bsa.dubois", "sex", "cnsStatus", "cd19", "cd20", "cd22", "lanskyAgeLimit", "ever",
+      "since", "ongoing", "planned", "latest", "any",
     ] + EventClass.selectableNames
   }
 

@@ -14,6 +14,8 @@ public enum EventClass: Int, CaseIterable, Sendable {
   case investigationalProduct, clinicalTrial
   case angioplasty, stent, myocardialInfarction, pulmonaryEmbolism
   case gvhdAcute, gvhdChronic, organTransplant
+  /// A pregnancy (in `plans`: a planned pregnancy).
+  case pregnancy
 
   /// The dotted name used in records and expressions.
   public var name: String { EventClass.names[rawValue] }
@@ -50,6 +52,14 @@ public enum EventClass: Int, CaseIterable, Sendable {
     default: String(describing: self)
     }
   }
+
+  /// Whether events of this class are states that last from onset to resolution (GVHD): an
+  /// episode that began before a window and has no recorded `endDate` (or `ongoing`) may still
+  /// have been present in it.
+  public var isState: Bool { self == .gvhdAcute || self == .gvhdChronic }
+
+  /// The state classes as a set.
+  static let states = EventClassSet(mask: gvhdAcute.bit | gvhdChronic.bit)
 
   /// This class's bit in an ``EventClassSet``.
   var bit: UInt64 { 1 << UInt64(rawValue) }

@@ -5,7 +5,8 @@ import TrialModel
 extension PatientRecord {
   /// The fields of a patient record (README: patient record).
   static let fields = [
-    "id", "screeningDate", "plannedInfusionDate", "plannedLymphodepletionDate", "demographics", "disease",
+    "id", "screeningDate", "enrollmentDate", "plannedInfusionDate", "plannedLymphodepletionDate", "demographics",
+    "disease", "plans",
     "antigens", "performance", "labs", "viralTests", "history", "conditions", "consent", "lifeExpectancy",
     "attestations",
   ]
@@ -54,6 +55,7 @@ extension PatientRecord {
     self.screeningDate = screening
     plannedInfusionDate = try root.date("plannedInfusionDate", notBefore: screening)
     plannedLymphodepletionDate = try root.date("plannedLymphodepletionDate", notBefore: screening)
+    enrollmentDate = try root.date("enrollmentDate", notBefore: screening)
     if let demographics = try root.object("demographics", fields: Self.demographicsFields) {
       try readDemographics(demographics, screening: screening, ranges: ranges)
     }

@@ -2,14 +2,16 @@ import Inputs
 import TrialModel
 
 extension PatientRecord {
-  static let labFields = ["value", "unit", "uln", "lln", "date"]
+  static let labFields = ["value", "unit", "uln", "lln", "date", "method", "oxygen"]
   static let performanceFields = ["scale", "score", "date"]
   static let antigenFields = ["antigen", "result", "date", "method", "specimen"]
-  static let viralTestFields = ["test", "result", "date"]
+  static let viralTestFields = ["test", "result", "date", "value", "unit"]
   static let historyFields = ["complete", "events"]
   static let eventFields = [
-    "class", "date", "prednisoneEquivalentMgPerDay", "grade", "note", "site", "agent",
+    "class", "date", "prednisoneEquivalentMgPerDay", "grade", "note", "site", "agent", "route", "endDate",
+    "ongoing",
   ]
+  static let planFields = ["class", "date"]
   static let attestationFields = ["protocol", "criterion", "verdict", "by", "date"]
 
   /// Reads `labs`, `performance`, `antigens`, `viralTests`, `history` and `attestations`.
@@ -29,11 +31,12 @@ extension PatientRecord {
     for item in try root.elements("antigens") ?? [] {
       let r = try item.object(fields: Self.antigenFields)
       let antigen = try r.required("antigen", expected: "CD19, CD20 or CD22").enumeration(AntigenName.self)
-      antigens.append(
-        AntigenResult(
-          antigen: antigen.rawValue, positive: try Self.result(r),
-          date: try r.date("date", notAfter: screening), method: try r.string("method")))
-      _ = try r.string("specimen")
+      var result = AntigenResult(
+        antigen: antigen.rawValue, positive: try Self.result(r),
+        date: try r.date("date", notAfter: screening), method: try r.string("method"),
+        specimen: try r.enumeration("specimen", Specimen.self))
+      result.testMethod = try r.enumeration("method", TestMethod.self)
+      antigens.append(result)
     }
     for item in try root.elements("viralTests") ?? [] {
       let r = try item.object(fields: Self.viralTestFields)
@@ -43,11 +46,22 @@ extension PatientRecord {
       }
       self[fact] = try Self.result(r)
       _ = try r.date("date", notAfter: screening)
+      if let load = try Self.viralLoad(r, fact, ranges: ranges) { viralLoads[fact.rawValue] = load }
     }
     if let history = try root.object("history", fields: Self.historyFields) {
       historyComplete = try history.bool("complete") ?? false
       for item in try history.elements("events") ?? [] {
         self.history.append(try Self.event(item.object(fields: Self.eventFields), screening: screening))
+      }
+    }
+    if let plans = try root.object("plans", fields: Self.historyFields) {
+      plansComplete = try plans.bool("complete") ?? false
+      for item in try plans.elements("events") ?? [] {
+        let r = try item.object(fields: Self.planFields)
+        self.plans.append(
+          PlannedEvent(
+            classes: try Self.classes(r.required("class", expected: "an event class name or a list of them")),
+            date: try r.date("date")))
       }
     }
     for item in try root.elements("attestations") ?? [] {
@@ -90,7 +104,32 @@ extension PatientRecord {
     }
     self[test] = LabResult(
       value: value * factor, recordedValue: value, recordedUnit: unit.description, upperLimitOfNormal: uln,
-      lowerLimitOfNormal: lln, date: date)
+      lowerLimitOfNormal: lln, date: date, method: try r.enumeration("method", LabMethod.self),
+      oxygen: try r.enumeration("oxygen", OxygenCondition.self))
+  }
+
+  /// A nucleic-acid test's `value` in `unit` (IU/mL, the default, or copies/mL), checked against
+  /// the viral-load plausibility range; a value on another test is an error.
+  static func viralLoad(_ r: JSONObjectReader, _ fact: BooleanFact, ranges: PlausibleRanges) throws(InputError)
+    -> ViralLoad?
+  {
+    guard let valueField = r["value"] else {
+      if let unit = r["unit"] { throw unit.invalid(expected: "a unit together with a value") }
+      return nil
+    }
+    guard fact.hasViralLoad else {
+      throw valueField.invalid(expected: "no value: only HBV-DNA, HCV-RNA, EBV-DNA and CMV-DNA carry a quantity")
+    }
+    let value = try valueField.number(in: 0...Double.greatestFiniteMagnitude, what: "a viral load")
+    var unit = MeasurementUnit.iuPerML
+    if let unitField = r["unit"] {
+      guard let parsed = MeasurementUnit(parsing: try unitField.string()),
+        parsed == .iuPerML || parsed == .copiesPerML
+      else { throw unitField.invalid(expected: "IU/mL or copies/mL") }
+      unit = parsed
+    }
+    try ranges.check(.viralLoad, value, unit: unit, at: valueField)
+    return ViralLoad(value: value, unit: unit)
   }
 
   private mutating func readPerformance(_ r: JSONObjectReader, screening: CivilDate) throws(InputError) {
@@ -112,7 +151,30 @@ extension PatientRecord {
   }
 
   static func event(_ r: JSONObjectReader, screening: CivilDate) throws(InputError) -> HistoryEvent {
-    let field = try r.required("class", expected: "an event class name or a list of them")
+    let classes = try classes(r.required("class", expected: "an event class name or a list of them"))
+    guard let date = try r.date("date", notAfter: screening) else {
+      throw r.missing("date", expected: "the event's date YYYY-MM-DD")
+    }
+    let endDate = try r.date("endDate", notAfter: screening)
+    if let endDate, endDate < date {
+      throw r["endDate"]!.invalid(expected: "an end date on or after the event's date \(date)")
+    }
+    let ongoing = try r.bool("ongoing")
+    if ongoing == true, endDate != nil {
+      throw r["ongoing"]!.invalid(expected: "endDate or ongoing: true, not both", found: "both", kind: .conflict)
+    }
+    let event = HistoryEvent(
+      classes: classes, date: date,
+      dose: try r.number("prednisoneEquivalentMgPerDay", in: 0...100_000, unit: "mg/day"),
+      grade: try r.number("grade", in: 0...5), note: try r.string("note"),
+      route: try r.enumeration("route", Route.self), endDate: endDate, ongoing: ongoing)
+    _ = try r.string("site")
+    _ = try r.string("agent")
+    return event
+  }
+
+  /// `class`: one event class name or a non-empty list of them.
+  static func classes(_ field: JSONReader) throws(InputError) -> EventClassSet {
     let names: [JSONReader]
     if case .array = field.value.content { names = try field.elements() } else { names = [field] }
     guard !names.isEmpty else {
@@ -126,16 +188,7 @@ extension PatientRecord {
       }
       classes.insert(c)
     }
-    guard let date = try r.date("date", notAfter: screening) else {
-      throw r.missing("date", expected: "the event's date YYYY-MM-DD")
-    }
-    let event = HistoryEvent(
-      classes: classes, date: date,
-      dose: try r.number("prednisoneEquivalentMgPerDay", in: 0...100_000, unit: "mg/day"),
-      grade: try r.number("grade", in: 0...5), note: try r.string("note"))
-    _ = try r.string("site")
-    _ = try r.string("agent")
-    return event
+    return classes
   }
 }
 

@@ -1,3 +1,5 @@
+import TrialModel
+
 import Inputs
 
 /// Sex as recorded for Cockcroft–Gault and sex-specific criteria.
@@ -22,6 +24,10 @@ public struct LabResult: Sendable, Hashable {
   public var upperLimitOfNormal: Double?
   public var lowerLimitOfNormal: Double?
   public var date: CivilDate?
+  /// How it was measured (`labs.lvef.method`), if recorded.
+  public var method: LabMethod?
+  /// Room air or supplemental oxygen (`labs.spo2.oxygen`), if recorded.
+  public var oxygen: OxygenCondition?
 }
 
 /// A dated event in the patient's history (treatment, procedure, complication).
@@ -33,16 +39,44 @@ public struct HistoryEvent: Sendable, Hashable {
   /// Severity grade (e.g. GVHD grade).
   public var grade: Double?
   public var note: String?
+  /// Systemic, local, topical or inhaled, if recorded.
+  public var route: Route?
+  /// The day a state resolved or a treatment's last day, if recorded (`nil` with `ongoing` false
+  /// and no end: a one-day event, unless the class is a state — see ``EventClass/isState``).
+  public var endDate: CivilDate?
+  /// Still present at screening (`ongoing: true`), if recorded.
+  public var ongoing: Bool?
 
   public init(
-    classes: EventClassSet, date: CivilDate, dose: Double? = nil, grade: Double? = nil, note: String? = nil
+    classes: EventClassSet, date: CivilDate, dose: Double? = nil, grade: Double? = nil, note: String? = nil,
+    route: Route? = nil, endDate: CivilDate? = nil, ongoing: Bool? = nil
   ) {
     self.classes = classes
     self.date = date
     self.dose = dose
     self.grade = grade
     self.note = note
+    self.route = route
+    self.endDate = endDate
+    self.ongoing = ongoing
   }
+}
+
+/// A planned event (`plans.events[]`): surgery, pregnancy, …, with its planned date if known.
+public struct PlannedEvent: Sendable, Hashable {
+  public var classes: EventClassSet
+  public var date: CivilDate?
+
+  public init(classes: EventClassSet, date: CivilDate? = nil) {
+    self.classes = classes
+    self.date = date
+  }
+}
+
+/// The quantity of a nucleic-acid viral test, as recorded (IU/mL or copies/mL).
+public struct ViralLoad: Sendable, Hashable {
+  public var value: Double
+  public var unit: MeasurementUnit
 }
 
 /// An antigen expression result (CD19, CD20).
@@ -50,13 +84,21 @@ public struct AntigenResult: Sendable, Hashable {
   public var antigen: String
   public var positive: Bool
   public var date: CivilDate?
+  /// The method as recorded (for evidence).
   public var method: String?
+  /// The method, parsed (flow cytometry, IHC, PCR).
+  public var testMethod: TestMethod?
+  public var specimen: Specimen?
 
-  public init(antigen: String, positive: Bool, date: CivilDate? = nil, method: String? = nil) {
+  public init(
+    antigen: String, positive: Bool, date: CivilDate? = nil, method: String? = nil, specimen: Specimen? = nil
+  ) {
     self.antigen = antigen
     self.positive = positive
     self.date = date
     self.method = method
+    self.testMethod = method.flatMap(TestMethod.named)
+    self.specimen = specimen
   }
 }
 
@@ -89,6 +131,14 @@ public struct PatientRecord: Sendable, Hashable {
   public var plannedInfusionDate: CivilDate?
   /// First day of lymphodepleting chemotherapy, if planned.
   public var plannedLymphodepletionDate: CivilDate?
+  /// The (planned) enrolment date, on or after screening: screening precedes enrolment.
+  public var enrollmentDate: CivilDate?
+  /// Planned events (`plans.events`).
+  public var plans: [PlannedEvent] = []
+  /// Whether `plans` lists every relevant plan (absence of a plan then means "none").
+  public var plansComplete = false
+  /// Viral loads by ``BooleanFact`` raw value (nucleic-acid tests only).
+  public var viralLoads: [Int: ViralLoad] = [:]
   public var birthDate: CivilDate?
   public var sex: Sex?
   public var cnsStatus: CNSStatus?

@@ -75,3 +75,73 @@ enum AntigenName: String, InputEnumeration {
 enum AttestedVerdict: String, InputEnumeration {
   case met, notMet
 }
+
+/// `history.events[].route`: how a treatment reached the body. `systemic` is oral, intravenous,
+/// intramuscular or subcutaneous (accepted as spellings); `local`, `topical` and `inhaled` act
+/// where applied. A filter `route == local` selects every non-systemic route.
+public enum Route: String, InputEnumeration {
+  case systemic, local, topical, inhaled
+  public static var aliases: [String: Route] {
+    [
+      "oral": .systemic, "intravenous": .systemic, "iv": .systemic, "intramuscular": .systemic,
+      "subcutaneous": .systemic, "inhalation": .inhaled, "nebulised": .inhaled, "nebulized": .inhaled,
+    ]
+  }
+}
+
+/// `antigens[].specimen`: what a test was performed on. Lymph nodes and other biopsies are `tissue`.
+public enum Specimen: String, InputEnumeration {
+  case boneMarrow, peripheralBlood, csf, tissue
+  public static var aliases: [String: Specimen] {
+    [
+      "bone marrow": .boneMarrow, "marrow": .boneMarrow, "bm": .boneMarrow, "peripheral blood": .peripheralBlood,
+      "blood": .peripheralBlood, "pb": .peripheralBlood, "cerebrospinal fluid": .csf, "lymph node": .tissue,
+      "biopsy": .tissue,
+    ]
+  }
+}
+
+/// `antigens[].method`: how an antigen was detected (the recorded spelling is kept for evidence).
+public enum TestMethod: String, InputEnumeration {
+  case flowCytometry, ihc, pcr
+  public static var aliases: [String: TestMethod] {
+    [
+      "flow": .flowCytometry, "flow cytometry": .flowCytometry, "fcm": .flowCytometry,
+      "immunohistochemistry": .ihc, "rt-pcr": .pcr, "qpcr": .pcr,
+    ]
+  }
+}
+
+/// `labs.lvef.method` (and other measured values): how the value was measured.
+public enum LabMethod: String, InputEnumeration {
+  case echocardiography, muga, cardiacMRI, pulseOximetry, bloodGas
+  public static var aliases: [String: LabMethod] {
+    [
+      "echo": .echocardiography, "mri": .cardiacMRI, "cmr": .cardiacMRI, "oximetry": .pulseOximetry,
+      "arterial blood gas": .bloodGas, "abg": .bloodGas,
+    ]
+  }
+}
+
+/// `labs.spo2.oxygen`: whether a saturation was measured breathing room air.
+public enum OxygenCondition: String, InputEnumeration {
+  case roomAir, supplemental
+  public static var aliases: [String: OxygenCondition] {
+    ["room air": .roomAir, "supplemental oxygen": .supplemental, "oxygen": .supplemental]
+  }
+}
+
+extension InputEnumeration where Self: Equatable {
+  /// This case's bit in a filter mask (its position in `allCases`).
+  var bit: UInt8 {
+    1 << UInt8(Array(Self.allCases).firstIndex(of: self) ?? 0)
+  }
+
+  /// Whether this case is in `mask` (an empty mask admits every case).
+  func admitted(by mask: UInt8) -> Bool { mask == 0 || mask & bit != 0 }
+
+  /// The names of the cases in `mask`, joined with "or".
+  static func names(in mask: UInt8) -> String {
+    allCases.filter { mask & $0.bit != 0 }.map(\.rawValue).joined(separator: " or ")
+  }
+}

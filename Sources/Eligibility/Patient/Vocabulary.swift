@@ -10,7 +10,7 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   // viral tests (true = positive / above the lower limit of detection)
   case hbsag, hbeag, hbeab, hbcab, hbvDna, hcvAb, hcvRna, hivAb, tpAb, ebvDna, cmvDna, sarsCov2
   // conditions
-  case pregnant, lactating, activeInfection, uncontrolledInfection, activeTuberculosis, hiv, syphilis
+  case pregnant, lactating, childbearingPotential, partnerChildbearingPotential, activeInfection, uncontrolledInfection, activeTuberculosis, hiv, syphilis
   case covid19, activeHepatitisB, activeHepatitisC
   case activeAutoimmuneDisease, cnsDisease, otherMalignancy, primaryImmunodeficiency, activeGvhd
   case drugOrAlcoholDependence, unableToConsent, longTermAnticoagulation, antiplateletAboveLimit
@@ -22,6 +22,20 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   case longTermImmunosuppressionNeeded, supportiveCareOngoing, receivingGvhdTreatment
   // consent
   case consentSigned
+
+  /// The sex a fact is asked of: pregnancy, lactation and childbearing potential of women, a
+  /// partner of childbearing potential of men. For the other sex the fact is false without being
+  /// recorded (a man with no `pregnant` recorded is not `missing` it).
+  public var askedOf: Sex? {
+    switch self {
+    case .pregnant, .lactating, .childbearingPotential: .female
+    case .partnerChildbearingPotential: .male
+    default: nil
+    }
+  }
+
+  /// Nucleic-acid viral tests, whose result may carry a quantity (IU/mL).
+  public var hasViralLoad: Bool { [.hbvDna, .hcvRna, .ebvDna, .cmvDna].contains(self) }
 
   /// Virology facts and their registry spellings (accepted case-insensitively in records).
   static let viralTests: [BooleanFact: String] = [

@@ -5,6 +5,9 @@ public enum Dimension: String, Sendable, Hashable, Codable {
   case massConcentration, molarConcentration, cellConcentration
   case multipleOfULN, fraction, clearance, oxygenFlow, duration, dosePerArea, temperature
   case enzymeActivity
+  /// Nucleic-acid load in international units (WHO standards) and in copies: they convert only
+  /// with an assay's factor, never generally.
+  case viralLoad, viralCopies
 }
 
 /// A unit of measurement used in protocols, patient records and lab results.
@@ -37,6 +40,8 @@ public enum MeasurementUnit: String, Sendable, Hashable, CaseIterable, Codable {
   case years = "years"
   case mgPerSquareMetre = "mg/m²"
   case celsius = "°C"
+  case iuPerML = "IU/mL"
+  case copiesPerML = "copies/mL"
 
   /// The dimension this unit measures.
   public var dimension: Dimension {
@@ -57,6 +62,8 @@ public enum MeasurementUnit: String, Sendable, Hashable, CaseIterable, Codable {
     case .seconds, .hours, .days, .weeks, .months, .years: .duration
     case .mgPerSquareMetre: .dosePerArea
     case .celsius: .temperature
+    case .iuPerML: .viralLoad
+    case .copiesPerML: .viralCopies
     }
   }
 
@@ -102,7 +109,8 @@ public enum MeasurementUnit: String, Sendable, Hashable, CaseIterable, Codable {
       ("second", .seconds), ("seconds", .seconds), ("l/min", .litresPerMin), ("h", .hours), ("hour", .hours),
       ("d", .days), ("day", .days), ("week", .weeks), ("wk", .weeks), ("month", .months),
       ("year", .years), ("y", .years), ("mg/m2", .mgPerSquareMetre), ("c", .celsius),
-      ("degc", .celsius), ("percent", .percent),
+      ("degc", .celsius), ("percent", .percent), ("iu/ml", .iuPerML), ("copies/ml", .copiesPerML),
+      ("cp/ml", .copiesPerML),
     ]
     for (spelling, unit) in extra { table[normalize(spelling)] = unit }
     return table

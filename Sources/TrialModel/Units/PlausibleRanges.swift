@@ -5,7 +5,7 @@ import Inputs
 public enum PlausibleQuantity: String, Sendable, Hashable, CaseIterable {
   case creatinine, bilirubin, alanineAminotransferase, aspartateAminotransferase, inr, aptt
   case lvef, spo2, neutrophils, platelets, whiteBloodCells, lymphocytes, haemoglobin, fibrinogen
-  case weight, height, age, temperature, systolicBloodPressure, oxygenFlow
+  case weight, height, age, temperature, systolicBloodPressure, oxygenFlow, viralLoad
 
   /// How the quantity is named in messages ("a plausible creatinine").
   public var name: String {
@@ -22,6 +22,7 @@ public enum PlausibleQuantity: String, Sendable, Hashable, CaseIterable {
     case .lymphocytes: "lymphocyte count"
     case .systolicBloodPressure: "systolic blood pressure"
     case .oxygenFlow: "oxygen flow"
+    case .viralLoad: "viral load"
     default: rawValue
     }
   }
@@ -182,6 +183,9 @@ public struct PlausibleRanges: Sendable, Hashable {
       source: "normal 90–120 mmHg; hypertensive emergencies stay below 300 mmHg"),
     .oxygenFlow: PlausibilityRange(
       0...80, .litresPerMin, source: "nasal cannula ≤ 6 L/min, high-flow devices ≤ 60–80 L/min"),
+    .viralLoad: PlausibilityRange(
+      0...1e11, .iuPerML,
+      source: "untreated HBeAg-positive hepatitis B reaches 10⁸–10¹⁰ IU/mL; bound 10 × that"),
   ]
 
   /// The range of `quantity`; every quantity has one in ``standard``.
