@@ -65,6 +65,7 @@ import TrialModel
     p[.pregnant] = nil
     #expect(exclusion.screen(p).criteria[0].verdict == .notMet)
     p[.hbsag] = false
+    p.sex = .female  // pregnancy is not asked of men (SexSpecificFactTests)
     let undecided = exclusion.screen(p).criteria[0]
     #expect(undecided.verdict == .missing)
     #expect(undecided.missing == ["conditions.pregnant"])

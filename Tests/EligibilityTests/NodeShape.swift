@@ -44,7 +44,8 @@ enum NodeShape {
     case .bsaMosteller: "bsa.mosteller"
     case .bsaDuBois: "bsa.dubois"
     case .completedAge: "completedAge"
-    case .measuredLab(let test, _, let filter): "\(test.rawValue)[methods \(filter.methods), oxygen \(filter.oxygen)]"
+    case .measuredLab(let test, _, let filter):
+      "\(test.rawValue)[methods \(filter.methods), oxygen \(filter.oxygen)]"
     case .viralLoad(let fact): "load(\(fact))"
     }
   }

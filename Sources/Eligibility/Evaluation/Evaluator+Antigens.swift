@@ -27,7 +27,9 @@ extension Evaluator {
 
   /// Whether a result is admitted by the selection (filter, `after`, window): yes, no or
   /// unknown with the deciding field's path.
-  private func qualifies(_ result: AntigenResult, _ selection: Selection, _ window: AnchorWindow?, _ anchor: Anchor)
+  private func qualifies(
+    _ result: AntigenResult, _ selection: Selection, _ window: AnchorWindow?, _ anchor: Anchor
+  )
     -> (Truth, String?)
   {
     let (admitted, path) = admits(result, selection.filter)
@@ -36,7 +38,9 @@ extension Evaluator {
     var missing = path
     if !selection.after.isEmpty || window != nil {
       guard let date = result.date else { return (.unknown, missing ?? "antigens[\(result.antigen)].date") }
-      if !selection.after.isEmpty, let last = lastTreatmentDay(selection.after), date <= last { return (.no, nil) }
+      if !selection.after.isEmpty, let last = lastTreatmentDay(selection.after), date <= last {
+        return (.no, nil)
+      }
       if let window {
         let inWindow = window.contains(date.dayNumber)
         if inWindow == .no { return (.no, nil) }
@@ -59,7 +63,8 @@ extension Evaluator {
 
   /// A history that may lack a later treatment cannot confirm that a result is "after the last
   /// treatment": a `yes` that depends on it becomes unknown, missing `history.complete`.
-  private func confirmAfter<S: EvidenceSink>(_ truth: Truth, _ selection: Selection, _ sink: inout S) -> Truth {
+  private func confirmAfter<S: EvidenceSink>(_ truth: Truth, _ selection: Selection, _ sink: inout S) -> Truth
+  {
     guard truth == .yes, !selection.after.isEmpty, !record.historyComplete else { return truth }
     sink.missing("history.complete")
     return .unknown
@@ -99,7 +104,9 @@ extension Evaluator {
       return .unknown
     }
     sink.note("no \(labels[label]) positive result\(afterText(selection))\(windowText(span, anchor))")
-    if let afterAnchor { sink.note("\(antigen) on \(afterAnchor) is after \(anchor.rawValue), outside the window") }
+    if let afterAnchor {
+      sink.note("\(antigen) on \(afterAnchor) is after \(anchor.rawValue), outside the window")
+    }
     return .no
   }
 

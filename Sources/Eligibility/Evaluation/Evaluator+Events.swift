@@ -125,7 +125,9 @@ extension Evaluator {
       case .consent: record.consentDate
       case .enrollment: record.enrollmentDate
       }
-    guard let date else { return anchor.isFuture ? " (date not recorded; as of screening)" : " (date not recorded)" }
+    guard let date else {
+      return anchor.isFuture ? " (date not recorded; as of screening)" : " (date not recorded)"
+    }
     let text: EvidenceText = " (\(date))"
     return text.string
   }
@@ -149,7 +151,8 @@ extension Evaluator {
         return (direction == .before ? span.before(date) : span.after(date)).dayNumber
       }
       let moved = move(day.lowerBound)...move(day.upperBound)
-      return direction == .before ? AnchorWindow(start: moved, end: day) : AnchorWindow(start: day, end: moved)
+      return direction == .before
+        ? AnchorWindow(start: moved, end: day) : AnchorWindow(start: day, end: moved)
     }
     if let date = anchorDate(anchor) { return bounds(date.dayNumber...date.dayNumber) }
     if anchor == .consent { return bounds(Int.min...screening.dayNumber) }

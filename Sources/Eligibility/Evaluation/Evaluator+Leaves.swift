@@ -239,7 +239,9 @@ extension Evaluator {
       let lab = record.lab(at: index)!
       var text: EvidenceText = "\(test.rawValue) \(number: lab.recordedValue) \(lab.recordedUnit)"
       if let method = lab.method { text.append(" by \(method.rawValue)") }
-      if let oxygen = lab.oxygen { text.append(" on \(oxygen == .roomAir ? "room air" : "supplemental oxygen")") }
+      if let oxygen = lab.oxygen {
+        text.append(" on \(oxygen == .roomAir ? "room air" : "supplemental oxygen")")
+      }
       return text
     case .viralLoad(let fact):
       guard let load = record.viralLoads[fact.rawValue] else {

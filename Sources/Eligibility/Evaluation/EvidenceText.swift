@@ -72,7 +72,7 @@ struct EvidenceText: ExpressibleByStringInterpolation {
         EvidenceText.append(", ongoing at screening,", to: &utf8)
       }
     }
-    /// ` within SPAN before ANCHOR (DATE)`, or ` in history`.
+    /// ` within SPAN before ANCHOR (DATE)` (the window's anchor names its side), or ` in history`.
     mutating func appendInterpolation(_ window: Window) {
       guard let span = window.span else {
         EvidenceText.append(" in history", to: &utf8)
@@ -80,7 +80,7 @@ struct EvidenceText: ExpressibleByStringInterpolation {
       }
       EvidenceText.append(" within ", to: &utf8)
       appendInterpolation(span)
-      EvidenceText.append(" before ", to: &utf8)
+      EvidenceText.append(" ", to: &utf8)
       EvidenceText.append(window.anchor, to: &utf8)
       EvidenceText.append(window.date, to: &utf8)
     }

@@ -115,7 +115,8 @@ struct Program: Sendable, Hashable {
     case .antigen(let selector, let span, let anchor):
       code.append(
         Instruction(
-          op: .antigen, span: span ?? CalendarSpan(amount: 0, unit: .days), hasSpan: span != nil, anchor: anchor,
+          op: .antigen, span: span ?? CalendarSpan(amount: 0, unit: .days), hasSpan: span != nil,
+          anchor: anchor,
           selection: Selection(selector), label: label(selector.name)))
     }
     code[start].size = Int32(code.count - start)

@@ -12,6 +12,12 @@ extension ExpressionCompiler {
     switch (left, right) {
     case (.threshold, .value), (.threshold, .since), (.word, .value):
       return try comparison(right, op.mirrored, left, e, sides: (sides.right, sides.left))
+    case (.value(.fact(let fact), let name), .threshold(let value, let unit, let written, let setting))
+    where fact.hasViralLoad:
+      guard case .measurement(.iuPerML) = unit else {
+        throw mismatch("a viral load in IU/mL for '\(name)'", right, e)
+      }
+      return .compare(.viralLoad(fact), op, Threshold(canonical: value, written: written, setting: setting))
     case (.value(let meaning, let name), .threshold(let value, let unit, let written, let setting)):
       return try valueComparison(
         meaning, name, op, value, unit, Threshold(canonical: value, written: written, setting: setting), e)
@@ -20,12 +26,6 @@ extension ExpressionCompiler {
         throw mismatch("a duration (days, weeks, months, years)", right, e)
       }
       return .since(selection, op, CalendarSpan(amount: value, unit: spanUnit), anchor)
-    case (.value(.fact(let fact), let name), .threshold(let value, let unit, let written, let setting))
-    where fact.hasViralLoad:
-      guard case .measurement(.iuPerML) = unit else {
-        throw mismatch("a viral load in IU/mL for '\(name)'", right, e)
-      }
-      return .compare(.viralLoad(fact), op, Threshold(canonical: value, written: written, setting: setting))
     case (.value(.sex, _), .word(let word)):
       guard let sex = Sex(rawValue: word) else { throw mismatch("male or female", right, sides.right) }
       return try equality(.sex(sex), op, e)

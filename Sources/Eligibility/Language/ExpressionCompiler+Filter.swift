@@ -48,18 +48,23 @@ extension ExpressionCompiler {
   }
 
   /// The bit mask of the values a `==` / `in` term names (`!=` the complement).
-  private func mask<E: InputEnumeration & Equatable>(_ term: FilterTerm, _ type: E.Type) throws(ExpressionError) -> UInt8 {
+  private func mask<E: InputEnumeration & Equatable>(_ term: FilterTerm, _ type: E.Type)
+    throws(ExpressionError) -> UInt8
+  {
     guard !term.words.isEmpty, term.comparison == .equal || term.comparison == .notEqual else {
       throw ExpressionError(
         offset: term.offset,
-        message: "expected == VALUE or in (VALUE, …) after '\(term.attribute)' (\(E.allowedValues.joined(separator: ", ")))")
+        message:
+          "expected == VALUE or in (VALUE, …) after '\(term.attribute)' (\(E.allowedValues.joined(separator: ", ")))"
+      )
     }
     var mask: UInt8 = 0
     for word in term.words {
       guard let value = E(rawValue: word) else {
         throw ExpressionError(
           offset: term.offset,
-          message: "expected \(E.allowedValues.joined(separator: ", ")) for '\(term.attribute)', found '\(word)'")
+          message:
+            "expected \(E.allowedValues.joined(separator: ", ")) for '\(term.attribute)', found '\(word)'")
       }
       mask |= value.bit
     }
@@ -70,7 +75,8 @@ extension ExpressionCompiler {
   }
 
   private func attributeError(_ term: FilterTerm, _ allowed: String) -> ExpressionError {
-    ExpressionError(offset: term.offset, message: "expected the attribute \(allowed), found '\(term.attribute)'")
+    ExpressionError(
+      offset: term.offset, message: "expected the attribute \(allowed), found '\(term.attribute)'")
   }
 
   /// `route = systemic, dose > 15` (for evidence).

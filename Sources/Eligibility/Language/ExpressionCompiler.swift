@@ -82,7 +82,8 @@ struct ExpressionCompiler {
       let t = try selector(treatment)
       guard s.antigen != nil, t.antigen == nil, !t.planned else {
         throw ExpressionError(
-          offset: e.offset, message: "'after' takes an antigen before it and event classes after it (cd19 after chemotherapy)")
+          offset: e.offset,
+          message: "'after' takes an antigen before it and event classes after it (cd19 after chemotherapy)")
       }
       s.after.mask |= t.classes.mask
       s.name += " after the last \(t.name)"
@@ -95,7 +96,8 @@ struct ExpressionCompiler {
         else {
           throw ExpressionError(
             offset: arguments[1].offset,
-            message: "expected screening, enrollment, lymphodepletion or infusion as since(EVENT, ANCHOR)'s anchor")
+            message:
+              "expected screening, enrollment, lymphodepletion or infusion as since(EVENT, ANCHOR)'s anchor")
         }
         return .since(try historySelector(arguments[0]), anchor)
       }
@@ -164,7 +166,8 @@ struct ExpressionCompiler {
   private func historySelector(_ e: Expression) throws(ExpressionError) -> EventSelector {
     let s = try selector(e)
     guard s.antigen == nil, !s.planned else {
-      throw ExpressionError(offset: e.offset, message: "expected an event class (e.g. hsct), found '\(s.name)'")
+      throw ExpressionError(
+        offset: e.offset, message: "expected an event class (e.g. hsct), found '\(s.name)'")
     }
     return s
   }
@@ -173,7 +176,8 @@ struct ExpressionCompiler {
   private func antigenSelector(_ e: Expression) throws(ExpressionError) -> EventSelector {
     let s = try selector(e)
     guard s.antigen != nil else {
-      throw ExpressionError(offset: e.offset, message: "expected an antigen (cd19, cd20, cd22), found '\(s.name)'")
+      throw ExpressionError(
+        offset: e.offset, message: "expected an antigen (cd19, cd20, cd22), found '\(s.name)'")
     }
     return s
   }

@@ -219,7 +219,8 @@ struct Parser {
     guard case .identifier(let attribute) = current.kind else {
       throw ExpressionError(
         offset: current.offset,
-        message: "expected an attribute (dose, grade, route, specimen, method, oxygen), found \(describe(current))")
+        message:
+          "expected an attribute (dose, grade, route, specimen, method, oxygen), found \(describe(current))")
     }
     _ = advance()
     if current.kind == .identifier("in") {
@@ -256,7 +257,8 @@ struct Parser {
 
   private mutating func word() throws(ExpressionError) -> String {
     guard case .identifier(let name) = current.kind else {
-      throw ExpressionError(offset: current.offset, message: "expected a value name, found \(describe(current))")
+      throw ExpressionError(
+        offset: current.offset, message: "expected a value name, found \(describe(current))")
     }
     _ = advance()
     return name

@@ -5,7 +5,8 @@ import TrialModel
 extension PatientRecord {
   /// The fields of a patient record (README: patient record).
   static let fields = [
-    "id", "screeningDate", "enrollmentDate", "plannedInfusionDate", "plannedLymphodepletionDate", "demographics",
+    "id", "screeningDate", "enrollmentDate", "plannedInfusionDate", "plannedLymphodepletionDate",
+    "demographics",
     "disease", "plans",
     "antigens", "performance", "labs", "viralTests", "history", "conditions", "consent", "lifeExpectancy",
     "attestations",

@@ -110,7 +110,8 @@ extension PatientRecord {
 
   /// A nucleic-acid test's `value` in `unit` (IU/mL, the default, or copies/mL), checked against
   /// the viral-load plausibility range; a value on another test is an error.
-  static func viralLoad(_ r: JSONObjectReader, _ fact: BooleanFact, ranges: PlausibleRanges) throws(InputError)
+  static func viralLoad(_ r: JSONObjectReader, _ fact: BooleanFact, ranges: PlausibleRanges)
+    throws(InputError)
     -> ViralLoad?
   {
     guard let valueField = r["value"] else {
@@ -118,7 +119,8 @@ extension PatientRecord {
       return nil
     }
     guard fact.hasViralLoad else {
-      throw valueField.invalid(expected: "no value: only HBV-DNA, HCV-RNA, EBV-DNA and CMV-DNA carry a quantity")
+      throw valueField.invalid(
+        expected: "no value: only HBV-DNA, HCV-RNA, EBV-DNA and CMV-DNA carry a quantity")
     }
     let value = try valueField.number(in: 0...Double.greatestFiniteMagnitude, what: "a viral load")
     var unit = MeasurementUnit.iuPerML
@@ -161,7 +163,8 @@ extension PatientRecord {
     }
     let ongoing = try r.bool("ongoing")
     if ongoing == true, endDate != nil {
-      throw r["ongoing"]!.invalid(expected: "endDate or ongoing: true, not both", found: "both", kind: .conflict)
+      throw r["ongoing"]!.invalid(
+        expected: "endDate or ongoing: true, not both", found: "both", kind: .conflict)
     }
     let event = HistoryEvent(
       classes: classes, date: date,

@@ -1,6 +1,5 @@
-import TrialModel
-
 import Inputs
+import TrialModel
 
 /// Sex as recorded for Cockcroft–Gault and sex-specific criteria.
 public enum Sex: String, Sendable, Hashable, CaseIterable {

@@ -94,7 +94,8 @@ public enum Specimen: String, InputEnumeration {
   case boneMarrow, peripheralBlood, csf, tissue
   public static var aliases: [String: Specimen] {
     [
-      "bone marrow": .boneMarrow, "marrow": .boneMarrow, "bm": .boneMarrow, "peripheral blood": .peripheralBlood,
+      "bone marrow": .boneMarrow, "marrow": .boneMarrow, "bm": .boneMarrow,
+      "peripheral blood": .peripheralBlood,
       "blood": .peripheralBlood, "pb": .peripheralBlood, "cerebrospinal fluid": .csf, "lymph node": .tissue,
       "biopsy": .tissue,
     ]

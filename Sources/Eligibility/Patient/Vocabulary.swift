@@ -10,7 +10,8 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   // viral tests (true = positive / above the lower limit of detection)
   case hbsag, hbeag, hbeab, hbcab, hbvDna, hcvAb, hcvRna, hivAb, tpAb, ebvDna, cmvDna, sarsCov2
   // conditions
-  case pregnant, lactating, childbearingPotential, partnerChildbearingPotential, activeInfection, uncontrolledInfection, activeTuberculosis, hiv, syphilis
+  case pregnant, lactating, childbearingPotential, partnerChildbearingPotential, activeInfection,
+    uncontrolledInfection, activeTuberculosis, hiv, syphilis
   case covid19, activeHepatitisB, activeHepatitisC
   case activeAutoimmuneDisease, cnsDisease, otherMalignancy, primaryImmunodeficiency, activeGvhd
   case drugOrAlcoholDependence, unableToConsent, longTermAnticoagulation, antiplateletAboveLimit
