@@ -19,6 +19,7 @@ struct ProtocolCriteriaCommand: ParsableCommand {
     var expression: String?
     var computable: Bool
     var attestation: Bool
+    var note: String?
   }
 
   struct Listing: Encodable {
@@ -39,7 +40,7 @@ struct ProtocolCriteriaCommand: ParsableCommand {
     let rows = compiled.criteria.map {
       Row(
         id: $0.id, kind: $0.kind.rawValue, text: $0.text, expression: $0.expression,
-        computable: $0.isComputable, attestation: $0.needsAttestation)
+        computable: $0.isComputable, attestation: $0.needsAttestation, note: $0.note)
     }
     let count = compiled.computableCount
     switch output.format {
@@ -49,14 +50,15 @@ struct ProtocolCriteriaCommand: ParsableCommand {
           protocolID: compiled.protocolID, computable: count.computable, total: count.total, criteria: rows))
     case .csv:
       Output.csv(
-        header: ["id", "kind", "computable", "attestation", "expression", "text"],
+        header: ["id", "kind", "computable", "attestation", "expression", "text", "note"],
         rows: rows.map {
-          [$0.id, $0.kind, "\($0.computable)", "\($0.attestation)", $0.expression ?? "", $0.text]
+          [$0.id, $0.kind, "\($0.computable)", "\($0.attestation)", $0.expression ?? "", $0.text, $0.note ?? ""]
         })
     default:
       for row in rows {
         let form = row.expression ?? "(investigator attestation)"
         print("\(row.id.padding(toLength: 5, withPad: " ", startingAt: 0)) \(form)")
+        if let note = row.note { print("      note: \(note)") }
       }
       print("\(count.computable) of \(count.total) criteria computable")
     }

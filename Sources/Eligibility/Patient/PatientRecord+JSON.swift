@@ -13,7 +13,7 @@ extension PatientRecord {
   ]
   static let demographicsFields = ["birthDate", "ageYears", "sex", "weight", "height"]
   static let diseaseFields = [
-    "diagnosis", "status", "phStatus", "t315i", "tkiLinesFailed", "tkiIntolerant", "marrowBlasts",
+    "diagnosis", "status", "phStatus", "t315i", "tkiLinesFailed", "tkiIntolerant", "tkiContraindicated", "marrowBlasts",
     "bloodBlasts", "extramedullary", "cnsStatus", "hepatobiliaryInvolvement",
   ]
   static let conditionFields = BooleanFact.sortedConditionKeys.map(\.key) + ["nyhaClass", "dyspneaGrade"]
@@ -110,6 +110,7 @@ extension PatientRecord {
     if let ph = try r.enumeration("phStatus", PhiladelphiaStatus.self) { self[.phPositive] = ph == .positive }
     self[.t315i] = try r.bool("t315i")
     self[.tkiIntolerant] = try r.bool("tkiIntolerant")
+    self[.tkiContraindicated] = try r.bool("tkiContraindicated")
     self[.hepatobiliaryInvolvement] = try r.bool("hepatobiliaryInvolvement")
     self[.tkiLinesFailed] = try r.number("tkiLinesFailed", in: 0...20)
     if let blasts = r["marrowBlasts"] {

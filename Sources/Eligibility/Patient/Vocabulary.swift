@@ -5,7 +5,7 @@ import TrialModel
 /// that would decide a criterion.
 public enum BooleanFact: Int, CaseIterable, Sendable {
   // disease
-  case bAll, relapsed, refractory, phPositive, t315i, tkiIntolerant, extramedullary
+  case bAll, relapsed, refractory, phPositive, t315i, tkiIntolerant, tkiContraindicated, extramedullary
   case isolatedExtramedullary, hepatobiliaryInvolvement
   // viral tests (true = positive / above the lower limit of detection)
   case hbsag, hbeag, hbeab, hbcab, hbvDna, hcvAb, hcvRna, hivAb, tpAb, ebvDna, cmvDna, sarsCov2
@@ -21,6 +21,7 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   case severeCerebrovascularDisease, geneticDisease, boneMarrowFailureSyndrome, downSyndrome
   case burkittLymphoma, organTransplantRecipient, autologousCarTFailure, contraceptionAgreed
   case longTermImmunosuppressionNeeded, supportiveCareOngoing, receivingGvhdTreatment
+  case lymphodepletionAllergy, cnsInvolvementOnImaging, cnsSymptoms, csfBlasts, antiviralProphylaxis
   // consent
   case consentSigned
 
@@ -77,7 +78,7 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
     case .relapsed, .refractory: return "disease.status"
     case .phPositive: return "disease.phStatus"
     case .extramedullary, .isolatedExtramedullary: return "disease.extramedullary"
-    case .t315i, .tkiIntolerant, .hepatobiliaryInvolvement: return "disease.\(self)"
+    case .t315i, .tkiIntolerant, .tkiContraindicated, .hepatobiliaryInvolvement: return "disease.\(self)"
     default: return "conditions.\(self)"
     }
   }

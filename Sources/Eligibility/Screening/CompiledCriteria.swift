@@ -12,6 +12,8 @@ public struct CompiledCriterion: Sendable, Hashable {
   var node: Node?
   /// Whether this is the registry's age range (`AGE`), added to the protocol's own criteria.
   public var isRegistryAgeRange = false
+  /// The protocol file's note on how the expression reads the text, if any.
+  public var note: String?
 
   /// Whether the criterion is decided by an expression.
   public var isComputable: Bool { node != nil }

@@ -104,7 +104,7 @@ public enum CriteriaCompiler {
       compiled.append(
         CompiledCriterion(
           id: criterion.id, kind: criterion.kind, text: criterion.text, expression: criterion.expression,
-          needsAttestation: criterion.attestation || node == nil, node: node))
+          needsAttestation: criterion.attestation || node == nil, node: node, note: criterion.note))
     }
     return CompiledCriteria(protocolID: protocolID, criteria: compiled, settings: settings)
   }

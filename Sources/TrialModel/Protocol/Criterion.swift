@@ -20,12 +20,14 @@ public struct Criterion: Codable, Sendable, Hashable {
   public var kind: CriterionKind
   /// Where `expression` starts in the protocol file (set by the loader).
   public var expressionLocation: SourceLocation?
+  /// How the expression reads the text where a reviewer might question it: the reading, and why.
+  public var note: String?
 
-  private enum CodingKeys: String, CodingKey { case id, text, expression, attestation }
+  private enum CodingKeys: String, CodingKey { case id, text, expression, attestation, note }
 
   public init(
     id: String, text: String, kind: CriterionKind, expression: String? = nil,
-    attestation: Bool = false, expressionLocation: SourceLocation? = nil
+    attestation: Bool = false, expressionLocation: SourceLocation? = nil, note: String? = nil
   ) {
     self.id = id
     self.text = text
@@ -33,6 +35,7 @@ public struct Criterion: Codable, Sendable, Hashable {
     self.expression = expression
     self.attestation = attestation
     self.expressionLocation = expressionLocation
+    self.note = note
   }
 
   public init(from decoder: any Decoder) throws {
@@ -41,6 +44,7 @@ public struct Criterion: Codable, Sendable, Hashable {
     text = try c.decode(String.self, forKey: .text)
     expression = try c.decodeIfPresent(String.self, forKey: .expression)
     attestation = try c.decodeIfPresent(Bool.self, forKey: .attestation) ?? false
+    note = try c.decodeIfPresent(String.self, forKey: .note)
     kind = id.hasPrefix("E") ? .exclusion : .inclusion
     expressionLocation = nil
   }
@@ -51,6 +55,7 @@ public struct Criterion: Codable, Sendable, Hashable {
     try c.encode(text, forKey: .text)
     try c.encodeIfPresent(expression, forKey: .expression)
     if attestation { try c.encode(true, forKey: .attestation) }
+    try c.encodeIfPresent(note, forKey: .note)
   }
 
   /// Whether the criterion has a computable expression.
