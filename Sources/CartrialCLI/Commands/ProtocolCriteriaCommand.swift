@@ -52,7 +52,10 @@ struct ProtocolCriteriaCommand: ParsableCommand {
       Output.csv(
         header: ["id", "kind", "computable", "attestation", "expression", "text", "note"],
         rows: rows.map {
-          [$0.id, $0.kind, "\($0.computable)", "\($0.attestation)", $0.expression ?? "", $0.text, $0.note ?? ""]
+          [
+            $0.id, $0.kind, "\($0.computable)", "\($0.attestation)", $0.expression ?? "", $0.text,
+            $0.note ?? "",
+          ]
         })
     default:
       for row in rows {

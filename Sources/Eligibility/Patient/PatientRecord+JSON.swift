@@ -13,7 +13,8 @@ extension PatientRecord {
   ]
   static let demographicsFields = ["birthDate", "ageYears", "sex", "weight", "height"]
   static let diseaseFields = [
-    "diagnosis", "status", "phStatus", "t315i", "tkiLinesFailed", "tkiIntolerant", "tkiContraindicated", "marrowBlasts",
+    "diagnosis", "status", "phStatus", "t315i", "tkiLinesFailed", "tkiIntolerant", "tkiContraindicated",
+    "marrowBlasts",
     "bloodBlasts", "extramedullary", "cnsStatus", "hepatobiliaryInvolvement",
   ]
   static let conditionFields = BooleanFact.sortedConditionKeys.map(\.key) + ["nyhaClass", "dyspneaGrade"]

@@ -47,7 +47,8 @@ import TrialModel
     var p = base
     #expect(p.verdict("I2") == .met)  // flow cytometry on bone marrow
     p.record.antigens = [
-      AntigenResult(antigen: "CD19", positive: true, date: P.day(-3), method: "flow", specimen: .peripheralBlood)
+      AntigenResult(
+        antigen: "CD19", positive: true, date: P.day(-3), method: "flow", specimen: .peripheralBlood)
     ]
     #expect(p.verdict("I2") == .met)
     p.record.antigens[0].positive = false
@@ -179,10 +180,12 @@ import TrialModel
   /// I11: "The estimated survival time is more than 3 months".
   @Test func i11LifeExpectancy() {
     let exactly = FidelityPatientB(
-      "NCT04825496", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 3, \"unit\": \"months\"")])
+      "NCT04825496", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 3, \"unit\": \"months\"")]
+    )
     #expect(exactly.verdict("I11") == .notMet)
     let more = FidelityPatientB(
-      "NCT04825496", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 14, \"unit\": \"weeks\"")])
+      "NCT04825496", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 14, \"unit\": \"weeks\"")]
+    )
     #expect(more.verdict("I11") == .met)
   }
 
@@ -336,7 +339,7 @@ import TrialModel
   /// E16: "active acute or chronic graft-versus-host disease (GVHD) before signing informed consent".
   @Test func e16GvhdAtConsent() {
     var p = base
-    p.history(P.event("gvhd.chronic", P.day(-60), endDate: P.day(-5)))
+    p.history(P.event("gvhd.chronic", P.day(-60), endDate: p.consent.adding(days: 2)))
     #expect(p.verdict("E16") == .notMet)  // active at consent, resolved before screening
     p.history(P.event("gvhd.chronic", P.day(-60), endDate: p.consent.adding(days: -1)))
     #expect(p.verdict("E16") == .met)

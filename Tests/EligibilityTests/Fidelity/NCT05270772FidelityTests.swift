@@ -36,7 +36,8 @@ import TrialModel
     p.record.antigens[0].date = edge.adding(days: -1)
     #expect(p.verdict("I2") == .notMet)  // within 3 months of screening, not of enrolment
     p.record.antigens = [
-      AntigenResult(antigen: "CD19", positive: true, date: P.day(-5), method: "flow", specimen: .peripheralBlood)
+      AntigenResult(
+        antigen: "CD19", positive: true, date: P.day(-5), method: "flow", specimen: .peripheralBlood)
     ]
     #expect(p.verdict("I2") == .met)
     p.record.antigens = [
@@ -65,7 +66,8 @@ import TrialModel
   /// I4: "a life expectancy of at least 12 weeks."
   @Test func i4LifeExpectancy() {
     let at = FidelityPatientB(
-      "NCT05270772", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 12, \"unit\": \"weeks\"")])
+      "NCT05270772", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 12, \"unit\": \"weeks\"")]
+    )
     #expect(at.verdict("I4") == .met)
     let below = FidelityPatientB(
       "NCT05270772", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 83, \"unit\": \"days\"")])

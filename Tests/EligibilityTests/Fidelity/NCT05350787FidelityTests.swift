@@ -64,7 +64,9 @@ import TrialModel
   /// The I4 text is the registry's, with its list of poor-risk cytogenetics.
   @Test func i4TextKeepsTheCytogeneticsList() {
     let text = SeedProtocolTests.trial("NCT05350787").criteria.first { $0.id == "I4" }!.text
-    for item in ["Hypodiploid (<44 chromosomes)", "IAMP21-ALL", "Alterations of IKZF1; E) Extramedullary lesions."] {
+    for item in [
+      "Hypodiploid (<44 chromosomes)", "IAMP21-ALL", "Alterations of IKZF1; E) Extramedullary lesions.",
+    ] {
       #expect(text.contains(item), "\(item)")
     }
   }
@@ -81,7 +83,8 @@ import TrialModel
   /// I5: "The expected survival time is ≥12 weeks".
   @Test func i5LifeExpectancy() {
     let at = FidelityPatientB(
-      "NCT05350787", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 12, \"unit\": \"weeks\"")])
+      "NCT05350787", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 12, \"unit\": \"weeks\"")]
+    )
     #expect(at.verdict("I5") == .met)
     let below = FidelityPatientB(
       "NCT05350787", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 83, \"unit\": \"days\"")])
@@ -104,7 +107,8 @@ import TrialModel
     #expect(p.verdict("I8") == .met)  // CD19+ by flow on marrow 4 days before consent, after chemotherapy
     p.record.antigens = [
       AntigenResult(antigen: "CD19", positive: true, date: P.day(-31), method: "flow", specimen: .boneMarrow),
-      AntigenResult(antigen: "CD19", positive: false, date: P.day(-10), method: "flow", specimen: .boneMarrow),
+      AntigenResult(
+        antigen: "CD19", positive: false, date: P.day(-10), method: "flow", specimen: .boneMarrow),
     ]
     p.history(P.event("antiCD19 antibody.bispecific", P.day(-26)))
     #expect(p.verdict("I8") == .notMet)  // positive, then blinatumomab, then negative
@@ -113,7 +117,8 @@ import TrialModel
     ]
     #expect(p.verdict("I8") != .met)  // immunohistochemistry is not flow cytometry
     p.record.antigens = [
-      AntigenResult(antigen: "CD19", positive: true, date: P.day(-30), method: "flow", specimen: .peripheralBlood)
+      AntigenResult(
+        antigen: "CD19", positive: true, date: P.day(-30), method: "flow", specimen: .peripheralBlood)
     ]
     p.history(P.event("chemotherapy.cytarabine", P.day(-20)))
     #expect(p.verdict("I8") != .met)  // before the last treatment
@@ -163,11 +168,15 @@ import TrialModel
   /// to enrollment".
   @Test func e5CardiovascularCerebrovascularHereditary() {
     var p = base
-    for fact in [BooleanFact.severeCerebrovascularDisease, .clinicallySignificantHeartDisease, .geneticDisease] {
+    for fact in [
+      BooleanFact.severeCerebrovascularDisease, .clinicallySignificantHeartDisease, .geneticDisease,
+    ] {
       p.record[fact] = false
     }
     #expect(p.verdict("E5") == .met)
-    for fact in [BooleanFact.severeCerebrovascularDisease, .clinicallySignificantHeartDisease, .geneticDisease] {
+    for fact in [
+      BooleanFact.severeCerebrovascularDisease, .clinicallySignificantHeartDisease, .geneticDisease,
+    ] {
       p.record[fact] = true
       #expect(p.verdict("E5") == .notMet, "\(fact)")
       p.record[fact] = false
@@ -277,7 +286,9 @@ import TrialModel
     p.record.plansComplete = true
     p.record[.contraceptionAgreed] = false
     #expect(p.verdict("E11") == .met)  // a man who declines contraception, no plan
-    p.record.plans = [PlannedEvent(classes: EventClass.selecting("pregnancy"), date: p.infusion.adding(years: 1))]
+    p.record.plans = [
+      PlannedEvent(classes: EventClass.selecting("pregnancy"), date: p.infusion.adding(years: 1))
+    ]
     #expect(p.verdict("E11") == .notMet)
     p.record.plans[0].date = p.infusion.adding(years: 1).adding(days: 1)
     #expect(p.verdict("E11") == .met)
