@@ -82,9 +82,26 @@ import Testing
     #expect(try Self.assumptions(single, "response single") == assumptions)
   }
 
+  /// NCT05270772 with its I3 written with the `lanskyAgeLimit` setting (no bundled protocol uses a
+  /// setting since I3 reads "Karnofsky ≥ 70 or Lansky ≥ 50"), as a protocol file.
+  static func protocolWithASetting() throws -> String {
+    let bundled = examples.deletingLastPathComponent()
+      .appendingPathComponent("Sources/ProtocolFiles/Resources/Protocols/NCT05270772.yaml")
+    let yaml = try String(contentsOf: bundled, encoding: .utf8).replacingOccurrences(
+      of: "\"karnofsky >= 70 or lansky >= 50\"",
+      with: "\"if age < lanskyAgeLimit then lansky >= 50 else karnofsky >= 70\"")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("NCT05270772.yaml")
+    try yaml.write(to: file, atomically: true, encoding: .utf8)
+    return file.path
+  }
+
   @Test func screenNamesThePatientAndTheDateOnceForEveryProtocol() throws {
     let patient = Self.example("patients/P-0001.json")
-    let one = try Self.object(["screen", "--patient", patient, "--protocol", "NCT05270772"])
+    let trial = try Self.protocolWithASetting()
+    let one = try Self.object(["screen", "--patient", patient, "--protocol", trial])
     #expect(one["patient"] as? String == "P-0001")
     #expect(one["screeningDate"] as? String == "2026-11-20")
     #expect(one["line"] == nil)  // only batch lines have one
@@ -95,7 +112,7 @@ import Testing
     #expect(assumptions.first?["value"] == "16 years")
     // NDJSON of one patient is the same object on one line.
     let line = try CLIRunner.run([
-      "screen", "--patient", patient, "--protocol", "NCT05270772", "--format", "ndjson",
+      "screen", "--patient", patient, "--protocol", trial, "--format", "ndjson",
     ])
     #expect(line.stdout.split(separator: "\n").count == 1)
     let object = try #require(try line.json() as? [String: Any])

@@ -35,4 +35,20 @@ import Testing
     let csv = try CLIRunner.run(["protocol", "criteria", "NCT07470073", "--format", "csv"])
     #expect(csv.stdout.hasPrefix("id,kind,computable,attestation,expression,text,note"))
   }
+
+  /// A criterion's `note:` (how the expression reads the text) is listed with it: on the line after
+  /// it in text, as `note` in JSON and CSV; a criterion without one has no `note` key.
+  @Test func notesAreShownWithTheirCriterion() throws {
+    let text = try CLIRunner.run(["protocol", "criteria", "NCT05270772"]).stdout.split(separator: "\n")
+    let i3 = try #require(text.firstIndex { $0.hasPrefix("I3 ") })
+    #expect(text[i3 + 1] == "      note: Either scale as measured, at any age: the text has no age switch.")
+    let json = try CLIRunner.run(["protocol", "criteria", "NCT05270772", "--format", "json"])
+    let listing = try #require(try json.json() as? [String: Any])
+    let criteria = try #require(listing["criteria"] as? [[String: Any]])
+    #expect(
+      (criteria.first { $0["id"] as? String == "I3" }?["note"] as? String)?.hasPrefix("Either scale") == true)
+    #expect(criteria.first { $0["id"] as? String == "I1" }?["note"] == nil)
+    let csv = try CLIRunner.run(["protocol", "criteria", "NCT05270772", "--format", "csv"]).stdout
+    #expect(csv.hasPrefix("id,kind,computable,attestation,expression,text,note\n"))
+  }
 }

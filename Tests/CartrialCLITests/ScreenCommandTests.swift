@@ -153,7 +153,13 @@ import TrialModel
   }
 
   @Test func handWrittenNDJSONMatchesJSONEncoderByteForByte() throws {
-    let trials = try ProtocolLibrary.bundled().map { try CriteriaCompiler.compile($0) }
+    // The bundled protocols and one criterion that depends on a setting (it reports an assumption).
+    let setting = Criterion(
+      id: "I1", text: "Karnofsky or Lansky by age", kind: .inclusion,
+      expression: "if age < lanskyAgeLimit then lansky >= 50 else karnofsky >= 70")
+    let trials =
+      try ProtocolLibrary.bundled().map { try CriteriaCompiler.compile($0) }
+      + [try CriteriaCompiler.compile(protocolID: "TEST", criteria: [setting])]
     let variants = [
       Self.patient,
       Self.patient.replacingOccurrences(of: "\"C1\"", with: #""C/2 \"quoted\" \\ tab\t é 🧬""#),

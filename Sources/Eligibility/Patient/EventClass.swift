@@ -12,7 +12,7 @@ public enum EventClass: Int, CaseIterable, Sendable {
   case surgeryMajor, surgeryMinor
   case tCellLyticAntibody, monoclonalAntibody, bispecificAntibody, antibodyDrugConjugate
   case investigationalProduct, clinicalTrial
-  case angioplasty, stent, myocardialInfarction, pulmonaryEmbolism
+  case angioplasty, stent, myocardialInfarction, unstableAngina, pulmonaryEmbolism
   case gvhdAcute, gvhdChronic, organTransplant
   /// A pregnancy (in `plans`: a planned pregnancy).
   case pregnancy
@@ -47,6 +47,7 @@ public enum EventClass: Int, CaseIterable, Sendable {
     case .angioplasty: "cardiac.angioplasty"
     case .stent: "cardiac.stent"
     case .myocardialInfarction: "cardiac.myocardialInfarction"
+    case .unstableAngina: "cardiac.unstableAngina"
     case .gvhdAcute: "gvhd.acute"
     case .gvhdChronic: "gvhd.chronic"
     default: String(describing: self)

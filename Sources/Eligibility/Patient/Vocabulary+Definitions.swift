@@ -33,14 +33,15 @@ extension BooleanFact {
     case .hiv: "HIV infection (a positive HIV test, or known infection)"
     case .syphilis: "syphilis being treated or not yet cured (a positive treponemal test with active disease)"
     case .covid19: "SARS-CoV-2 infection at screening (a positive test, or symptoms being investigated)"
-    case .activeHepatitisB: "HBsAg positive, or HBV-DNA above the lower limit of detection"
+    case .activeHepatitisB:
+      "HBsAg positive, or HBV-DNA above the assay's lower limit of detection (low viraemia included)"
     case .activeHepatitisC: "HCV-RNA above the lower limit of detection"
     case .activeAutoimmuneDisease:
       "any active autoimmune disease"
     case .cnsDisease:
       "a past or present non-leukaemic CNS disorder: epilepsy or seizures, stroke or intracranial haemorrhage, dementia or memory impairment, cerebellar disease, severe brain injury, spinal-cord compression, CNS autoimmune or demyelinating disease (CNS leukaemia is `disease.cnsStatus`)"
     case .otherMalignancy:
-      "a second malignancy that is active (present or under treatment) at screening"
+      "a second malignancy (not the leukaemia) that is active — present or under treatment — at screening; a cured or past tumour is not recorded here"
     case .primaryImmunodeficiency: "a congenital (primary) immunodeficiency"
     case .activeGvhd: "graft-versus-host disease present at screening"
     case .drugOrAlcoholDependence: "dependence on alcohol or drugs"
@@ -51,7 +52,7 @@ extension BooleanFact {
       "long-term aspirin > 300 mg/day or clopidogrel > 75 mg/day"
     case .aminoglycosideHypersensitivity: "a hypersensitivity reaction to aminoglycosides"
     case .studyDrugHypersensitivity:
-      "a severe immediate hypersensitivity to any study drug"
+      "a severe immediate hypersensitivity (anaphylaxis, angio-oedema) to any drug used in the study"
     case .severeAllergyHistory: "a history of severe allergic reactions (anaphylaxis)"
     case .unstableAngina:
       "unstable angina now (not a history)"
@@ -64,7 +65,8 @@ extension BooleanFact {
     case .multiOrganDysfunction: "dysfunction of more than one organ system at screening"
     case .seriousOrganDisease: "a serious disease of the heart, lungs, liver, kidneys or other organs"
     case .severeCerebrovascularDisease: "severe cerebrovascular disease (stroke, haemorrhage)"
-    case .geneticDisease: "a genetic syndrome (e.g. Fanconi anaemia, Bloom syndrome, Kostmann syndrome)"
+    case .geneticDisease:
+      "a constitutional (inherited or congenital) genetic disorder, Down syndrome included; not the leukaemia's somatic lesions (Ph+, KMT2A)"
     case .boneMarrowFailureSyndrome: "an inherited bone marrow failure syndrome"
     case .downSyndrome: "Down syndrome (trisomy 21)"
     case .burkittLymphoma: "Burkitt lymphoma/leukaemia"
@@ -76,7 +78,8 @@ extension BooleanFact {
     case .supportiveCareOngoing:
       "transfusion, G-CSF, oxygen or another continuous support is needed to keep the screening values"
     case .receivingGvhdTreatment: "receiving treatment for graft-versus-host disease"
-    case .tkiContraindicated: "a tyrosine kinase inhibitor is contraindicated (or judged not suitable)"
+    case .tkiContraindicated:
+      "TKI therapy is contraindicated or the patient is not suitable for it (e.g. prior TKI pleural effusion, QTc > 500 ms); distinct from `tkiIntolerant`"
     case .reinductionFailed: "no CR after one standard course of re-induction for the latest relapse"
     case .activeSystemicAutoimmuneDisease:
       "an active systemic autoimmune disease (e.g. lupus, vasculitis, rheumatoid arthritis; not psoriasis or vitiligo alone)"
@@ -89,6 +92,16 @@ extension BooleanFact {
     case .noBetterTreatment:
       "the investigator assesses that no better treatment is available, or that the patient does not tolerate the other treatments"
     case .noSpermDonationAgreed: "a man agrees not to donate sperm for the period the protocol states"
+    case .lymphodepletionAllergy:
+      "an allergy of any severity to a drug of the lymphodepletion regimen (fludarabine, cyclophosphamide)"
+    case .cnsInvolvementOnImaging:
+      "CNS involvement by the malignancy (primary or secondary) seen on CT or MRI at screening"
+    case .cnsSymptoms: "obvious neurological symptoms or signs of CNS involvement at screening"
+    case .csfBlasts:
+      "leukaemic blasts seen in the CSF (cytospin cytology or flow) at the latest lumbar puncture; asked only "
+        + "when `cnsStatus` is CNS3 (CNS2 means blasts in the CSF, CNS1 none)"
+    case .antiviralProphylaxis:
+      "anti-HBV antiviral therapy (entecavir, tenofovir) taken or agreed for the duration of the study"
     case .consentSigned: "the informed consent is signed (`consent.signed`)"
     }
   }

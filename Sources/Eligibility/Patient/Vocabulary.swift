@@ -24,6 +24,7 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   case longTermImmunosuppressionNeeded, supportiveCareOngoing, receivingGvhdTreatment
   case activeSystemicAutoimmuneDisease, cnsInvolvementSuspected, studyDrugAllergy, studyDrugIntolerance
   case noBetterTreatment, noSpermDonationAgreed
+  case lymphodepletionAllergy, cnsInvolvementOnImaging, cnsSymptoms, csfBlasts, antiviralProphylaxis
   // consent
   case consentSigned
 
