@@ -127,8 +127,8 @@ import TrialModel
     }
   }
 
-  /// Found by the fuzz target `fuzz-criteria` (Fuzz/): a span or age too large for a date trapped
-  /// when the criterion was evaluated (Double → Int conversion, or overflow moving the date).
+  /// Found with the fuzz target `fuzz-criteria` (Fuzz/, on inputs written by hand): a span or age
+  /// too large for a date trapped when the criterion was evaluated (Double → Int conversion, or overflow moving the date).
   @Test(arguments: [
     "steroid within 1e300 days before consent",
     "steroid within 99999999999999999999999 days before consent",
@@ -145,7 +145,7 @@ import TrialModel
   @Test(arguments: ["steroid within 73000 days before consent", "age <= 200 years", "age >= 2400 months"])
   func spansUpToTheLimitEvaluate(expression: String) throws {
     let patient = try record(examplePatientJSON)
-    #expect(try verdict(expression, patient).verdict != .unknown)
+    #expect([.met, .notMet].contains(try verdict(expression, patient).verdict))
   }
 
   @Test func duplicateCriterionIdsAreRejected() {
