@@ -103,4 +103,17 @@ struct SubjectRecordTests {
     }
     #expect(try StudyDay.days(from: "2024-02-28", to: "2024-02-29", field: "date") == 1)
   }
+  /// Found by the fuzz target `fuzz-assessment` (Fuzz/): a study day too large for a whole number
+  /// trapped when a DLT finding named it (Double → Int conversion in the day's text).
+  @Test func aHugeStudyDayIsWrittenNotTrappedOn() throws {
+    let record = try Self.decode(
+      #"""
+      {"subjectId": "S-03", "observedThroughDay": 1e74, "assessments": [
+        {"day": 5, "icansGrade": 4},
+        {"day": 70000000000000000000000000000000000000000000000000000000000000000000000000, "icansGrade": 1}]}
+      """#)
+    let result = try record.adjudicateDLT(settings: AssessmentSettings(), designWindowDays: 28)
+    let text = result.findings.map(\.explanation).joined(separator: " ")
+    #expect(text.contains("7e+73"), "\(text)")
+  }
 }

@@ -62,7 +62,7 @@ import TrialModel
     let result = try CLIRunner.run(["screen", "--patients", path, "--all", "--format", "ndjson"])
     #expect(result.status != 0)
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.count == 2)
+    try #require(lines.count == 2)
     let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(first["patient"] as? String == "C1")
     #expect(first["screeningDate"] as? String == "2026-11-20")

@@ -127,6 +127,27 @@ import TrialModel
     }
   }
 
+  /// Found with the fuzz target `fuzz-criteria` (Fuzz/, on inputs written by hand): a span or age
+  /// too large for a date trapped when the criterion was evaluated (Double → Int conversion, or overflow moving the date).
+  @Test(arguments: [
+    "steroid within 1e300 days before consent",
+    "steroid within 99999999999999999999999 days before consent",
+    "age >= 99999999999999999 years",
+    "age >= 9999999999999999999999 years",
+    "since(hsct) >= 1e20 weeks",
+  ])
+  func spansBeyondTwoHundredYearsAreRefused(expression: String) throws {
+    let e = error(expression)
+    #expect(e?.message.contains("at most 200 years") == true, "\(e?.message ?? "no error")")
+  }
+
+  /// Up to the limit a span compiles and evaluates against a patient.
+  @Test(arguments: ["steroid within 73000 days before consent", "age <= 200 years", "age >= 2400 months"])
+  func spansUpToTheLimitEvaluate(expression: String) throws {
+    let patient = try record(examplePatientJSON)
+    #expect([.met, .notMet].contains(try verdict(expression, patient).verdict))
+  }
+
   @Test func duplicateCriterionIdsAreRejected() {
     #expect(throws: CriteriaError.self) {
       try criteria([("I1", "consent"), ("I1", "consent")])

@@ -58,9 +58,11 @@ public struct GradedEvent: Sendable, Hashable, Codable {
   public var summary: String { "\(term) grade \(grade) on day \(DayFormat.text(day))" }
 }
 
-/// Study-day formatting: whole days plainly, fractions with up to two decimals.
+/// Study-day formatting: whole days plainly, fractions with up to two decimals; a day too large
+/// for a whole number (the readers take any finite number) is written as a number, not trapped on.
 enum DayFormat {
   static func text(_ day: Double) -> String {
-    day == day.rounded() ? String(Int(day)) : String((day * 100).rounded() / 100)
+    guard day == day.rounded() else { return String((day * 100).rounded() / 100) }
+    return Int(exactly: day).map { String($0) } ?? String(day)
   }
 }

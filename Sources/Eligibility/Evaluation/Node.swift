@@ -74,6 +74,10 @@ public struct CalendarSpan: Sendable, Hashable, CustomStringConvertible {
     self.unit = unit
   }
 
+  /// The longest span (or age) a criterion may write: 200 years, longer than any human life or
+  /// clinical look-back; the compiler refuses more, so that moving a date by a span cannot overflow.
+  public static let maximumYears = 200.0
+
   /// `date` moved back by this span; fractional months and years are converted to days.
   func before(_ date: CivilDate) -> CivilDate { moved(date, by: -1) }
 

@@ -25,7 +25,7 @@ extension ExpressionCompiler {
       guard case .measurement(let m) = unit, let spanUnit = CalendarSpan.Unit(m) else {
         throw mismatch("a duration (days, weeks, months, years)", right, e)
       }
-      return .since(selection, op, CalendarSpan(amount: value, unit: spanUnit), anchor)
+      return .since(selection, op, try span(value, spanUnit, e), anchor)
     case (.value(.sex, _), .word(let word)):
       guard let sex = Sex(rawValue: word) else { throw mismatch("male or female", right, sides.right) }
       return try equality(.sex(sex), op, e)
@@ -59,6 +59,21 @@ extension ExpressionCompiler {
     }
   }
 
+  /// The span `value unit` of a criterion, refused beyond ``CalendarSpan/maximumYears`` (so that
+  /// moving a date by it cannot overflow).
+  func span(_ value: Double, _ unit: CalendarSpan.Unit, _ e: Expression) throws(ExpressionError)
+    -> CalendarSpan
+  {
+    let span = CalendarSpan(amount: value, unit: unit)
+    guard abs(span.years) <= CalendarSpan.maximumYears else {
+      throw ExpressionError(
+        offset: e.offset,
+        message:
+          "expected a duration or age of at most \(Int(CalendarSpan.maximumYears)) years, found \(span)")
+    }
+    return span
+  }
+
   private func mismatch(_ expected: String, _ found: Typed, _ e: Expression) -> ExpressionError {
     ExpressionError(offset: e.offset, message: "expected \(expected), found \(found.description)")
   }
@@ -74,12 +89,12 @@ extension ExpressionCompiler {
       guard case .measurement(let m) = unit, let spanUnit = CalendarSpan.Unit(m) else {
         throw mismatch("an age in years, months, weeks or days", found, e)
       }
-      return .age(op, CalendarSpan(amount: value, unit: spanUnit), setting: threshold.setting)
+      return .age(op, try span(value, spanUnit, e), setting: threshold.setting)
     case .durationDays(let fact):
       guard case .measurement(let m) = unit, let spanUnit = CalendarSpan.Unit(m) else {
         throw mismatch("a duration in days, weeks, months or years", found, e)
       }
-      threshold.canonical = CalendarSpan(amount: value, unit: spanUnit).days
+      threshold.canonical = try span(value, spanUnit, e).days
       return .compare(.fact(fact), op, threshold)
     case .numeric(let source, let expected):
       guard let expected else {

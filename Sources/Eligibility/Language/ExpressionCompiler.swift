@@ -219,7 +219,7 @@ struct ExpressionCompiler {
         offset: e.offset, message: "expected a duration such as 7 days, 4 weeks, 3 months or 1 years")
     }
     _ = written
-    return CalendarSpan(amount: value, unit: spanUnit)
+    return try span(value, spanUnit, e)
   }
 }
 
