@@ -68,6 +68,28 @@ struct CriteriaVocabularyTests {
     #expect(result.verdict == expected, "\(result.evidence)")
   }
 
+  /// `since` counts from an exposure's last day: a course stopped exactly 1 month before
+  /// screening (2026-10-20) has been stopped "for at least 1 month", one a day later has not, an
+  /// ongoing one has not stopped, and a state without an end leaves the time unknown.
+  @Test(arguments: [
+    (#""endDate": "2026-10-20""#, Verdict.met),
+    (#""endDate": "2026-10-21""#, .notMet),
+    (#""ongoing": true"#, .notMet),
+  ])
+  func sinceCountsFromTheLastDay(end: String, expected: Verdict) throws {
+    let p = try Self.patient(
+      Self.history(#"{"class": "immunosuppressant", "date": "2026-04-01", \#(end)}"#))
+    let result = try verdict("since(immunosuppressant) >= 1 months", p)
+    #expect(result.verdict == expected, "\(result.evidence)")
+  }
+
+  @Test func sinceAStateWithoutAnEndIsMissingIt() throws {
+    let p = try Self.patient(Self.history(#"{"class": "gvhd.acute", "date": "2026-04-01"}"#))
+    let result = try verdict("since(gvhd) >= 1 months", p)
+    #expect(result.verdict == .missing)
+    #expect(result.missing == ["history.events[0].endDate"])
+  }
+
   @Test func sinceAnUnrecordedInfusionIsAtLeastTheTimeAtScreening() throws {
     let long = try Self.patient(Self.history(#"{"class": "hsct.allogeneic", "date": "2026-01-01"}"#))
     #expect(try verdict("since(hsct, infusion) >= 3 months", long).verdict == .met)

@@ -27,7 +27,7 @@ let examplePatientJSON = """
       "inr": {"value": 1.1, "unit": "ratio", "uln": 1.2},
       "aptt": {"value": 31, "unit": "s", "uln": 40},
       "lvef": {"value": 60, "unit": "%", "date": "2026-11-15"},
-      "spo2": {"value": 97, "unit": "%"}
+      "spo2": {"value": 97, "unit": "%", "oxygen": "roomAir"}
     },
     "viralTests": [
       {"test": "HBsAg", "result": "negative", "date": "2026-11-10"},
@@ -45,6 +45,7 @@ let examplePatientJSON = """
         {"class": "radiotherapy.cns", "date": "2026-08-01", "site": "cranial"}
       ]
     },
+    "plans": {"complete": true, "events": []},
     "conditions": {
       "pregnant": false, "lactating": false, "uncontrolledInfection": false, "activeGvhd": false,
       "cnsDisease": false, "cnsInvolvementSuspected": false,

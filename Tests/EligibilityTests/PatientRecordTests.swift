@@ -121,8 +121,8 @@ import Testing
   ])
   func implausibleLabsAreErrors(lab: String, value: String, message: String) throws {
     let json = examplePatientJSON.replacingOccurrences(
-      of: #""spo2": {"value": 97, "unit": "%"}"#,
-      with: #""spo2": {"value": 97, "unit": "%"}, "\#(lab)": \#(value)"#)
+      of: #""spo2": {"value": 97, "unit": "%", "oxygen": "roomAir"}"#,
+      with: #""spo2": {"value": 97, "unit": "%", "oxygen": "roomAir"}, "\#(lab)": \#(value)"#)
     #expect(json != examplePatientJSON)
     #expect {
       try PatientRecord(json: Data(json.utf8))

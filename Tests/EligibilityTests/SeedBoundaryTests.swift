@@ -135,7 +135,9 @@ import TrialModel
     var p = base
     let infusion = p.plannedInfusionDate!
     p.plannedInfusionDate = screening.adding(days: 2)
-    p.history = [HistoryEvent(classes: EventClass.selecting("steroid"), date: screening, dose: 15)]
+    p.history = [
+      HistoryEvent(classes: EventClass.selecting("steroid"), date: screening, dose: 15, route: .systemic)
+    ]
     #expect(result("NCT07470073", "E10g", p).verdict == .met)
     p.history[0].dose = 15.5
     #expect(result("NCT07470073", "E10g", p).verdict == .notMet)

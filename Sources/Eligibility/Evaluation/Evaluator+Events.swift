@@ -44,24 +44,36 @@ extension Evaluator {
     }
   }
 
-  /// Time from the latest selected event to the anchor compared with `span`: `since OP span`
-  /// holds exactly when `(anchor − span) OP eventDate`, so `since(hsct, infusion) >= 3 months`
-  /// passes on the boundary day (the event exactly 3 calendar months before infusion) and
-  /// `> 3 months` fails on it. With no such event the time is unbounded (if the history is
+  /// Time from the last day of the latest selected event to the anchor compared with `span`:
+  /// `since OP span` holds exactly when `(anchor − span) OP lastDay`, so
+  /// `since(hsct, infusion) >= 3 months` passes on the boundary day (the event exactly 3
+  /// calendar months before infusion) and `> 3 months` fails on it. An exposure's last day is
+  /// its `endDate` ("stopped immunosuppressants for at least 1 month" counts from the last dose);
+  /// an `ongoing` one lasts at least to screening, and one whose end is not known (a state
+  /// without `endDate`, or `ongoing: false` without it) leaves the time unknown, missing its
+  /// `endDate`, unless every possible end gives the same answer. With no such event the time is unbounded (if the history is
   /// complete); with an incomplete history only a bound is known. A future anchor whose date is
   /// not recorded is on or after screening: a time at least as long as at screening.
   func since<S: EvidenceSink>(
     _ selection: Selection, _ op: Comparison, _ span: CalendarSpan, _ anchor: Anchor, _ label: Int,
     _ sink: inout S
   ) -> Truth {
-    var latest: (index: Int, date: CivilDate)?
+    // The latest last day lies in `lower...upper`; `open` is an event whose end may be the latest.
+    var latest: (index: Int, lower: Int, upper: Int)?
     var undecidedFilter: String?
     for (i, event) in record.history.enumerated() where event.classes.intersects(selection.classes) {
       let (passed, path) = passes(event, selection.filter, i)
       switch passed {
       case .no: continue
       case .unknown: undecidedFilter = path
-      case .yes: if latest == nil || event.date > latest!.date { latest = (i, event.date) }
+      case .yes:
+        let end = extent(event).end
+        guard let known = latest else {
+          latest = (i, end.lowerBound, end.upperBound)
+          continue
+        }
+        let index = end.upperBound > known.upper ? i : known.index
+        latest = (index, max(known.lower, end.lowerBound), max(known.upper, end.upperBound))
       }
     }
     let date = anchorDate(anchor) ?? screening
@@ -69,9 +81,10 @@ extension Evaluator {
     let longerMakesTrue = op == .greater || op == .greaterOrEqual
     var result: Truth
     if let latest {
-      result = Truth(op.holds(boundary.dayNumber, latest.date.dayNumber))
+      let early = op.holds(boundary.dayNumber, latest.lower)
+      result = early == op.holds(boundary.dayNumber, latest.upper) ? Truth(early) : .unknown
+      let event = record.history[latest.index]
       if S.records {
-        let days = date.dayNumber - latest.date.dayNumber
         let shown = result == .yes ? op : op.negated
         let at: EvidenceText =
           anchor == .screening
@@ -79,9 +92,19 @@ extension Evaluator {
           : anchorDate(anchor) == nil
             ? "\(anchor.rawValue) (date not recorded; at least as at screening \(screening))"
             : "\(anchor.rawValue) (\(date))"
-        sink.note("\(labels[label]) on \(latest.date), \(days) days before \(at) \(shown.symbol) \(span)")
+        if latest.lower != latest.upper {
+          let state: EvidenceText = event.ongoing == true ? "ongoing at screening" : "end not recorded"
+          sink.note("\(labels[label]) since \(event.date), \(state)")
+        } else {
+          let last = CivilDate(dayNumber: latest.lower)
+          let word: EvidenceText = last == event.date ? "on" : "ended"
+          let days = date.dayNumber - latest.lower
+          sink.note("\(labels[label]) \(word) \(last), \(days) days before \(at) \(shown.symbol) \(span)")
+        }
       }
-      if anchorDate(anchor) == nil, result != (longerMakesTrue ? .yes : .no) {
+      if result == .unknown {
+        sink.missing("history.events[\(latest.index)].endDate")
+      } else if anchorDate(anchor) == nil, result != (longerMakesTrue ? .yes : .no) {
         sink.missing(anchorPath(anchor))
         result = .unknown
       }

@@ -42,10 +42,8 @@ import TrialModel
     #expect(
       try f.verdict("I5", F.antigens(F.merge(cd19, ["result": "negative", "method": "flow cytometry"])))
         == .notMet)
-    withKnownIssue("needs the antigen test method (issue 12)") { () throws in
-      #expect(
-        try f.verdict("I5", F.antigens(F.merge(cd19, ["result": "positive", "method": "IHC"]))) == .notMet)
-    }
+    #expect(
+      try f.verdict("I5", F.antigens(F.merge(cd19, ["result": "positive", "method": "IHC"]))) == .notMet)
   }
 
   /// Criteria that are one recorded fact each, with the registry text: whether the fact being
@@ -107,13 +105,19 @@ import TrialModel
   /// "received radiotherapy within 4 weeks before the start of the study": the study starts for a
   /// participant at enrolment.
   @Test func e7RadiotherapyBeforeStart() throws {
-    #expect(try f.verdict("E7", F.history(F.event("radiotherapy.other", on: F.day(-28)))) == .notMet)
-    #expect(try f.verdict("E7", F.history(F.event("radiotherapy.other", on: F.day(-29)))) == .met)
-    withKnownIssue("needs the enrolment anchor (issue 12)") { () throws in
-      // Radiotherapy 26 days before screening and enrolment 7 days after it: 33 days before the start.
-      let enrolled: RecordPatch = ["enrollmentDate": F.day(7)]
-      #expect(try f.verdict("E7", enrolled, F.history(F.event("radiotherapy.other", on: F.day(-26)))) == .met)
-    }
+    let onScreeningDay: RecordPatch = ["enrollmentDate": F.day(0)]
+    #expect(
+      try f.verdict("E7", onScreeningDay, F.history(F.event("radiotherapy.other", on: F.day(-28)))) == .notMet
+    )
+    #expect(
+      try f.verdict("E7", onScreeningDay, F.history(F.event("radiotherapy.other", on: F.day(-29)))) == .met)
+    // Radiotherapy 26 days before screening and enrolment 7 days after it: 33 days before the start.
+    let enrolled: RecordPatch = ["enrollmentDate": F.day(7)]
+    #expect(try f.verdict("E7", enrolled, F.history(F.event("radiotherapy.other", on: F.day(-26)))) == .met)
+    #expect(
+      try f.verdict("E7", enrolled, F.history(F.event("radiotherapy.other", on: F.day(-21)))) == .notMet)
+    // Without an enrolment date, radiotherapy 26 days before screening may be within 4 weeks of it.
+    #expect(try f.verdict("E7", F.history(F.event("radiotherapy.other", on: F.day(-26)))) == .missing)
   }
 
   /// "Participated in other clinical trials within 30 days"
@@ -136,13 +140,11 @@ import TrialModel
     #expect(try f.verdict("E11", agreed, F.sex("female"), F.conditions(["pregnant": true])) == .notMet)
     #expect(try f.verdict("E11", agreed, F.sex("female"), F.conditions(["lactating": true])) == .notMet)
     #expect(try f.verdict("E11", F.conditions(["contraceptionAgreed": false])) == .notMet)
-    withKnownIssue("needs plans (issue 12)") { () throws in
-      // His partner plans a pregnancy 3 months after the study; he agrees to condoms.
-      let plan: RecordPatch = [
-        "plans": ["complete": true, "events": [["class": "pregnancy", "date": F.day(200)]]]
-      ]
-      #expect(try f.verdict("E11", agreed, plan) == .notMet)
-    }
+    // His partner plans a pregnancy 3 months after the study; he agrees to condoms.
+    let plan: RecordPatch = [
+      "plans": ["complete": true, "events": [["class": "pregnancy", "date": F.day(200)]]]
+    ]
+    #expect(try f.verdict("E11", agreed, plan) == .notMet)
   }
 
   /// E12 is the investigator's judgement.

@@ -266,9 +266,13 @@ import TrialModel
     p.history(P.event("immunosuppressant", P.screening.adding(months: -1).adding(days: 1)))
     #expect(p.verdict("E10") == .notMet)
     p.history(P.event("immunosuppressant", P.day(-200), ongoing: true))
-    withKnownIssue("needs since() measured from the end of an exposure (issue 12)") {
-      #expect(p.verdict("E10") == .notMet)  // ciclosporin since April, still taking it
-    }
+    #expect(p.verdict("E10") == .notMet)  // ciclosporin since April, still taking it
+    // A course stopped exactly 1 month ago (its endDate) has been stopped for at least 1 month.
+    p.history(P.event("immunosuppressant", P.day(-200), endDate: P.screening.adding(months: -1)))
+    #expect(p.verdict("E10") == .met)
+    p.history(
+      P.event("immunosuppressant", P.day(-200), endDate: P.screening.adding(months: -1).adding(days: 1)))
+    #expect(p.verdict("E10") == .notMet)
     p.history()
     #expect(p.verdict("E10") == .met)
     p.record[.activeGvhd] = true

@@ -78,8 +78,11 @@ import TrialModel
 
   /// "CD19 and / or CD20 positive in bone marrow or peripheral blood"
   @Test func i4AntigenInMarrowOrBlood() throws {
-    let cd19 = ["antigen": "CD19", "result": "positive", "date": F.day(-8), "method": "flow cytometry"]
-    let cd20 = ["antigen": "CD20", "result": "positive", "date": F.day(-8), "method": "flow cytometry"]
+    let cd19 = [
+      "antigen": "CD19", "result": "positive", "date": F.day(-8), "method": "flow cytometry",
+      "specimen": "bone marrow",
+    ]
+    let cd20 = F.merge(cd19, ["antigen": "CD20"])
     #expect(try f.verdict("I4", F.antigens(F.merge(cd19, ["specimen": "bone marrow"]))) == .met)
     #expect(try f.verdict("I4", F.antigens(F.merge(cd20, ["specimen": "peripheral blood"]))) == .met)
     #expect(
@@ -88,11 +91,12 @@ import TrialModel
         == .notMet)
     // CD19 negative and CD20 not tested: CD20 could still be positive.
     #expect(try f.verdict("I4", F.antigens(F.merge(cd19, ["result": "negative"]))) == .missing)
-    withKnownIssue("needs antigen specimen (issue 12)") { () throws in
-      #expect(
-        try f.verdict("I4", F.antigens(F.merge(cd19, ["specimen": "lymph node", "method": "IHC"]))) == .notMet
-      )
-    }
+    // A lymph-node CD19 is not "in bone marrow or peripheral blood": with CD20 negative in marrow
+    // nothing qualifies; with CD20 not tested, CD20 could still be positive.
+    let node = F.merge(cd19, ["specimen": "lymph node", "method": "IHC"])
+    let cd20Negative = F.merge(cd20, ["result": "negative", "specimen": "bone marrow"])
+    #expect(try f.verdict("I4", F.antigens(node, cd20Negative)) == .notMet)
+    #expect(try f.verdict("I4", F.antigens(node)) == .missing)
   }
 
   /// "the proportion of bone marrow cell morphology or peripheral blood suggestive blasts ≥ 5%"
@@ -162,10 +166,10 @@ import TrialModel
   @Test func i7dOxygenSaturationOnRoomAir() throws {
     #expect(try f.verdict("I7d", F.lab("spo2", 92, "%")) == .met)
     #expect(try f.verdict("I7d", F.lab("spo2", 91, "%")) == .notMet)
-    withKnownIssue("needs the SpO₂ measurement condition (issue 12)") { () throws in
-      #expect(try f.verdict("I7d", F.lab("spo2", 94, "%", ["oxygen": "supplemental"])) == .notMet)
-      #expect(try f.verdict("I7d", F.lab("spo2", 94, "%", ["oxygen": "roomAir"])) == .met)
-    }
+    // On supplemental oxygen the value does not count; nothing else shows the room-air value.
+    #expect(try f.verdict("I7d", F.lab("spo2", 94, "%", ["oxygen": "supplemental"])) == .missing)
+    #expect(try f.verdict("I7d", F.lab("spo2", 94, "%", ["oxygen": "roomAir"])) == .met)
+    #expect(try f.verdict("I7d", F.lab("spo2", 94, "%"), ["labs": ["spo2": ["oxygen": F.null]]]) == .missing)
   }
 
   /// "Left ventricular ejection fraction (LVEF) ≥ 50%"
@@ -180,17 +184,21 @@ import TrialModel
   @Test func i8MaleContraceptionAndSpermDonation() throws {
     #expect(try f.verdict("I8", F.sex("female")) == .met)
     let pledges = { (contraception: Bool, sperm: Bool) in
-      F.conditions(["contraceptionAgreed": contraception, "noSpermDonationAgreed": sperm])
+      F.conditions([
+        "contraceptionAgreed": contraception, "noSpermDonationAgreed": sperm,
+        "partnerChildbearingPotential": true,
+      ])
     }
     #expect(try f.verdict("I8", pledges(true, true)) == .met)
     #expect(try f.verdict("I8", pledges(true, false)) == .notMet)
     #expect(try f.verdict("I8", pledges(false, true)) == .notMet)
-    withKnownIssue("needs the partner's reproductive potential (issue 12)") { () throws in
-      // His only partner is post-menopausal: contraception is not asked of him.
-      #expect(
-        try f.verdict("I8", pledges(false, true), F.conditions(["partnerChildbearingPotential": false]))
-          == .met)
-    }
+    // His only partner is post-menopausal: contraception is not asked of him.
+    #expect(
+      try f.verdict("I8", pledges(false, true), F.conditions(["partnerChildbearingPotential": false]))
+        == .met)
+    #expect(
+      try f.verdict("I8", pledges(false, true), F.conditions(["partnerChildbearingPotential": true]))
+        == .notMet)
   }
 
   /// "pregnant or lactating women"
@@ -278,10 +286,8 @@ import TrialModel
     #expect(try f.verdict("E9", F.history(F.event("hsct.allogeneic", on: F.day(-85, from: c)))) == .met)
     #expect(try f.verdict("E9", F.history(F.event("dli", on: F.day(-42, from: c)))) == .notMet)
     #expect(try f.verdict("E9", F.history(F.event("dli", on: F.day(-43, from: c)))) == .met)
-    withKnownIssue("needs events after consent (issue 12)") { () throws in
-      // A DLI between consent and screening is within 6 weeks on any reading.
-      #expect(try f.verdict("E9", F.history(F.event("dli", on: F.day(2, from: c)))) == .notMet)
-    }
+    // A DLI between consent and screening is within 6 weeks on any reading.
+    #expect(try f.verdict("E9", F.history(F.event("dli", on: F.day(2, from: c)))) == .notMet)
   }
 
   /// "anthracyclines, vinblastines, 6-mercaptopurine, 6-thioguanine, methotrexate, cytarabine,
@@ -347,16 +353,15 @@ import TrialModel
   /// infusion, except for glucocorticoids used locally"
   @Test func e10gSystemicSteroids() throws {
     let steroid = { (dose: Double, day: Int) in
-      F.history(F.event("steroid", on: F.day(day), ["prednisoneEquivalentMgPerDay": dose]))
+      F.history(F.event("steroid", on: F.day(day), ["prednisoneEquivalentMgPerDay": dose, "route": "oral"]))
     }
     #expect(try f.verdict("E10g", soon, steroid(15.5, -1)) == .notMet)
     #expect(try f.verdict("E10g", soon, steroid(15, -1)) == .met)
     #expect(try f.verdict("E10g", soon, steroid(15.5, -2)) == .met)
-    withKnownIssue("needs the route of a treatment (issue 12)") { () throws in
-      let inhaled = F.event(
-        "steroid", on: F.day(-1), ["prednisoneEquivalentMgPerDay": 40, "route": "inhaled"])
-      #expect(try f.verdict("E10g", soon, F.history(inhaled)) == .met)
-    }
+    let inhaled = F.event("steroid", on: F.day(-1), ["prednisoneEquivalentMgPerDay": 40, "route": "inhaled"])
+    #expect(try f.verdict("E10g", soon, F.history(inhaled)) == .met)
+    let unknownRoute = F.event("steroid", on: F.day(-1), ["prednisoneEquivalentMgPerDay": 40])
+    #expect(try f.verdict("E10g", soon, F.history(unknownRoute)) == .missing)
   }
 
   /// "Polyethylene glycol asparaginase was used within 4 weeks before infusion"
@@ -427,15 +432,14 @@ import TrialModel
     #expect(try f.verdict("E16", F.history(F.event("surgery.major", on: F.day(-14, from: c)))) == .notMet)
     #expect(try f.verdict("E16", F.history(F.event("surgery.major", on: F.day(-15, from: c)))) == .met)
     #expect(try f.verdict("E16", F.history(F.event("surgery.minor", on: F.day(-3, from: c)))) == .met)
-    withKnownIssue("needs plans and events after consent (issue 12)") { () throws in
-      #expect(try f.verdict("E16", F.history(F.event("surgery.major", on: F.day(2, from: c)))) == .notMet)
-      let planned: RecordPatch = [
-        "plans": [
-          "complete": true, "events": [["class": "surgery.major", "date": F.day(14, from: F.infusion)]],
-        ]
+    #expect(try f.verdict("E16", F.history(F.event("surgery.major", on: F.day(2, from: c)))) == .notMet)
+    let planned: RecordPatch = [
+      "plans": [
+        "complete": true, "events": [["class": "surgery.major", "date": F.day(14, from: F.infusion)]],
       ]
-      #expect(try f.verdict("E16", F.history(), planned) == .notMet)
-    }
+    ]
+    #expect(try f.verdict("E16", F.history(), planned) == .notMet)
+    #expect(try f.verdict("E16", F.history(), ["plans": ["complete": false, "events": []]]) == .missing)
   }
 
   /// "after organ transplantation"
