@@ -23,6 +23,7 @@ let package = Package(
     .library(name: "Charts", targets: ["Charts"]),
     .library(name: "Trials", targets: ["Trials"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "TrialConduct", targets: ["TrialConduct"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,6 +62,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "Reports", dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "Charts"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "TrialConduct",
+      dependencies: ["Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Trials"],
       swiftSettings: swiftSettings),
     .target(
       name: "CartrialCLI",
@@ -115,6 +120,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "CartrialCLITests", dependencies: ["CartrialCLI", "Inputs", "ProtocolFiles", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TrialConductTests",
+      dependencies: ["TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs"],
       swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]

@@ -22,6 +22,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     case malformed
     /// Within the schema but beyond what the system computes in bounded time or memory (HTTP 422).
     case limitExceeded
+    /// Not permitted to this user: their role or site does not allow it (HTTP 403).
+    case forbidden
   }
 
   /// The kind of problem.

@@ -46,6 +46,24 @@ public struct SubjectRecord: Sendable, Hashable {
   /// Disease assessments for response.
   public var response: ResponseRecord?
 
+  public init(
+    subjectId: String? = nil, ageYears: Double? = nil, infusionDate: String? = nil,
+    observedThroughDay: Double? = nil, observedThroughDate: String? = nil, offStudyDay: Double? = nil,
+    offStudyDate: String? = nil, notEvaluableReason: String? = nil, assessments: [AssessmentEntry]? = nil,
+    response: ResponseRecord? = nil
+  ) {
+    self.subjectId = subjectId
+    self.ageYears = ageYears
+    self.infusionDate = infusionDate
+    self.observedThroughDay = observedThroughDay
+    self.observedThroughDate = observedThroughDate
+    self.offStudyDay = offStudyDay
+    self.offStudyDate = offStudyDate
+    self.notEvaluableReason = notEvaluableReason
+    self.assessments = assessments
+    self.response = response
+  }
+
   /// The graded toxicity events, grading CRS/ICANS observations and lab values with `settings`.
   public func gradedEvents(settings: AssessmentSettings) throws(InputError) -> [GradedEvent] {
     var events: [GradedEvent] = []
@@ -69,7 +87,7 @@ public struct SubjectRecord: Sendable, Hashable {
   }
 
   /// The study day of an entry from its `day` or `date`.
-  func studyDay(day: Double?, date: String?) throws(InputError) -> Double {
+  public func studyDay(day: Double?, date: String?) throws(InputError) -> Double {
     if let day {
       if let date, let infusionDate { try checkAgreement(day: day, date: date, infusionDate: infusionDate) }
       return day

@@ -32,10 +32,13 @@ public struct TrialProtocol: Codable, Sendable, Hashable {
   public var criteria: Criteria
   /// Clinical assessment settings (CRS/ICANS, DLT rules, response); defaults when omitted.
   public var assessment: AssessmentSettings
+  /// How cohorts are run (replacement, overrides, waiting for decisions); defaults when absent.
+  public var conduct: ConductSettings
 
   private enum CodingKeys: String, CodingKey {
     case id, secondaryIds, title, shortTitle, phase, status, startDate, sponsor, sites, conditions
-    case product, enrollment, ages, groups, lymphodepletion, schedule, endpoints, criteria, assessment
+    case product, enrollment, ages, groups, lymphodepletion, schedule, endpoints, criteria, assessment,
+      conduct
   }
 
   public init(from decoder: any Decoder) throws {
@@ -60,6 +63,7 @@ public struct TrialProtocol: Codable, Sendable, Hashable {
     criteria =
       try c.decodeIfPresent(Criteria.self, forKey: .criteria) ?? Criteria(inclusion: [], exclusion: [])
     assessment = try c.decodeIfPresent(AssessmentSettings.self, forKey: .assessment) ?? AssessmentSettings()
+    conduct = try c.decodeIfPresent(ConductSettings.self, forKey: .conduct) ?? ConductSettings()
   }
 
   /// The group with id `id` (case-insensitive), or the only group when `id` is `nil`.

@@ -1,0 +1,85 @@
+import Foundation
+import Inputs
+import TrialModel
+
+/// A trial's events and the state they fold to, in memory: the pure heart of every shell. A
+/// command becomes its event, then the events that follow from it by rule (the design's
+/// recommendation once a cohort's outcomes decide it), each checked before it is added.
+public struct TrialLog: Sendable {
+  public private(set) var events: [RecordedEvent]
+  public private(set) var state: TrialState
+
+  /// The log of a trial from its stored events.
+  public init(_ events: [RecordedEvent]) throws(ConductError) {
+    self.events = events
+    state = try TrialState.fold(events)
+  }
+
+  /// A new trial's first event: its protocol, exactly as read, and that text's SHA-256.
+  ///
+  /// - Throws: ``InputError`` when the protocol does not load or its designs do not resolve.
+  public static func opening(
+    trial: String, protocolText: String, protocolHash: String, by actor: Actor, at time: Date
+  ) throws(InputError) -> TrialEvent {
+    guard actor.role == .administrator else {
+      throw InputError(
+        .forbidden, field: "role", expected: "to open a trial: administrator",
+        found: "\(actor.name) acting as \(actor.role.rawValue)")
+    }
+    try Rule.identifier(trial, "trial")
+    _ = try TrialState.checked(protocolText)
+    let event = TrialEvent(
+      recordedAt: time, actor: actor,
+      body: .trialOpened(TrialOpened(trial: trial, protocolText: protocolText, protocolHash: protocolHash)))
+    do { _ = try TrialState.fold([RecordedEvent(sequence: 1, event: event)]) } catch {
+      throw InputError(
+        .invalidValue, field: "protocol", expected: "a protocol whose designs resolve", found: "\(error)")
+    }
+    return event
+  }
+
+  /// Records `command`: its event and the events that follow from it. Returns the new events;
+  /// on a refusal nothing is added.
+  @discardableResult
+  public mutating func record(_ command: ConductCommand, by actor: Actor, at time: Date, today: CalendarDate)
+    throws(InputError) -> [RecordedEvent]
+  {
+    let body = try state.event(for: command, by: actor, on: today)
+    var copy = self
+    var added = [try copy.append(TrialEvent(recordedAt: time, actor: actor, body: body))]
+    added += try copy.followUps(at: time)
+    self = copy
+    return added
+  }
+
+  /// The events that follow by rule from the state and are not yet recorded: each group's due
+  /// recommendation, by the system. Also used to repair a log whose writer stopped between a
+  /// command and its follow-up.
+  public mutating func followUps(at time: Date) throws(InputError) -> [RecordedEvent] {
+    var added: [RecordedEvent] = []
+    while let due = Self.due(in: state) {
+      added.append(try append(TrialEvent(recordedAt: time, actor: .system, body: .recommendationMade(due))))
+    }
+    return added
+  }
+
+  private static func due(in state: TrialState) -> RecommendationMade? {
+    for g in state.groups { if let due = state.dueRecommendation(group: g.id) { return due } }
+    return nil
+  }
+
+  private mutating func append(_ event: TrialEvent) throws(InputError) -> RecordedEvent {
+    let recorded = RecordedEvent(sequence: events.count + 1, event: event)
+    do {
+      if case .correction = event.body {
+        state = try TrialState.fold(events + [recorded])
+      } else {
+        try state.apply(recorded)
+      }
+    } catch {
+      throw InputError(.conflict, field: "", expected: "an event consistent with the log", found: "\(error)")
+    }
+    events.append(recorded)
+    return recorded
+  }
+}
