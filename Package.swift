@@ -65,7 +65,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "TrialConduct",
-      dependencies: ["Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Trials"],
+      dependencies: [
+        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Trials", "Analysis",
+        "Reports",
+      ],
       swiftSettings: swiftSettings),
     .target(
       name: "CartrialCLI",
