@@ -23,11 +23,15 @@ let package = Package(
     .library(name: "Charts", targets: ["Charts"]),
     .library(name: "Trials", targets: ["Trials"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "TrialStore", targets: ["TrialStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(name: "Inputs", swiftSettings: swiftSettings),
@@ -62,6 +66,16 @@ let package = Package(
     .target(
       name: "Reports", dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "Charts"],
       swiftSettings: swiftSettings),
+    // The event store: I/O by design (SQLite, PostgreSQL, key files), kept out of every pure target.
+    .target(
+      name: "TrialStore",
+      dependencies: [
+        "Inputs",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
     .target(
       name: "CartrialCLI",
       dependencies: [
@@ -75,7 +89,7 @@ let package = Package(
       name: "cartrial-bench",
       dependencies: [
         "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "ProtocolFiles", "Analysis",
-        "Assessment",
+        "Assessment", "TrialStore", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
@@ -116,6 +130,7 @@ let package = Package(
     .testTarget(
       name: "CartrialCLITests", dependencies: ["CartrialCLI", "Inputs", "ProtocolFiles", "TestSupport"],
       swiftSettings: swiftSettings),
+    .testTarget(name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]
 )
