@@ -27,8 +27,8 @@ enum StoreBench {
       while true {
         do {
           let event = try await store.append(trial: trial, sequence: next, kind: "bench", bytes: payload)
-          print("acked \(event.sequence)")
-          fflush(stdout)
+          // Unbuffered: the line is out before the next append starts.
+          FileHandle.standardOutput.write(Data("acked \(event.sequence)\n".utf8))
           next = event.sequence + 1
           break
         } catch StoreError.sequenceTaken(_, _, let head) {
