@@ -24,11 +24,15 @@ let package = Package(
     .library(name: "Trials", targets: ["Trials"]),
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "TrialConduct", targets: ["TrialConduct"]),
+    .library(name: "TrialStore", targets: ["TrialStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(name: "Inputs", swiftSettings: swiftSettings),
@@ -63,6 +67,16 @@ let package = Package(
     .target(
       name: "Reports", dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "Charts"],
       swiftSettings: swiftSettings),
+    // The event store: I/O by design (SQLite, PostgreSQL, key files), kept out of every pure target.
+    .target(
+      name: "TrialStore",
+      dependencies: [
+        "Inputs", "TrialModel", "ProtocolFiles", "TrialConduct",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
     .target(
       name: "TrialConduct",
       dependencies: [
@@ -74,7 +88,7 @@ let package = Package(
       name: "CartrialCLI",
       dependencies: [
         "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment",
-        "Analysis", "Charts", "Trials", "Reports",
+        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -83,7 +97,7 @@ let package = Package(
       name: "cartrial-bench",
       dependencies: [
         "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "ProtocolFiles", "Analysis",
-        "Assessment",
+        "Assessment", "TrialStore", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
@@ -128,6 +142,7 @@ let package = Package(
       name: "TrialConductTests",
       dependencies: ["TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs"],
       swiftSettings: swiftSettings),
+    .testTarget(name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]
 )
