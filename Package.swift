@@ -123,7 +123,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialConductTests",
-      dependencies: ["TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs"],
+      dependencies: [
+        "TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs", "TestSupport",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]
