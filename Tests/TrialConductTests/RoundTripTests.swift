@@ -22,7 +22,7 @@ import TrialModel
       .sample(KineticsSampled(subject: "A-01", day: 7, value: 12_000, unit: "copies/µg DNA", belowLLOQ: false)),
       by: People.coordinator)
     try trial.run(
-      .sample(KineticsSampled(subject: "A-01", day: 90, value: nil, unit: "copies/µg DNA", belowLLOQ: true)),
+      .sample(KineticsSampled(subject: "A-01", day: 60, value: nil, unit: "copies/µg DNA", belowLLOQ: true)),
       by: People.coordinator)
     try trial.run(
       .assessDisease(subject: "A-01", assessment: #"{"day": 28, "marrowBlastsPercent": 1, "mrd": {"value": 0, "sensitivity": 1e-5}}"#, file: "d.json"),
@@ -63,6 +63,7 @@ import TrialModel
     #expect(refold.signatures == state.signatures)
     #expect(refold.corrections == state.corrections)
     #expect(refold.kinds == state.kinds)
+    #expect(refold.eventSubjects == state.eventSubjects)
     #expect(refold.protocolInForce == state.protocolInForce)
   }
 
