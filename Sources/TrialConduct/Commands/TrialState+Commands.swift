@@ -215,7 +215,10 @@ extension TrialState {
       }
       try Rule.sameSite(site, actor)
     }
-    let record = try PatientRecord(json: Data(text.utf8), file: file)
+    var record = try PatientRecord(json: Data(text.utf8), file: file)
+    // Attestations written into the record are not an investigator's judgement in this trial
+    // (anyone who screens submits the record): the criteria await `attest` by an investigator.
+    record.attestations = []
     let group = try screeningGroup(groupID, record: record)
     let criteria: CompiledCriteria
     do { criteria = try CriteriaCompiler.compile(protocolInForce, group: group) } catch {
