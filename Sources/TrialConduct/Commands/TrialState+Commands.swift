@@ -440,6 +440,10 @@ extension TrialState {
       throw Rule.refuse(
         "entry", "a replacement of the same kind (\(kind.rawValue))", replacement.kind.rawValue)
     }
+    if let original = eventSubjects[sequence - 1], replacement.subject != original {
+      throw Rule.refuse(
+        "entry", "a replacement about the same subject (\(original))", replacement.subject ?? "no subject")
+    }
     return Correction(sequence: sequence, reason: reason, replacement: replacement)
   }
 
