@@ -59,7 +59,8 @@ import TrialModel
   @Test func correctionWithoutAReasonIsRefused() throws {
     let (trial, seq) = try Self.infusedTrial()
     trial.expectRefused(
-      .correct(sequence: seq, reason: " ", command: .infuse(subject: "S-01", date: trial.today, weightKg: 64)),
+      .correct(
+        sequence: seq, reason: " ", command: .infuse(subject: "S-01", date: trial.today, weightKg: 64)),
       by: People.coordinator, .missing, field: "reason", "a reason")
   }
 
@@ -86,7 +87,8 @@ import TrialModel
     try trial.enrolled("S-02")
     try trial.lymphodeplete("S-02")
     trial.expectRefused(
-      .correct(sequence: seq, reason: "x", command: .infuse(subject: "S-02", date: trial.today, weightKg: 60)),
+      .correct(
+        sequence: seq, reason: "x", command: .infuse(subject: "S-02", date: trial.today, weightKg: 60)),
       by: People.coordinator, field: "entry", "S-01", "S-02")
   }
 
@@ -94,10 +96,12 @@ import TrialModel
     let (trial, seq) = try Self.infusedTrial()
     trial.expectRefused(
       .correct(
-        sequence: seq, reason: "x", command: .infuse(subject: "S-01", date: trial.today.adding(days: 3), weightKg: 64)),
+        sequence: seq, reason: "x",
+        command: .infuse(subject: "S-01", date: trial.today.adding(days: 3), weightKg: 64)),
       by: People.coordinator, .invalidValue, field: "date", "not after today")
     trial.expectRefused(
-      .correct(sequence: seq, reason: "x", command: .infuse(subject: "S-01", date: trial.today, weightKg: 64)),
+      .correct(
+        sequence: seq, reason: "x", command: .infuse(subject: "S-01", date: trial.today, weightKg: 64)),
       by: People.monitor, .forbidden, field: "role")
   }
 
@@ -106,10 +110,11 @@ import TrialModel
     try trial.run(.sign(sequence: seq, meaning: .responsibility), by: People.investigator)
     try trial.run(.sign(sequence: seq, meaning: .review), by: People.monitor)
     let signatures = try #require(trial.state.signatures[seq])
-    #expect(signatures == [
-      Signature(sequence: seq, signer: "Dr Chen", meaning: .responsibility),
-      Signature(sequence: seq, signer: "M. Monitor", meaning: .review),
-    ])
+    #expect(
+      signatures == [
+        Signature(sequence: seq, signer: "Dr Chen", meaning: .responsibility),
+        Signature(sequence: seq, signer: "M. Monitor", meaning: .review),
+      ])
     let signed = trial.events.suffix(2)
     #expect(signed.allSatisfy { $0.event.kind == .signature })
     #expect(signed.first?.event.actor == People.investigator)

@@ -28,7 +28,8 @@ import TrialModel
     var trial = try Self.twoCohorts()
     trial.expectRefused(
       .override(group: "main", level: 1, reason: ""), by: People.investigator, .missing, field: "reason")
-    try trial.run(.override(group: "main", level: 1, reason: "grade 3 ICANS in S-04"), by: People.investigator)
+    try trial.run(
+      .override(group: "main", level: 1, reason: "grade 3 ICANS in S-04"), by: People.investigator)
     let group = try #require(trial.state.group("main"))
     #expect(group.currentLevel == 1)
     #expect(group.decisions.last?.overrideReason == "grade 3 ICANS in S-04")
@@ -42,7 +43,8 @@ import TrialModel
     let text = try ConductFixture.protocolText(
       "NCT05350787", appending: "conduct: {overrideAboveRecommendation: true}")
     var trial = try Self.twoCohorts(text: text)
-    try trial.run(.override(group: "main", level: 3, reason: "SRC judged the DLT unrelated"), by: People.reviewer)
+    try trial.run(
+      .override(group: "main", level: 3, reason: "SRC judged the DLT unrelated"), by: People.reviewer)
     #expect(trial.state.group("main")?.currentLevel == 3)
   }
 
@@ -85,8 +87,10 @@ import TrialModel
   @Test func decidingTwiceIsRefused() throws {
     var trial = try Self.twoCohorts()
     try trial.run(.confirm(group: "main"), by: People.investigator)
-    trial.expectRefused(.confirm(group: "main"), by: People.investigator, field: "group", "none for group main")
     trial.expectRefused(
-      .override(group: "main", level: 1, reason: "x"), by: People.investigator, field: "group", "awaiting decision")
+      .confirm(group: "main"), by: People.investigator, field: "group", "none for group main")
+    trial.expectRefused(
+      .override(group: "main", level: 1, reason: "x"), by: People.investigator, field: "group",
+      "awaiting decision")
   }
 }

@@ -29,7 +29,8 @@ import TrialModel
     try trial.attestAll("S-01")
     try trial.run(.consent(subject: "S-01", date: trial.today), by: People.coordinator)
     trial.expectRefused(
-      .enroll(subject: "S-01", group: nil), by: People.coordinator, field: "subject", "incomplete", "E7 missing")
+      .enroll(subject: "S-01", group: nil), by: People.coordinator, field: "subject", "incomplete",
+      "E7 missing")
   }
 
   @Test func pendingAttestationIsRefusedNamingTheCriteria() throws {
@@ -39,7 +40,8 @@ import TrialModel
     trial.expectRefused(
       .enroll(subject: "S-01", group: nil), by: People.coordinator, field: "subject",
       "awaits an investigator's attestation of I7, E12")
-    try trial.run(.attest(subject: "S-01", criteria: ["I7"], satisfied: true, note: nil), by: People.investigator)
+    try trial.run(
+      .attest(subject: "S-01", criteria: ["I7"], satisfied: true, note: nil), by: People.investigator)
     trial.expectRefused(
       .enroll(subject: "S-01", group: nil), by: People.coordinator, field: "subject", "attestation of E12")
   }
@@ -47,7 +49,8 @@ import TrialModel
   @Test func attestedAsFailingIsIneligible() throws {
     var trial = try ConductTrial("NCT05350787")
     try trial.screen("S-01")
-    try trial.run(.attest(subject: "S-01", criteria: ["I7"], satisfied: true, note: nil), by: People.investigator)
+    try trial.run(
+      .attest(subject: "S-01", criteria: ["I7"], satisfied: true, note: nil), by: People.investigator)
     try trial.run(
       .attest(subject: "S-01", criteria: ["E12"], satisfied: false, note: "frail"), by: People.investigator)
     try trial.run(.consent(subject: "S-01", date: trial.today), by: People.coordinator)
@@ -61,13 +64,15 @@ import TrialModel
     var trial = try ConductTrial("NCT05350787")
     let record = try ConductFixture.patient().replacingOccurrences(
       of: #""consent":"#,
-      with: #""attestations":[{"protocol":"NCT05350787","criterion":"E12","verdict":"met","by":"me"},{"protocol":"NCT05350787","criterion":"I7","verdict":"met"}],"consent":"#
+      with:
+        #""attestations":[{"protocol":"NCT05350787","criterion":"E12","verdict":"met","by":"me"},{"protocol":"NCT05350787","criterion":"I7","verdict":"met"}],"consent":"#
     )
     try trial.screen("S-01", patient: record)
     try trial.run(.consent(subject: "S-01", date: trial.today), by: People.coordinator)
     #expect(trial.state.subjects["S-01"]?.pendingAttestations == ["I7", "E12"])
     trial.expectRefused(
-      .enroll(subject: "S-01", group: nil), by: People.coordinator, field: "subject", "attestation of I7, E12")
+      .enroll(subject: "S-01", group: nil), by: People.coordinator, field: "subject", "attestation of I7, E12"
+    )
   }
 
   @Test func withoutConsentIsRefused() throws {
@@ -84,7 +89,8 @@ import TrialModel
     try trial.eligible("S-01")
     let amended = try ConductFixture.protocolText("NCT05350787", appending: "# amendment 1")
     try trial.run(
-      .amendProtocol(text: amended, hash: ConductFixture.hash(amended), reason: "amendment 1"), by: People.admin)
+      .amendProtocol(text: amended, hash: ConductFixture.hash(amended), reason: "amendment 1"),
+      by: People.admin)
     trial.expectRefused(
       .enroll(subject: "S-01", group: nil), by: People.coordinator, field: "subject",
       "a screening against the protocol in force", "screen again")
@@ -111,7 +117,8 @@ import TrialModel
     for id in ["S-01", "S-02", "S-03"] { try trial.enrolled(id) }
     try trial.eligible("S-04")
     trial.expectRefused(
-      .enroll(subject: "S-04", group: nil), by: People.coordinator, field: "group", "a cohort with a free slot",
+      .enroll(subject: "S-04", group: nil), by: People.coordinator, field: "group",
+      "a cohort with a free slot",
       "cohort 1 at level 1 is full (3 of 3)")
   }
 
@@ -168,11 +175,14 @@ import TrialModel
 
   @Test func unknownSubjectAndGroup() throws {
     var trial = try ConductTrial("NCT07470073")
-    trial.expectRefused(.enroll(subject: "X-9", group: nil), by: People.coordinator, .notFound, field: "subject")
-    try trial.eligible("A-01", group: "A")
-    trial.expectRefused(.enroll(subject: "A-01", group: "Z"), by: People.coordinator, .notFound, field: "group")
     trial.expectRefused(
-      .enroll(subject: "A-01", group: "B"), by: People.coordinator, field: "group", "the group A-01 was screened for (A)")
+      .enroll(subject: "X-9", group: nil), by: People.coordinator, .notFound, field: "subject")
+    try trial.eligible("A-01", group: "A")
+    trial.expectRefused(
+      .enroll(subject: "A-01", group: "Z"), by: People.coordinator, .notFound, field: "group")
+    trial.expectRefused(
+      .enroll(subject: "A-01", group: "B"), by: People.coordinator, field: "group",
+      "the group A-01 was screened for (A)")
   }
 
   @Test func enrollingTwiceIsRefused() throws {
@@ -190,7 +200,8 @@ import TrialModel
     let actor = Actor(name: "X", role: .coordinator, site: "SH")
     guard
       let error = trial.refusal(
-        .screen(subject: "S-01", site: nil, group: nil, patientRecord: try ConductFixture.patient(), file: "p"),
+        .screen(
+          subject: "S-01", site: nil, group: nil, patientRecord: try ConductFixture.patient(), file: "p"),
         by: actor)
     else { return }
     #expect(error.message.contains("SH"))

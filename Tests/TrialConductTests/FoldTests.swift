@@ -86,7 +86,10 @@ import TrialModel
     #expect(group.cohorts.map(\.level) == [1, 2])
     #expect(group.cohorts[1].members == ["S-04", "S-05", "S-06"])
     #expect(group.cohorts[1].status == .awaitingDecision)
-    #expect(trial.state.tallies(group: "main").map { [$0.level, $0.patients, $0.dlts] } == [[1, 3, 0], [2, 3, 1], [3, 0, 0]])
+    #expect(
+      trial.state.tallies(group: "main").map { [$0.level, $0.patients, $0.dlts] } == [
+        [1, 3, 0], [2, 3, 1], [3, 0, 0],
+      ])
     let second = try #require(group.recommendation)
     #expect(second.cohort == 2 && second.level == 2)
     #expect(second.decision == "S", "1/3 DLTs: stay and expand the level to 6")
@@ -97,7 +100,9 @@ import TrialModel
 
     try trial.run(.confirm(group: "main"), by: People.reviewer)
     try trial.enrolled("S-07")
-    #expect(trial.state.subjects["S-07"]?.enrolment == Enrolled(subject: "S-07", group: "main", cohort: 3, level: 2))
+    #expect(
+      trial.state.subjects["S-07"]?.enrolment == Enrolled(subject: "S-07", group: "main", cohort: 3, level: 2)
+    )
     #expect(trial.state.orderedSubjects.map(\.id) == (1...7).map { "S-0\($0)" })
   }
 
@@ -145,7 +150,8 @@ import TrialModel
     try trial.run(.confirm(group: "A"), by: People.investigator)
     #expect(trial.state.group("B")?.opening == .open)
     try trial.run(.enroll(subject: "T-01", group: "B"), by: People.coordinator)
-    #expect(trial.state.subjects["T-01"]?.enrolment == Enrolled(subject: "T-01", group: "B", cohort: 1, level: 1))
+    #expect(
+      trial.state.subjects["T-01"]?.enrolment == Enrolled(subject: "T-01", group: "B", cohort: 1, level: 1))
     #expect(trial.state.group("A")?.currentLevel == 2)
   }
 }

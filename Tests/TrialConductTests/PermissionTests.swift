@@ -29,7 +29,8 @@ import TrialModel
     trial.advance(days: 3)
     try trial.recordCourse("S-01", .dlt)
     trial.expectRefused(
-      .adjudicate(subject: "S-01", outcome: .dlt, reason: nil), by: People.coordinator, .forbidden, field: "role",
+      .adjudicate(subject: "S-01", outcome: .dlt, reason: nil), by: People.coordinator, .forbidden,
+      field: "role",
       "to adjudicate DLT: investigator", "C. Coordinator acting as coordinator")
     trial.expectRefused(.confirm(group: "main"), by: People.coordinator, .forbidden, field: "role")
   }
@@ -41,10 +42,13 @@ import TrialModel
         trial: "T", protocolText: text, protocolHash: "h", by: People.investigator, at: .init())
     }
     let trial = try ConductTrial("NCT05350787")
-    trial.expectRefused(.activateSite(site: "SH", name: nil), by: People.coordinator, .forbidden, field: "role")
     trial.expectRefused(
-      .amendProtocol(text: text + "#", hash: "h2", reason: "r"), by: People.investigator, .forbidden, field: "role")
-    trial.expectRefused(.activateSite(site: "HZ", name: nil), by: People.admin, field: "site", "already active")
+      .activateSite(site: "SH", name: nil), by: People.coordinator, .forbidden, field: "role")
+    trial.expectRefused(
+      .amendProtocol(text: text + "#", hash: "h2", reason: "r"), by: People.investigator, .forbidden,
+      field: "role")
+    trial.expectRefused(
+      .activateSite(site: "HZ", name: nil), by: People.admin, field: "site", "already active")
   }
 
   @Test func otherSitesSubjectsAreForbidden() throws {
@@ -52,12 +56,15 @@ import TrialModel
     try trial.enrolled("S-01")
     #expect(trial.state.subjects["S-01"]?.site == "HZ")
     trial.expectRefused(
-      .record(subject: "S-01", entry: ConductFixture.grade1CRS(day: 0), file: "e.json"), by: People.coordinatorBJ,
+      .record(subject: "S-01", entry: ConductFixture.grade1CRS(day: 0), file: "e.json"),
+      by: People.coordinatorBJ,
       .forbidden, field: "site", "a subject of B. Coordinator's site BJ", "a subject of site HZ")
     trial.expectRefused(
-      .infuse(subject: "S-01", date: trial.today, weightKg: 58), by: People.coordinatorBJ, .forbidden, field: "site")
+      .infuse(subject: "S-01", date: trial.today, weightKg: 58), by: People.coordinatorBJ, .forbidden,
+      field: "site")
     trial.expectRefused(
-      .adjudicate(subject: "S-01", outcome: .notEvaluable, reason: "x"), by: People.investigatorBJ, .forbidden,
+      .adjudicate(subject: "S-01", outcome: .notEvaluable, reason: "x"), by: People.investigatorBJ,
+      .forbidden,
       field: "site")
     trial.expectRefused(
       .screen(subject: "S-01", site: nil, group: nil, patientRecord: try ConductFixture.patient(), file: "p"),
@@ -67,7 +74,8 @@ import TrialModel
   @Test func screeningForAnotherSiteIsForbidden() throws {
     let trial = try ConductTrial("NCT05350787")
     trial.expectRefused(
-      .screen(subject: "S-01", site: "HZ", group: nil, patientRecord: try ConductFixture.patient(), file: "p"),
+      .screen(
+        subject: "S-01", site: "HZ", group: nil, patientRecord: try ConductFixture.patient(), file: "p"),
       by: People.coordinatorBJ, .forbidden, field: "site")
   }
 
@@ -83,6 +91,7 @@ import TrialModel
     var trial = try ConductTrial("NCT05350787")
     try trial.run(.sign(sequence: 2, meaning: .review), by: People.monitor)
     trial.expectRefused(.sign(sequence: 2, meaning: .approval), by: People.monitor, .forbidden, field: "role")
-    trial.expectRefused(.record(subject: "S-01", entry: "{}", file: "e"), by: People.monitor, .forbidden, field: "role")
+    trial.expectRefused(
+      .record(subject: "S-01", entry: "{}", file: "e"), by: People.monitor, .forbidden, field: "role")
   }
 }

@@ -16,29 +16,41 @@ import TrialModel
     try trial.cohort(["A-04", "A-05", "A-06"], [.dlt, .noDlt, .noDlt], group: "A")
     try trial.run(.override(group: "A", level: 1, reason: "SRC: the DLT was severe"), by: People.reviewer)
     try trial.run(
-      .treat(ConcomitantTreatment(subject: "A-04", date: trial.today, agent: "tocilizumab", dose: "8 mg/kg", purpose: .crs)),
+      .treat(
+        ConcomitantTreatment(
+          subject: "A-04", date: trial.today, agent: "tocilizumab", dose: "8 mg/kg", purpose: .crs)),
       by: People.coordinator)
     try trial.run(
-      .sample(KineticsSampled(subject: "A-01", day: 7, value: 12_000, unit: "copies/µg DNA", belowLLOQ: false)),
+      .sample(
+        KineticsSampled(subject: "A-01", day: 7, value: 12_000, unit: "copies/µg DNA", belowLLOQ: false)),
       by: People.coordinator)
     try trial.run(
       .sample(KineticsSampled(subject: "A-01", day: 60, value: nil, unit: "copies/µg DNA", belowLLOQ: true)),
       by: People.coordinator)
     try trial.run(
-      .assessDisease(subject: "A-01", assessment: #"{"day": 28, "marrowBlastsPercent": 1, "mrd": {"value": 0, "sensitivity": 1e-5}}"#, file: "d.json"),
+      .assessDisease(
+        subject: "A-01",
+        assessment: #"{"day": 28, "marrowBlastsPercent": 1, "mrd": {"value": 0, "sensitivity": 1e-5}}"#,
+        file: "d.json"),
       by: People.coordinator)
     let teen = try ConductFixture.adolescent(weightKg: 50)
     try trial.enrolled("B-01", patient: teen, group: "B")
     try trial.enrolled("B-02", patient: teen, group: "B")
-    try trial.run(.offStudy(subject: "B-02", date: trial.today, reason: .withdrawn, detail: "family"), by: People.coordinator)
+    try trial.run(
+      .offStudy(subject: "B-02", date: trial.today, reason: .withdrawn, detail: "family"),
+      by: People.coordinator)
     try trial.infused("B-01", weightKg: 50)
     let infusion = trial.events.count
     try trial.run(
-      .correct(sequence: infusion, reason: "weight 52 kg", command: .infuse(subject: "B-01", date: trial.today, weightKg: 52)),
+      .correct(
+        sequence: infusion, reason: "weight 52 kg",
+        command: .infuse(subject: "B-01", date: trial.today, weightKg: 52)),
       by: People.coordinator)
     try trial.run(.sign(sequence: infusion, meaning: .responsibility), by: People.investigator)
     for day in 1...20 {
-      try trial.run(.record(subject: "B-01", entry: ConductFixture.grade1CRS(day: 0), file: "e\(day).json"), by: People.coordinator)
+      try trial.run(
+        .record(subject: "B-01", entry: ConductFixture.grade1CRS(day: 0), file: "e\(day).json"),
+        by: People.coordinator)
     }
     return trial
   }
@@ -48,7 +60,9 @@ import TrialModel
     #expect(trial.events.count > 80)
     #expect(Set(trial.events.map(\.event.kind)).count >= 18, "most kinds of event")
     let decoded = try trial.events.map { e in
-      RecordedEvent(sequence: e.sequence, event: try EventCoding.decode(EventCoding.encode(e.event), sequence: e.sequence))
+      RecordedEvent(
+        sequence: e.sequence, event: try EventCoding.decode(EventCoding.encode(e.event), sequence: e.sequence)
+      )
     }
     #expect(decoded == trial.events)
     let refold = try TrialState.fold(decoded)

@@ -67,13 +67,15 @@ import TrialModel
     var trial = try ConductTrial("NCT05350787")
     try trial.eligible("S-01")
     trial.expectRefused(
-      .record(subject: "S-01", entry: ConductFixture.grade1CRS(day: 1), file: "e.json"), by: People.coordinator,
+      .record(subject: "S-01", entry: ConductFixture.grade1CRS(day: 1), file: "e.json"),
+      by: People.coordinator,
       field: "subject", "an enrolled subject", "S-01 is not enrolled")
     trial.expectRefused(
       .infuse(subject: "S-01", date: trial.today, weightKg: 58), by: People.coordinator, field: "subject",
       "not enrolled")
     trial.expectRefused(
-      .record(subject: "S-99", entry: ConductFixture.grade1CRS(day: 1), file: "e.json"), by: People.coordinator,
+      .record(subject: "S-99", entry: ConductFixture.grade1CRS(day: 1), file: "e.json"),
+      by: People.coordinator,
       .notFound, field: "subject", "S-99")
   }
 
@@ -97,10 +99,12 @@ import TrialModel
     try trial.enrolled("S-01")
     let tomorrow = trial.today.adding(days: 1)
     trial.expectRefused(
-      .infuse(subject: "S-01", date: tomorrow, weightKg: 58), by: People.coordinator, .invalidValue, field: "date",
+      .infuse(subject: "S-01", date: tomorrow, weightKg: 58), by: People.coordinator, .invalidValue,
+      field: "date",
       "not after today (\(trial.today))", "\(tomorrow)")
     trial.expectRefused(
-      .consent(subject: "S-01", date: tomorrow), by: People.coordinator, .invalidValue, field: "date", "not after today")
+      .consent(subject: "S-01", date: tomorrow), by: People.coordinator, .invalidValue, field: "date",
+      "not after today")
   }
 
   /// An assessment's day is a clinical date too: not after today, not before consent.
@@ -110,14 +114,16 @@ import TrialModel
     try trial.infused("S-01")
     trial.advance(days: 3)
     trial.expectRefused(
-      .record(subject: "S-01", entry: ConductFixture.grade1CRS(day: 10), file: "e.json"), by: People.coordinator,
+      .record(subject: "S-01", entry: ConductFixture.grade1CRS(day: 10), file: "e.json"),
+      by: People.coordinator,
       .invalidValue, field: "date", "not after today")
     let future = trial.today.adding(days: 2)
     trial.expectRefused(
       .record(subject: "S-01", entry: #"{"date": "\#(future)", "crsGrade": 1}"#, file: "e.json"),
       by: People.coordinator, .invalidValue, field: "date", "not after today")
     trial.expectRefused(
-      .record(subject: "S-01", entry: ConductFixture.grade1CRS(day: -20), file: "e.json"), by: People.coordinator,
+      .record(subject: "S-01", entry: ConductFixture.grade1CRS(day: -20), file: "e.json"),
+      by: People.coordinator,
       field: "date", "consent")
     try trial.recordCourse("S-01", .noDlt)
   }
@@ -187,7 +193,8 @@ import TrialModel
   @Test func offStudyBeforeInfusionFreesTheSlot() throws {
     var trial = try ConductTrial("NCT05350787")
     for id in ["S-01", "S-02", "S-03"] { try trial.enrolled(id) }
-    try trial.run(.offStudy(subject: "S-02", date: trial.today, reason: .withdrawn, detail: nil), by: People.coordinator)
+    try trial.run(
+      .offStudy(subject: "S-02", date: trial.today, reason: .withdrawn, detail: nil), by: People.coordinator)
     let cohort = try #require(trial.state.group("main")?.cohorts.first)
     #expect(cohort.members == ["S-01", "S-03"])
     #expect(cohort.replaced == ["S-02"])
@@ -196,7 +203,9 @@ import TrialModel
     #expect(trial.state.subjects["S-02"]?.replaced == true)
     #expect(trial.state.subjects["S-02"]?.status == .offStudy)
     try trial.enrolled("S-04")
-    #expect(trial.state.subjects["S-04"]?.enrolment == Enrolled(subject: "S-04", group: "main", cohort: 1, level: 1))
+    #expect(
+      trial.state.subjects["S-04"]?.enrolment == Enrolled(subject: "S-04", group: "main", cohort: 1, level: 1)
+    )
     #expect(trial.state.enrolledCount(group: "main") == 3)
   }
 
@@ -205,7 +214,8 @@ import TrialModel
     for id in ["S-01", "S-02", "S-03"] { try trial.enrolled(id) }
     try trial.infused("S-01")
     try trial.run(
-      .adjudicate(subject: "S-01", outcome: .notEvaluable, reason: "infusion interrupted"), by: People.investigator)
+      .adjudicate(subject: "S-01", outcome: .notEvaluable, reason: "infusion interrupted"),
+      by: People.investigator)
     #expect(trial.state.subjects["S-01"]?.status == .notEvaluable)
     #expect(trial.state.group("main")?.cohorts.first?.members == ["S-02", "S-03"])
     try trial.enrolled("S-04")
@@ -216,25 +226,31 @@ import TrialModel
     var trial = try ConductTrial("NCT05350787")
     for id in ["S-01", "S-02", "S-03"] { try trial.enrolled(id) }
     try trial.infused("S-01")
-    try trial.run(.offStudy(subject: "S-01", date: trial.today, reason: .died, detail: nil), by: People.coordinator)
+    try trial.run(
+      .offStudy(subject: "S-01", date: trial.today, reason: .died, detail: nil), by: People.coordinator)
     #expect(trial.state.group("main")?.cohorts.first?.members == ["S-01", "S-02", "S-03"])
     try trial.eligible("S-04")
-    trial.expectRefused(.enroll(subject: "S-04", group: nil), by: People.coordinator, field: "group", "is full")
+    trial.expectRefused(
+      .enroll(subject: "S-04", group: nil), by: People.coordinator, field: "group", "is full")
   }
 
   @Test func protocolWithoutReplacementKeepsTheSlot() throws {
-    let text = try ConductFixture.protocolText("NCT05350787", appending: "conduct: {replaceNotEvaluable: false}")
+    let text = try ConductFixture.protocolText(
+      "NCT05350787", appending: "conduct: {replaceNotEvaluable: false}")
     var trial = try ConductTrial("NCT05350787", text: text)
     #expect(trial.state.protocolInForce.conduct.replaceNotEvaluable == false)
     for id in ["S-01", "S-02", "S-03"] { try trial.enrolled(id) }
-    try trial.run(.offStudy(subject: "S-02", date: trial.today, reason: .withdrawn, detail: nil), by: People.coordinator)
+    try trial.run(
+      .offStudy(subject: "S-02", date: trial.today, reason: .withdrawn, detail: nil), by: People.coordinator)
     try trial.infused("S-01")
     try trial.run(
-      .adjudicate(subject: "S-01", outcome: .notEvaluable, reason: "infusion interrupted"), by: People.investigator)
+      .adjudicate(subject: "S-01", outcome: .notEvaluable, reason: "infusion interrupted"),
+      by: People.investigator)
     let cohort = try #require(trial.state.group("main")?.cohorts.first)
     #expect(cohort.members == ["S-01", "S-02", "S-03"])
     #expect(cohort.replaced.isEmpty)
     try trial.eligible("S-04")
-    trial.expectRefused(.enroll(subject: "S-04", group: nil), by: People.coordinator, field: "group", "is full")
+    trial.expectRefused(
+      .enroll(subject: "S-04", group: nil), by: People.coordinator, field: "group", "is full")
   }
 }

@@ -219,7 +219,8 @@ struct ConductTrial {
 
   /// Adjudicates `id` as its course says (no DLT only once the window has closed), by the investigator.
   mutating func adjudicate(_ id: String, _ course: Course) throws {
-    try run(.adjudicate(subject: id, outcome: course == .dlt ? .dlt : .noDlt, reason: nil), by: People.investigator)
+    try run(
+      .adjudicate(subject: id, outcome: course == .dlt ? .dlt : .noDlt, reason: nil), by: People.investigator)
   }
 
   /// Enrols, treats and evaluates a whole cohort of `courses.count` subjects, each one's course
