@@ -140,7 +140,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialConductTests",
-      dependencies: ["TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs"],
+      dependencies: [
+        "TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs", "TestSupport",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),

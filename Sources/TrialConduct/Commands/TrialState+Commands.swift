@@ -134,6 +134,7 @@ extension TrialState {
     case .record(let id, let text, let file):
       let s = try enrolled(id, actor: actor, date: nil, today: today)
       let entry = try Self.parse(AssessmentEntry.self, text, file: file)
+      try checkEntryDate(day: entry.day, date: entry.date, of: s, today: today)
       var record = subjectRecord(s, through: nil)
       record.assessments = [entry]
       _ = try record.gradedEvents(settings: protocolInForce.assessment)
@@ -141,6 +142,7 @@ extension TrialState {
     case .assessDisease(let id, let text, let file):
       let s = try enrolled(id, actor: actor, date: nil, today: today)
       let assessment = try Self.parse(DiseaseAssessment.self, text, file: file)
+      try checkEntryDate(day: assessment.day, date: assessment.date, of: s, today: today)
       _ = try subjectRecord(s, through: nil).studyDay(day: assessment.day, date: assessment.date)
       return .diseaseAssessed(DiseaseAssessed(subject: id, assessment: text))
     case .sample(let k):
@@ -149,6 +151,7 @@ extension TrialState {
         throw Rule.refuse("subject", "an infused subject", "\(k.subject) is not infused")
       }
       try Rule.range(k.day, -30...3650, "day", "days after infusion")
+      try checkEntryDate(day: k.day, date: nil, of: s, today: today)
       if let v = k.value { try Rule.range(v, 0...1e12, "value", k.unit) }
       guard k.belowLLOQ == (k.value == nil) else {
         throw Rule.refuse("value", "a value, or belowLLOQ without one", k.belowLLOQ ? "both" : "neither")
@@ -212,7 +215,10 @@ extension TrialState {
       }
       try Rule.sameSite(site, actor)
     }
-    let record = try PatientRecord(json: Data(text.utf8), file: file)
+    var record = try PatientRecord(json: Data(text.utf8), file: file)
+    // Attestations written into the record are not an investigator's judgement in this trial
+    // (anyone who screens submits the record): the criteria await `attest` by an investigator.
+    record.attestations = []
     let group = try screeningGroup(groupID, record: record)
     let criteria: CompiledCriteria
     do { criteria = try CriteriaCompiler.compile(protocolInForce, group: group) } catch {
@@ -434,6 +440,10 @@ extension TrialState {
       throw Rule.refuse(
         "entry", "a replacement of the same kind (\(kind.rawValue))", replacement.kind.rawValue)
     }
+    if let original = eventSubjects[sequence - 1], replacement.subject != original {
+      throw Rule.refuse(
+        "entry", "a replacement about the same subject (\(original))", replacement.subject ?? "no subject")
+    }
     return Correction(sequence: sequence, reason: reason, replacement: replacement)
   }
 
@@ -456,13 +466,28 @@ extension TrialState {
     guard s.enrolment != nil else {
       throw Rule.refuse("subject", "an enrolled subject", "\(id) is not enrolled")
     }
-    if let date {
-      try Rule.notFuture(date, today, "date")
-      if let consent = s.consentDate, date < consent {
-        throw Rule.refuse("date", "on or after the subject's consent (\(consent))", "\(date)")
-      }
-    }
+    if let date { try checkDate(date, of: s, today: today) }
     return s
+  }
+
+  /// A clinical date of subject `s`: not after today, not before their consent.
+  private func checkDate(_ date: CalendarDate, of s: SubjectState, today: CalendarDate) throws(InputError) {
+    try Rule.notFuture(date, today, "date")
+    if let consent = s.consentDate, date < consent {
+      throw Rule.refuse("date", "on or after the subject's consent (\(consent))", "\(date)")
+    }
+  }
+
+  /// An entry's date, from its `date` or its study `day` after the infusion, is a clinical date
+  /// like any other (``checkDate(_:of:today:)``); a day before any infusion cannot be placed yet.
+  private func checkEntryDate(day: Double?, date: String?, of s: SubjectState, today: CalendarDate)
+    throws(InputError)
+  {
+    if let date, let placed = CalendarDate(iso: date) {
+      try checkDate(placed, of: s, today: today)
+    } else if let day, let infusion = s.infusion {
+      try checkDate(infusion.date.adding(days: Int(day.rounded(.down))), of: s, today: today)
+    }
   }
 
   private func existingGroup(_ id: String) throws(InputError) -> GroupState {

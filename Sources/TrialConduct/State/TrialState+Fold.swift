@@ -25,6 +25,7 @@ extension TrialState {
     }
     var state = try TrialState(opened: opened)
     state.kinds.append(.trialOpened)
+    state.eventSubjects.append(nil)
     for e in log.dropFirst() {
       var event = e.event
       if let body = replacement[e.sequence] { event.body = body }
@@ -74,6 +75,7 @@ extension TrialState {
       throw ConductError.inconsistent(sequence: seq, message: "expected sequence \(head + 1)")
     }
     kinds.append(recorded.event.kind)
+    eventSubjects.append(recorded.event.body.subject)
     func fail(_ message: String) -> ConductError { .inconsistent(sequence: seq, message: message) }
     func subject(_ id: String) throws(ConductError) -> SubjectState {
       guard let s = subjects[id] else { throw fail("subject \(id) was never screened") }

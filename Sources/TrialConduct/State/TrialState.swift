@@ -23,6 +23,8 @@ public struct TrialState: Sendable {
   public internal(set) var corrections: [Int: [Correction]] = [:]
   /// The kinds of events by sequence (what a correction or signature may name).
   public internal(set) var kinds: [EventKind] = []
+  /// The subject of each event by sequence, if it has one (a correction must keep it).
+  public internal(set) var eventSubjects: [String?] = []
   /// The design of each group, resolved from the protocol in force.
   var designs: [String: TrialDesign] = [:]
 
