@@ -65,7 +65,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "TrialConduct",
-      dependencies: ["Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Trials"],
+      dependencies: [
+        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Simulation", "Trials",
+      ],
       swiftSettings: swiftSettings),
     .target(
       name: "CartrialCLI",
