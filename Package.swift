@@ -66,7 +66,8 @@ let package = Package(
     .target(
       name: "TrialConduct",
       dependencies: [
-        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Simulation", "Trials",
+        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Simulation",
+        "Trials",
       ],
       swiftSettings: swiftSettings),
     .target(
@@ -125,7 +126,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialConductTests",
-      dependencies: ["TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs"],
+      dependencies: [
+        "TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs", "DoseFinding",
+        "Trials",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]

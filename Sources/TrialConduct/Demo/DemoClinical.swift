@@ -28,7 +28,8 @@ enum DemoClinical {
 
   /// An ICANS assessment: ICE score (`nil`: unable to perform) and level of consciousness.
   static func icans(day: Int, ageYears: Double, ice: Int?, consciousness: String) -> String {
-    let score: DemoJSON = ice.map { .object([("total", .number(Double($0)))]) }
+    let score: DemoJSON =
+      ice.map { .object([("total", .number(Double($0)))]) }
       ?? .object([("unableToPerform", .bool(true))])
     return DemoJSON.object([
       ("day", .number(Double(day))),
@@ -62,7 +63,9 @@ enum DemoClinical {
 
   /// A marrow assessment (blasts, counts, transfusion independence, MRD by flow at 10⁻⁵).
   static func marrow(day: Int, response: Response) -> String {
-    func count(_ value: Double) -> DemoJSON { .object([("value", .number(value)), ("unit", .string("x10^9/L"))]) }
+    func count(_ value: Double) -> DemoJSON {
+      .object([("value", .number(value)), ("unit", .string("x10^9/L"))])
+    }
     var members: [(String, DemoJSON)] = [("day", .number(Double(day)))]
     switch response {
     case .mrdNegativeCR, .cr:

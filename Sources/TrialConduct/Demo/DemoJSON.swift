@@ -22,7 +22,10 @@ enum DemoJSON {
       "{" + members.map { "\(DemoJSON.string($0.0).text): \($0.1.text)" }.joined(separator: ", ") + "}"
     case .array(let items): "[" + items.map(\.text).joined(separator: ", ") + "]"
     case .string(let s):
-      "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C })
+        ? "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+          + "\""
+        : "\"" + s + "\""
     case .number(let x):
       x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     case .bool(let b): b ? "true" : "false"

@@ -56,8 +56,10 @@ struct DemoPatient {
       ("nyhaClass", .number(1)), ("dyspneaGrade", .number(0)),
     ]
     let creatinine = flaw == .creatinine ? 420.0 : (ageYears >= 18 ? 70 : 45)
-    let viral = ["HBsAg", "HBeAg", "HBeAb", "HBcAb", "HBV-DNA", "HCV-Ab", "HCV-RNA", "HIV-Ab", "TP-Ab",
-      "EBV-DNA", "CMV-DNA", "SARS-CoV-2"]
+    let viral = [
+      "HBsAg", "HBeAg", "HBeAb", "HBcAb", "HBV-DNA", "HCV-Ab", "HCV-RNA", "HIV-Ab", "TP-Ab",
+      "EBV-DNA", "CMV-DNA", "SARS-CoV-2",
+    ]
     let record = DemoJSON.object([
       ("id", .string(id)),
       ("screeningDate", .string(s.description)),
@@ -116,7 +118,10 @@ struct DemoPatient {
       ),
       (
         "viralTests",
-        .array(viral.map { .object([("test", .string($0)), ("result", .string("negative")), ("date", date(-10))]) })
+        .array(
+          viral.map {
+            .object([("test", .string($0)), ("result", .string("negative")), ("date", date(-10))])
+          })
       ),
       (
         "history",
@@ -133,7 +138,10 @@ struct DemoPatient {
       ),
       ("plans", .object([("complete", .bool(true)), ("events", .array([]))])),
       ("conditions", .object(conditions)),
-      ("consent", .object([("signed", .bool(true)), ("date", .string(consentDate(screening: s).description))])),
+      (
+        "consent",
+        .object([("signed", .bool(true)), ("date", .string(consentDate(screening: s).description))])
+      ),
       ("lifeExpectancy", .object([("value", .number(6)), ("unit", .string("months"))])),
     ])
     return record.text

@@ -36,9 +36,16 @@ public enum DemoTrial {
     let opening = TrialEvent(
       recordedAt: DemoClock.time(start, tick: 0), actor: DemoCast.administrator,
       body: .trialOpened(TrialOpened(trial: trial, protocolText: protocolText, protocolHash: protocolHash)))
-    var player = DemoPlayer(
-      record: record, state: try TrialState.fold([RecordedEvent(sequence: 1, event: opening)]), seed: seed,
-      start: start)
+    let opened = try TrialState.fold([RecordedEvent(sequence: 1, event: opening)])
+    return try await play(opened: opened, seed: seed, start: start, record: record)
+  }
+
+  /// Plays the trial whose state after its opening event is `opened` (the state `record` starts
+  /// from), from clinical date `start`.
+  public static func play(
+    opened: TrialState, seed: UInt64, start: CalendarDate, record: @escaping Recorder
+  ) async throws -> DemoSummary {
+    var player = DemoPlayer(record: record, state: opened, seed: seed, start: start)
     try await player.run()
     return DemoSummary(player.state)
   }
@@ -168,7 +175,9 @@ struct DemoPlayer {
         cohort = slot
       }
     }
-    while let next = agenda.indices.min(by: { (agenda[$0].date, agenda[$0].order) < (agenda[$1].date, agenda[$1].order) }) {
+    while let next = agenda.indices.min(by: {
+      (agenda[$0].date, agenda[$0].order) < (agenda[$1].date, agenda[$1].order)
+    }) {
       let item = agenda.remove(at: next)
       advance(to: item.date)
       try await perform(item)
@@ -278,7 +287,8 @@ struct DemoPlayer {
     let height = adult ? 155 + 35 * rng.nextUnitInterval() : 145 + 33 * rng.nextUnitInterval()
     return DemoPatient(
       id: id, sex: rng.next() % 2 == 0 ? "male" : "female", ageYears: years,
-      extraDays: 30 + Int(rng.next() % 270), weightKg: (weight * 10).rounded() / 10, heightCm: height.rounded(),
+      extraDays: 30 + Int(rng.next() % 270), weightKg: (weight * 10).rounded() / 10,
+      heightCm: height.rounded(),
       flaw: flaw)
   }
 
@@ -310,7 +320,8 @@ struct DemoPlayer {
   /// window, else daily to day 14 and weekly to the window's end.
   func observationDays(group: String) -> [Int] {
     let window = state.dltWindowDays(group: group)
-    let scheduled = trial.schedule.first { $0.name.lowercased().contains("crs") }?.days
+    let scheduled =
+      trial.schedule.first { $0.name.lowercased().contains("crs") }?.days
       ?? Array(0...14) + [21, 28]
     return Array(Set(scheduled.filter { (0...window).contains($0) } + [window])).sorted()
   }
@@ -373,7 +384,8 @@ struct DemoPlayer {
     let day = today.days(since: plan.infusion)
     switch item.step {
     case .leukapheresis:
-      try await send(.leukapheresis(subject: id, date: today, detail: "apheresis, 1 blood volume"), by: coordinator)
+      try await send(
+        .leukapheresis(subject: id, date: today, detail: "apheresis, 1 blood volume"), by: coordinator)
     case .release:
       try await send(
         .releaseProduct(subject: id, date: today, detail: "lot \(id)-L1 released: viability 91 %, CAR+ 38 %"),
@@ -384,11 +396,13 @@ struct DemoPlayer {
           subject: id, date: today, detail: "release testing failed: viability 58 % (< 70 %); no product"),
         by: coordinator)
     case .lymphodeplete:
-      let bsa = ClinicalFormulas.bsaMosteller(heightCm: plan.patient.heightCm, weightKg: plan.patient.weightKg)
+      let bsa = ClinicalFormulas.bsaMosteller(
+        heightCm: plan.patient.heightCm, weightKg: plan.patient.weightKg)
       try await send(
         .lymphodeplete(
           LymphodepletionGiven(
-            subject: id, date: today, agents: lymphodepletionAgents, bodySurfaceAreaM2: (bsa * 100).rounded() / 100)),
+            subject: id, date: today, agents: lymphodepletionAgents,
+            bodySurfaceAreaM2: (bsa * 100).rounded() / 100)),
         by: coordinator)
     case .infuse:
       try await send(.infuse(subject: id, date: today, weightKg: plan.patient.weightKg), by: coordinator)
@@ -400,7 +414,8 @@ struct DemoPlayer {
     case .assessDisease(let d):
       try await send(
         .assessDisease(
-          subject: id, assessment: DemoClinical.marrow(day: d, response: plan.response), file: "\(id)-marrow.json"),
+          subject: id, assessment: DemoClinical.marrow(day: d, response: plan.response),
+          file: "\(id)-marrow.json"),
         by: coordinator)
     case .offStudy:
       let remission = plan.response != .noResponse
@@ -467,7 +482,9 @@ struct DemoPlayer {
 
   /// Neutrophils and platelets: the nadir of lymphodepletion in the first week, recovery by day 28.
   mutating func labs(_ plan: DemoPlan, day: Int) async throws {
-    let course: [Int: (Double, Double)] = [0: (0.4, 70), 7: (0.2, 35), 14: (0.9, 55), 21: (1.3, 85), 28: (1.7, 115)]
+    let course: [Int: (Double, Double)] = [
+      0: (0.4, 70), 7: (0.2, 35), 14: (0.9, 55), 21: (1.3, 85), 28: (1.7, 115),
+    ]
     guard let (anc, platelets) = course[day] else { return }
     let jitter = 0.85 + 0.3 * rng.nextUnitInterval()
     let coordinator = DemoCast.coordinator(plan.site)
@@ -486,7 +503,8 @@ struct DemoPlayer {
     let shape: [Int: Double] = [1: 0.03, 4: 0.35, 7: 1, 14: 0.45, 28: 0.07]
     let lowest = !belowLLOQ && day == 1
     if lowest { belowLLOQ = true }
-    let value = lowest ? nil : ((plan.peak * (shape[day] ?? 0.05) * (0.8 + 0.4 * rng.nextUnitInterval())).rounded())
+    let value =
+      lowest ? nil : ((plan.peak * (shape[day] ?? 0.05) * (0.8 + 0.4 * rng.nextUnitInterval())).rounded())
     try await send(
       .sample(
         KineticsSampled(
@@ -535,7 +553,8 @@ struct DemoPlayer {
         try await send(
           .override(
             group: g.id, level: level,
-            reason: "the safety review committee keeps level \(level) for one more cohort before escalating, given the CRS seen there"
+            reason:
+              "the safety review committee keeps level \(level) for one more cohort before escalating, given the CRS seen there"
           ),
           by: DemoCast.reviewer)
       } else {
@@ -548,7 +567,8 @@ struct DemoPlayer {
   /// clear the level (the override would hold that group back).
   func holdLevel(_ r: RecommendationMade, group g: GroupState) -> Int? {
     guard let next = r.nextLevel, let design = state.design(forGroup: g.id),
-      let from = design.levels.firstIndex(of: r.level), let to = design.levels.firstIndex(of: next), to > from,
+      let from = design.levels.firstIndex(of: r.level), let to = design.levels.firstIndex(of: next),
+      to > from,
       !g.eliminated.contains(r.level)
     else { return nil }
     let gates = trial.groups.contains { other in
