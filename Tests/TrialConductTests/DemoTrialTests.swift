@@ -1,5 +1,6 @@
 import DoseFinding
 import Foundation
+import Inputs
 import ProtocolFiles
 import Testing
 import TrialModel
@@ -61,6 +62,19 @@ private actor PlayedDemos {
     #expect(first.log.events.map(\.event.kind) == again.log.events.map(\.event.kind))
     #expect(first.log.events == again.log.events)
     #expect(first.summary == again.summary)
+  }
+
+  @Test func aDemoPlaysOnlyANewTrial() async throws {
+    let played = try await PlayedDemos.shared.demo("NCT05270772")
+    var recorded = 0
+    await #expect(throws: InputError.self) {
+      _ = try await DemoTrial.play(opened: played.state, seed: Self.seed, start: PlayedDemo.start) {
+        _, _, _, _ in
+        recorded += 1
+        return played.state
+      }
+    }
+    #expect(recorded == 0)
   }
 
   @Test func anotherSeedPlaysAnotherTrial() async throws {

@@ -1,6 +1,7 @@
 import Assessment
 import Eligibility
 import Foundation
+import Inputs
 import Simulation
 import TrialModel
 
@@ -42,9 +43,17 @@ public enum DemoTrial {
 
   /// Plays the trial whose state after its opening event is `opened` (the state `record` starts
   /// from), from clinical date `start`.
+  ///
+  /// - Throws: ``InputError`` (nothing recorded) when `opened` has more than its opening event: a
+  ///   demo plays a new trial only.
   public static func play(
     opened: TrialState, seed: UInt64, start: CalendarDate, record: @escaping Recorder
   ) async throws -> DemoSummary {
+    guard opened.head == 1 else {
+      throw InputError(
+        .conflict, field: "trial", expected: "a trial just opened (a demo plays a new trial)",
+        found: "trial \(opened.trial) with \(opened.head) events")
+    }
     var player = DemoPlayer(record: record, state: opened, seed: seed, start: start)
     try await player.run()
     return DemoSummary(player.state)
