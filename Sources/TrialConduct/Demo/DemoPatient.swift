@@ -8,7 +8,8 @@ struct DemoPatient {
   enum Flaw: String, CaseIterable {
     /// Older than the group's age range.
     case age
-    /// Creatinine 420 µmol/L (about 4.8 mg/dL, 4 × ULN): out of every renal criterion's range.
+    /// Creatinine 420 µmol/L (4.75 mg/dL, 4 × ULN; Cockcroft–Gault clearance below 30 mL/min for
+    /// an adult of 70 kg): outside the renal criteria of the bundled protocols that have one.
     case creatinine
     /// An uncontrolled active infection, which every bundled protocol excludes.
     case infection

@@ -273,7 +273,7 @@ struct DemoPlayer {
   /// The second and fifth candidates are flawed; after them one in seven.
   mutating func drawFlaw() -> DemoPatient.Flaw? {
     let u = rng.nextUnitInterval()
-    let renal = trial.criteria.inclusion.contains { c in
+    let renal = (trial.criteria.inclusion + trial.criteria.exclusion).contains { c in
       ["creatinine", "crcl"].contains { c.expression?.contains($0) ?? false }
     }
     switch candidates {
@@ -368,8 +368,8 @@ struct DemoPlayer {
   /// Lymphodepletion starts this many days from infusion (the protocol's first day, else day −5).
   var lymphodepletionStart: Int { trial.lymphodepletion?.agents.flatMap(\.days).min() ?? -5 }
 
-  /// The protocol's regimen, else fludarabine 30 mg/m²/day and cyclophosphamide 500 mg/m²/day for
-  /// 3 days (the Flu/Cy of ZUMA-3 and ELIANA-era CD19 CAR-T trials).
+  /// The protocol's regimen, else fludarabine 30 mg/m²/day and cyclophosphamide 500 mg/m²/day on
+  /// days −5 to −3 (the ZUMA-1 regimen: Neelapu et al., N Engl J Med 2017;377:2531–2544).
   var lymphodepletionAgents: [LymphodepletionGiven.Agent] {
     guard let regimen = trial.lymphodepletion, !regimen.agents.isEmpty else {
       return [
