@@ -80,8 +80,8 @@ let package = Package(
     .target(
       name: "TrialConduct",
       dependencies: [
-        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Trials", "Analysis",
-        "Reports",
+        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Simulation", "Trials",
+        "Analysis", "Reports",
       ],
       swiftSettings: swiftSettings),
     .target(
@@ -142,6 +142,7 @@ let package = Package(
       name: "TrialConductTests",
       dependencies: [
         "TrialConduct", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "Inputs", "TestSupport",
+        "DoseFinding", "Trials",
       ],
       swiftSettings: swiftSettings),
     .testTarget(name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
