@@ -65,7 +65,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "TrialConduct",
-      dependencies: ["Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Trials"],
+      dependencies: [
+        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Trials",
+      ],
       swiftSettings: swiftSettings),
     .target(
       name: "CartrialCLI",
@@ -80,7 +82,7 @@ let package = Package(
       name: "cartrial-bench",
       dependencies: [
         "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "ProtocolFiles", "Analysis",
-        "Assessment",
+        "Assessment", "TrialConduct",
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),
