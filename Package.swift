@@ -97,7 +97,7 @@ let package = Package(
       name: "cartrial-bench",
       dependencies: [
         "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "ProtocolFiles", "Analysis",
-        "Assessment", "TrialStore", .product(name: "GRDB", package: "GRDB.swift"),
+        "Assessment", "TrialConduct", "TrialStore", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),

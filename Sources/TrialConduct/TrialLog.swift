@@ -45,11 +45,18 @@ public struct TrialLog: Sendable {
     throws(InputError) -> [RecordedEvent]
   {
     let body = try state.event(for: command, by: actor, on: today)
-    var copy = self
-    var added = [try copy.append(TrialEvent(recordedAt: time, actor: actor, body: body))]
-    added += try copy.followUps(at: time)
-    self = copy
-    return added
+    // In place (a copy of the log would copy every event at every command); on a refusal the
+    // events are cut back and the state refolded from them.
+    let before = events.count
+    do {
+      var added = [try append(TrialEvent(recordedAt: time, actor: actor, body: body))]
+      added += try followUps(at: time)
+      return added
+    } catch {
+      events.removeSubrange(before...)
+      if let restored = try? TrialState.fold(events) { state = restored }
+      throw error
+    }
   }
 
   /// The events that follow by rule from the state and are not yet recorded: each group's due

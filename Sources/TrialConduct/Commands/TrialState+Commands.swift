@@ -135,7 +135,7 @@ extension TrialState {
       let s = try enrolled(id, actor: actor, date: nil, today: today)
       let entry = try Self.parse(AssessmentEntry.self, text, file: file)
       try checkEntryDate(day: entry.day, date: entry.date, of: s, today: today)
-      var record = subjectRecord(s, through: nil)
+      var record = subjectRecord(s, through: nil, withAssessments: false)
       record.assessments = [entry]
       _ = try record.gradedEvents(settings: protocolInForce.assessment)
       return .assessmentRecorded(AssessmentRecorded(subject: id, entry: text))
@@ -143,7 +143,8 @@ extension TrialState {
       let s = try enrolled(id, actor: actor, date: nil, today: today)
       let assessment = try Self.parse(DiseaseAssessment.self, text, file: file)
       try checkEntryDate(day: assessment.day, date: assessment.date, of: s, today: today)
-      _ = try subjectRecord(s, through: nil).studyDay(day: assessment.day, date: assessment.date)
+      _ = try subjectRecord(s, through: nil, withAssessments: false).studyDay(
+        day: assessment.day, date: assessment.date)
       return .diseaseAssessed(DiseaseAssessed(subject: id, assessment: text))
     case .sample(let k):
       let s = try enrolled(k.subject, actor: actor, date: nil, today: today)
@@ -507,11 +508,17 @@ extension TrialState {
 
   /// The subject as a ``SubjectRecord`` (the shape DLT and response assessment read).
   public func subjectRecord(_ s: SubjectState, through date: CalendarDate?) -> SubjectRecord {
+    subjectRecord(s, through: date, withAssessments: true)
+  }
+
+  /// The subject as a ``SubjectRecord``, without its assessments when a check needs only the
+  /// dates (copying them at every assessment recorded would make a long trial quadratic).
+  func subjectRecord(_ s: SubjectState, through date: CalendarDate?, withAssessments: Bool) -> SubjectRecord {
     let infusion = s.infusion?.date
     var record = SubjectRecord()
     record.subjectId = s.id
     record.infusionDate = infusion?.description
-    record.assessments = s.assessments.map(\.entry)
+    if withAssessments { record.assessments = s.assessments.map(\.entry) }
     if let infusion, let date { record.observedThroughDay = Double(max(0, date.days(since: infusion))) }
     if let off = s.offStudy, let infusion { record.offStudyDay = Double(off.date.days(since: infusion)) }
     if s.infusion == nil { record.notEvaluableReason = "not infused" }

@@ -154,11 +154,11 @@ extension TrialState {
   private mutating func update(_ id: String, _ seq: Int, _ change: (inout SubjectState) -> Void)
     throws(ConductError)
   {
-    guard var s = subjects[id] else {
+    guard subjects.index(forKey: id) != nil else {
       throw ConductError.inconsistent(sequence: seq, message: "subject \(id) was never screened")
     }
-    change(&s)
-    subjects[id] = s
+    // In place: a copy taken out and put back would copy the subject's assessments at every event.
+    change(&subjects[id]!)
   }
 
   private mutating func updateGroup(_ id: String, _ seq: Int, _ change: (inout GroupState) -> Void)
