@@ -130,7 +130,8 @@ let package = Package(
     .testTarget(
       name: "CartrialCLITests", dependencies: ["CartrialCLI", "Inputs", "ProtocolFiles", "TestSupport"],
       swiftSettings: swiftSettings),
-    .testTarget(name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]
 )

@@ -14,9 +14,11 @@ enum StoreBench {
       options[arguments[index]] = arguments[index + 1]
       index += 2
     }
-    guard let db = options["--db"], let trial = options["--trial"], let count = options["--count"].flatMap(Int.init)
+    guard let db = options["--db"], let trial = options["--trial"],
+      let count = options["--count"].flatMap(Int.init)
     else {
-      FileHandle.standardError.write(Data("usage: cartrial-bench append-writer --db PATH --trial T --count N\n".utf8))
+      FileHandle.standardError.write(
+        Data("usage: cartrial-bench append-writer --db PATH --trial T --count N\n".utf8))
       exit(2)
     }
     let store = try await openEventStore(try StoreLocation.parse(db))
@@ -40,7 +42,8 @@ enum StoreBench {
   }
 
   static func run() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cartrial-bench-store-\(getpid())")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-bench-store-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     print("== store (files in \(directory.path))")
@@ -78,7 +81,8 @@ enum StoreBench {
       latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
     close(fd)
-    report("raw fsync of a file (1 byte pwrite + fsync)", latencies, seconds: Date().timeIntervalSince(started))
+    report(
+      "raw fsync of a file (1 byte pwrite + fsync)", latencies, seconds: Date().timeIntervalSince(started))
 
     var configuration = Configuration()
     configuration.journalMode = .wal
@@ -90,7 +94,9 @@ enum StoreBench {
     let sqliteStarted = Date()
     while Date().timeIntervalSince(sqliteStarted) < 2 {
       let start = DispatchTime.now().uptimeNanoseconds
-      try queue.write { db in try db.execute(sql: "INSERT INTO t (v) VALUES (?)", arguments: [Data([1, 2, 3])]) }
+      try queue.write { db in
+        try db.execute(sql: "INSERT INTO t (v) VALUES (?)", arguments: [Data([1, 2, 3])])
+      }
       latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
     report(
@@ -129,7 +135,8 @@ enum StoreBench {
       }
       return try await group.reduce(into: []) { $0 += $1 }
     }
-    report("\(engine) store, 16 writers, separate trials", latencies, seconds: Date().timeIntervalSince(started))
+    report(
+      "\(engine) store, 16 writers, separate trials", latencies, seconds: Date().timeIntervalSince(started))
 
     // 16 writers on one trial: each retries on a taken sequence (latency includes the retries).
     started = Date()
@@ -143,7 +150,8 @@ enum StoreBench {
             let start = DispatchTime.now().uptimeNanoseconds
             while true {
               do {
-                let event = try await store.append(trial: "shared", sequence: next, kind: "bench", bytes: payload)
+                let event = try await store.append(
+                  trial: "shared", sequence: next, kind: "bench", bytes: payload)
                 next = event.sequence + 1
                 break
               } catch StoreError.sequenceTaken(_, _, let head) {
@@ -156,7 +164,9 @@ enum StoreBench {
           return (own, retries)
         }
       }
-      return try await group.reduce(into: ([Double](), 0)) { $0.0 += $1.0; $0.1 += $1.1 }
+      return try await group.reduce(into: ([Double](), 0)) {
+        $0.0 += $1.0; $0.1 += $1.1
+      }
     }
     report(
       "\(engine) store, 16 writers, one trial (\(outcome.1) retries)", outcome.0,

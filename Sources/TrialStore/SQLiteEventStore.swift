@@ -260,7 +260,9 @@ actor GroupCommitter {
   }
 
   /// Inserts every request that is next in its trial's log, in arrival order, within one transaction.
-  private static func insert(_ requests: [AppendRequest], _ db: Database) throws -> [Result<StoredEvent, StoreError>] {
+  private static func insert(_ requests: [AppendRequest], _ db: Database) throws -> [Result<
+    StoredEvent, StoreError
+  >] {
     var heads: [String: ChainHead?] = [:]
     var results: [Result<StoredEvent, StoreError>] = []
     results.reserveCapacity(requests.count)
@@ -285,7 +287,8 @@ actor GroupCommitter {
         trial: request.trial, sequence: request.sequence, kind: request.kind, bytes: request.bytes,
         previousHash: previous)
       try statement.execute(arguments: [
-        event.trial, event.sequence, event.kind, Data(event.bytes), Data(event.previousHash), Data(event.hash),
+        event.trial, event.sequence, event.kind, Data(event.bytes), Data(event.previousHash),
+        Data(event.hash),
       ])
       heads[request.trial] = ChainHead(sequence: event.sequence, hash: event.hash)
       results.append(.success(event))
