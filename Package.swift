@@ -90,6 +90,7 @@ let package = Package(
       dependencies: [
         "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "ProtocolFiles", "Analysis",
         "Assessment", "TrialStore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),

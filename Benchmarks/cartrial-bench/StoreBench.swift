@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PostgresNIO
 import TrialStore
 
 /// The event store: durable appends per second and latency, beside the disk's raw fsync'd-commit
@@ -55,6 +56,7 @@ enum StoreBench {
       let schema = "bench_\(getpid())"
       let separator = url.contains("?") ? "&" : "?"
       let location = StoreLocation.postgres(url: url + separator + "schema=" + schema)
+      try await rawPostgres(url: url)
       try await measure(engine: "PostgreSQL", location: location)
       if let store = try await openEventStore(location) as? PostgresEventStore {
         try await store.dropSchema(schema)
@@ -103,6 +105,46 @@ enum StoreBench {
       "raw SQLite commits (WAL, synchronous=FULL, 1 tiny INSERT each)", latencies,
       seconds: Date().timeIntervalSince(sqliteStarted))
     try queue.close()
+  }
+
+  /// The server's own rate: one-row INSERTs, each its own transaction (autocommit), from 1 and from
+  /// 16 connections, without the store.
+  static func rawPostgres(url: String) async throws {
+    guard let components = URLComponents(string: url), let host = components.host, let user = components.user
+    else { return }
+    let configuration = PostgresClient.Configuration(
+      host: host, port: components.port ?? 5432, username: user, password: components.password,
+      database: String(components.path.dropFirst()), tls: .disable)
+    var logger = Logger(label: "bench")
+    logger.logLevel = .critical
+    let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    let task = Task { await client.run() }
+    defer { task.cancel() }
+    let table = "bench_raw_\(getpid())"
+    try await client.query(
+      PostgresQuery(unsafeSQL: "CREATE TABLE \(table) (id BIGSERIAL PRIMARY KEY, v BYTEA)"))
+    for connections in [1, 16] {
+      let started = Date()
+      let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+        for _ in 0..<connections {
+          group.addTask {
+            var own: [Double] = []
+            while Date().timeIntervalSince(started) < 2 {
+              let start = DispatchTime.now().uptimeNanoseconds
+              try await client.query(
+                PostgresQuery(unsafeSQL: "INSERT INTO \(table) (v) VALUES ('\\x010203')"))
+              own.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            return own
+          }
+        }
+        return try await group.reduce(into: []) { $0 += $1 }
+      }
+      report(
+        "raw PostgreSQL commits (1 INSERT each, autocommit), \(connections) connection\(connections == 1 ? "" : "s")",
+        latencies, seconds: Date().timeIntervalSince(started))
+    }
+    try await client.query(PostgresQuery(unsafeSQL: "DROP TABLE \(table)"))
   }
 
   static func measure(engine: String, location: StoreLocation) async throws {

@@ -292,33 +292,37 @@ public final class PostgresEventStore: EventStore {
       throw StoreError.database("a role name must be lower-case letters, digits and _, found '\(name)'")
     }
     let quoted = "'" + password.replacingOccurrences(of: "'", with: "''") + "'"
-    let schema = try await currentSchema()
-    let database = "\"" + settings.database.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    for statement in [
+    let (schema, database) = try await grantTargets()
+    try await executeAll([
       "CREATE ROLE \(name) LOGIN PASSWORD \(quoted) NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT",
       "GRANT CONNECT ON DATABASE \(database) TO \(name)",
       "GRANT USAGE ON SCHEMA \(schema) TO \(name)",
       "GRANT SELECT, INSERT ON events, checkpoints TO \(name)",
       "GRANT SELECT, INSERT, UPDATE ON projections TO \(name)",
       "GRANT SELECT ON schema_migrations TO \(name)",
-    ] {
-      try await executeRaw(statement)
-    }
+    ])
   }
 
   /// Removes a role made by ``createApplicationRole(name:password:)`` and its grants.
   public func dropApplicationRole(name: String) async throws {
     guard PostgresSettings.isIdentifier(name) else { return }
-    let schema = try await currentSchema()
-    let database = "\"" + settings.database.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    for statement in [
+    let (schema, database) = try await grantTargets()
+    try await executeAll([
       "REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(name)",
       "REVOKE ALL ON SCHEMA \(schema) FROM \(name)",
       "REVOKE ALL ON DATABASE \(database) FROM \(name)",
       "DROP ROLE IF EXISTS \(name)",
-    ] {
-      try await executeRaw(statement)
-    }
+    ])
+  }
+
+  /// The current schema and the quoted database name, for grants.
+  private func grantTargets() async throws -> (schema: String, database: String) {
+    let database = "\"" + settings.database.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return (try await currentSchema(), database)
+  }
+
+  private func executeAll(_ statements: [String]) async throws {
+    for statement in statements { try await executeRaw(statement) }
   }
 
   /// Drops a schema made for tests or benchmarks (`?schema=NAME`) with everything in it; the
