@@ -88,9 +88,10 @@ enum StoreBench {
 
     var configuration = Configuration()
     configuration.journalMode = .wal
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     let queue = try DatabaseQueue(
       path: directory.appendingPathComponent("raw.sqlite").path, configuration: configuration)
+    // After opening: GRDB sets synchronous=NORMAL when it turns WAL on.
+    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     try queue.write { db in try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)") }
     latencies = []
     let sqliteStarted = Date()

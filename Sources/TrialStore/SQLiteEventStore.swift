@@ -17,11 +17,11 @@ public final class SQLiteEventStore: EventStore {
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.label = "cartrial.events"
-    configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
+      // After the pool is made: GRDB sets `synchronous = NORMAL` on the writer when it turns WAL
+      // on (after `prepareDatabase`), which would let a power loss undo acknowledged appends.
+      try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     } catch {
       throw SQLiteEventStore.map(error, opening: path)
     }
@@ -169,6 +169,11 @@ public final class SQLiteEventStore: EventStore {
   public func close() async throws {
     await committer.close()
     do { try pool.close() } catch { throw SQLiteEventStore.map(error) }
+  }
+
+  /// The writer connection's `PRAGMA synchronous` (2 is FULL).
+  func synchronousSetting() async throws -> Int {
+    try await write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
   }
 
   /// Runs SQL as the file's owner, bypassing the store (tests use it to tamper with the file).

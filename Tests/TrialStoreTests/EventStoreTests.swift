@@ -153,6 +153,18 @@ struct EventStoreTests {
     }
   }
 
+  /// Regression: GRDB turns WAL on after `prepareDatabase` and sets `synchronous = NORMAL` then,
+  /// so a pragma set there was silently undone and commits were not synced.
+  @Test("SQLite commits with synchronous=FULL in WAL mode")
+  func sqliteDurability() async throws {
+    try await Harness.with(.sqlite) { harness in
+      let store = try #require(harness.store as? SQLiteEventStore)
+      #expect(try await store.synchronousSetting() == 2)
+      let mode = try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+      #expect(mode == "wal")
+    }
+  }
+
   @Test("a closed store refuses work", arguments: [Engine.memory, .sqlite])
   func closed(engine: Engine) async throws {
     let harness = try await Harness.open(engine)
