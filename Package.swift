@@ -98,6 +98,7 @@ let package = Package(
       dependencies: [
         "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "ProtocolFiles", "Analysis",
         "Assessment", "TrialConduct", "TrialStore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       path: "Benchmarks/cartrial-bench",
       swiftSettings: swiftSettings),

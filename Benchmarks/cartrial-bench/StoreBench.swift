@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PostgresNIO
 import TrialStore
 
 /// The event store: durable appends per second and latency, beside the disk's raw fsync'd-commit
@@ -14,9 +15,11 @@ enum StoreBench {
       options[arguments[index]] = arguments[index + 1]
       index += 2
     }
-    guard let db = options["--db"], let trial = options["--trial"], let count = options["--count"].flatMap(Int.init)
+    guard let db = options["--db"], let trial = options["--trial"],
+      let count = options["--count"].flatMap(Int.init)
     else {
-      FileHandle.standardError.write(Data("usage: cartrial-bench append-writer --db PATH --trial T --count N\n".utf8))
+      FileHandle.standardError.write(
+        Data("usage: cartrial-bench append-writer --db PATH --trial T --count N\n".utf8))
       exit(2)
     }
     let store = try await openEventStore(try StoreLocation.parse(db))
@@ -40,7 +43,8 @@ enum StoreBench {
   }
 
   static func run() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cartrial-bench-store-\(getpid())")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-bench-store-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     print("== store (files in \(directory.path))")
@@ -52,6 +56,7 @@ enum StoreBench {
       let schema = "bench_\(getpid())"
       let separator = url.contains("?") ? "&" : "?"
       let location = StoreLocation.postgres(url: url + separator + "schema=" + schema)
+      try await rawPostgres(url: url)
       try await measure(engine: "PostgreSQL", location: location)
       if let store = try await openEventStore(location) as? PostgresEventStore {
         try await store.dropSchema(schema)
@@ -78,25 +83,69 @@ enum StoreBench {
       latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
     close(fd)
-    report("raw fsync of a file (1 byte pwrite + fsync)", latencies, seconds: Date().timeIntervalSince(started))
+    report(
+      "raw fsync of a file (1 byte pwrite + fsync)", latencies, seconds: Date().timeIntervalSince(started))
 
     var configuration = Configuration()
     configuration.journalMode = .wal
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     let queue = try DatabaseQueue(
       path: directory.appendingPathComponent("raw.sqlite").path, configuration: configuration)
+    // After opening: GRDB sets synchronous=NORMAL when it turns WAL on.
+    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     try queue.write { db in try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)") }
     latencies = []
     let sqliteStarted = Date()
     while Date().timeIntervalSince(sqliteStarted) < 2 {
       let start = DispatchTime.now().uptimeNanoseconds
-      try queue.write { db in try db.execute(sql: "INSERT INTO t (v) VALUES (?)", arguments: [Data([1, 2, 3])]) }
+      try queue.write { db in
+        try db.execute(sql: "INSERT INTO t (v) VALUES (?)", arguments: [Data([1, 2, 3])])
+      }
       latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
     report(
       "raw SQLite commits (WAL, synchronous=FULL, 1 tiny INSERT each)", latencies,
       seconds: Date().timeIntervalSince(sqliteStarted))
     try queue.close()
+  }
+
+  /// The server's own rate: one-row INSERTs, each its own transaction (autocommit), from 1 and from
+  /// 16 connections, without the store.
+  static func rawPostgres(url: String) async throws {
+    guard let components = URLComponents(string: url), let host = components.host, let user = components.user
+    else { return }
+    let configuration = PostgresClient.Configuration(
+      host: host, port: components.port ?? 5432, username: user, password: components.password,
+      database: String(components.path.dropFirst()), tls: .disable)
+    var logger = Logger(label: "bench")
+    logger.logLevel = .critical
+    let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    let task = Task { await client.run() }
+    defer { task.cancel() }
+    let table = "bench_raw_\(getpid())"
+    try await client.query(
+      PostgresQuery(unsafeSQL: "CREATE TABLE \(table) (id BIGSERIAL PRIMARY KEY, v BYTEA)"))
+    for connections in [1, 16] {
+      let started = Date()
+      let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+        for _ in 0..<connections {
+          group.addTask {
+            var own: [Double] = []
+            while Date().timeIntervalSince(started) < 2 {
+              let start = DispatchTime.now().uptimeNanoseconds
+              try await client.query(
+                PostgresQuery(unsafeSQL: "INSERT INTO \(table) (v) VALUES ('\\x010203')"))
+              own.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            return own
+          }
+        }
+        return try await group.reduce(into: []) { $0 += $1 }
+      }
+      report(
+        "raw PostgreSQL commits (1 INSERT each, autocommit), \(connections) connection\(connections == 1 ? "" : "s")",
+        latencies, seconds: Date().timeIntervalSince(started))
+    }
+    try await client.query(PostgresQuery(unsafeSQL: "DROP TABLE \(table)"))
   }
 
   static func measure(engine: String, location: StoreLocation) async throws {
@@ -129,7 +178,8 @@ enum StoreBench {
       }
       return try await group.reduce(into: []) { $0 += $1 }
     }
-    report("\(engine) store, 16 writers, separate trials", latencies, seconds: Date().timeIntervalSince(started))
+    report(
+      "\(engine) store, 16 writers, separate trials", latencies, seconds: Date().timeIntervalSince(started))
 
     // 16 writers on one trial: each retries on a taken sequence (latency includes the retries).
     started = Date()
@@ -143,7 +193,8 @@ enum StoreBench {
             let start = DispatchTime.now().uptimeNanoseconds
             while true {
               do {
-                let event = try await store.append(trial: "shared", sequence: next, kind: "bench", bytes: payload)
+                let event = try await store.append(
+                  trial: "shared", sequence: next, kind: "bench", bytes: payload)
                 next = event.sequence + 1
                 break
               } catch StoreError.sequenceTaken(_, _, let head) {
@@ -156,7 +207,9 @@ enum StoreBench {
           return (own, retries)
         }
       }
-      return try await group.reduce(into: ([Double](), 0)) { $0.0 += $1.0; $0.1 += $1.1 }
+      return try await group.reduce(into: ([Double](), 0)) {
+        $0.0 += $1.0; $0.1 += $1.1
+      }
     }
     report(
       "\(engine) store, 16 writers, one trial (\(outcome.1) retries)", outcome.0,

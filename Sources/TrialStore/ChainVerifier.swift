@@ -53,8 +53,10 @@ public enum ChainVerifier {
       }
       if event.sequence > expected {
         let missing =
-          event.sequence == expected + 1 ? "event \(expected) is" : "events \(expected)–\(event.sequence - 1) are"
-        problems.append(ChainProblem(sequence: expected, what: "missing: \(missing) not in the log (deleted rows)"))
+          event.sequence == expected + 1
+          ? "event \(expected) is" : "events \(expected)–\(event.sequence - 1) are"
+        problems.append(
+          ChainProblem(sequence: expected, what: "missing: \(missing) not in the log (deleted rows)"))
       }
       let link = previous?.hash ?? EventHash.zero
       if previous == nil && event.sequence > 1 {
@@ -74,7 +76,8 @@ public enum ChainVerifier {
         problems.append(
           ChainProblem(
             sequence: event.sequence,
-            what: "hash mismatch: the stored bytes hash to \(short(recomputed)), but the stored hash is \(short(event.hash)) (the event was changed)"
+            what:
+              "hash mismatch: the stored bytes hash to \(short(recomputed)), but the stored hash is \(short(event.hash)) (the event was changed)"
           ))
       }
       hashes[event.sequence] = event.hash
@@ -102,7 +105,8 @@ public enum ChainVerifier {
         problems.append(
           ChainProblem(
             sequence: checkpoint.sequence,
-            what: "checkpoint signature is not valid under the trusted key (\(cause)): a forged or altered checkpoint"
+            what:
+              "checkpoint signature is not valid under the trusted key (\(cause)): a forged or altered checkpoint"
           ))
         continue
       }
@@ -110,13 +114,15 @@ public enum ChainVerifier {
         problems.append(
           ChainProblem(
             sequence: last + 1,
-            what: "missing: a checkpoint signed at \(Checkpoint.iso8601(checkpoint.signedAt)) covers events up to \(checkpoint.sequence), but the log ends at event \(last) (newest events removed)"
+            what:
+              "missing: a checkpoint signed at \(Checkpoint.iso8601(checkpoint.signedAt)) covers events up to \(checkpoint.sequence), but the log ends at event \(last) (newest events removed)"
           ))
       } else if let stored = hashes[checkpoint.sequence], stored != checkpoint.headHash {
         problems.append(
           ChainProblem(
             sequence: checkpoint.sequence,
-            what: "checkpoint head hash differs: signed \(short(checkpoint.headHash)) at \(Checkpoint.iso8601(checkpoint.signedAt)), stored \(short(stored)) (the chain was rewritten)"
+            what:
+              "checkpoint head hash differs: signed \(short(checkpoint.headHash)) at \(Checkpoint.iso8601(checkpoint.signedAt)), stored \(short(stored)) (the chain was rewritten)"
           ))
       }
     }

@@ -92,7 +92,9 @@ public struct Checkpoint: Sendable, Hashable, Codable {
     headHash = try field(.headHash, "64 hexadecimal digits") { text in
       Encoding.unhex(text).flatMap { $0.count == 32 ? $0 : nil }
     }
-    publicKey = try field(.publicKey, "a base64 Ed25519 public key") { Data(base64Encoded: $0).map(Array.init) }
+    publicKey = try field(.publicKey, "a base64 Ed25519 public key") {
+      Data(base64Encoded: $0).map(Array.init)
+    }
     signature = try field(.signature, "a base64 signature") { Data(base64Encoded: $0).map(Array.init) }
     let time = try container.decode(String.self, forKey: .signedAt)
     guard let date = ISO8601DateFormatter().date(from: time) else {
@@ -190,7 +192,8 @@ public struct CheckpointSigner: Sendable {
     let fd = open(keyFile, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     if fd < 0 {
       if errno == EEXIST { return }
-      throw StoreError.signingKey("cannot create the key file \(keyFile): \(String(cString: strerror(errno)))")
+      throw StoreError.signingKey(
+        "cannot create the key file \(keyFile): \(String(cString: strerror(errno)))")
     }
     defer { close(fd) }
     let bytes = Array(seed.utf8)
@@ -209,6 +212,7 @@ public struct CheckpointSigner: Sendable {
     let signature = (try? key.signature(for: message)).map(Array.init) ?? []
     return Checkpoint(
       trial: trial, sequence: head.sequence, headHash: head.hash,
-      signedAt: Date(timeIntervalSince1970: TimeInterval(seconds)), publicKey: publicKey, signature: signature)
+      signedAt: Date(timeIntervalSince1970: TimeInterval(seconds)), publicKey: publicKey, signature: signature
+    )
   }
 }

@@ -102,15 +102,17 @@ public final class PostgresEventStore: EventStore {
       do {
         try await connection.query("SELECT pg_advisory_xact_lock(4242013)", logger: self.logger)
         if let schema = self.settings.schema {
-          try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: self.logger)
+          try await connection.query(
+            PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: self.logger)
         }
         try await connection.query(
           "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
           logger: self.logger)
         var applied = Set<Int>()
-        for try await version in try await connection.query("SELECT version FROM schema_migrations", logger: self.logger)
-          .decode(Int.self)
-        {
+        for try await version in try await connection.query(
+          "SELECT version FROM schema_migrations", logger: self.logger
+        )
+        .decode(Int.self) {
           applied.insert(version)
         }
         for migration in PostgresEventStore.migrations where !applied.contains(migration.version) {
@@ -174,10 +176,12 @@ public final class PostgresEventStore: EventStore {
     }
   }
 
-  static func head(_ connection: PostgresConnection, trial: String, logger: Logger) async throws -> ChainHead? {
+  static func head(_ connection: PostgresConnection, trial: String, logger: Logger) async throws -> ChainHead?
+  {
     var head: ChainHead?
     for try await (sequence, hash) in try await connection.query(
-      "SELECT sequence, hash FROM events WHERE trial = \(trial) ORDER BY sequence DESC LIMIT 1", logger: logger
+      "SELECT sequence, hash FROM events WHERE trial = \(trial) ORDER BY sequence DESC LIMIT 1",
+      logger: logger
     ).decode((Int, ByteBuffer).self) {
       head = ChainHead(sequence: sequence, hash: Array(hash.readableBytesView))
     }
@@ -246,7 +250,8 @@ public final class PostgresEventStore: EventStore {
         checkpoints.append(
           Checkpoint(
             trial: trial, sequence: sequence, headHash: Array(head.readableBytesView),
-            signedAt: Date(timeIntervalSince1970: TimeInterval(signedAt)), publicKey: Array(key.readableBytesView),
+            signedAt: Date(timeIntervalSince1970: TimeInterval(signedAt)),
+            publicKey: Array(key.readableBytesView),
             signature: Array(signature.readableBytesView)))
       }
       return checkpoints
@@ -287,33 +292,37 @@ public final class PostgresEventStore: EventStore {
       throw StoreError.database("a role name must be lower-case letters, digits and _, found '\(name)'")
     }
     let quoted = "'" + password.replacingOccurrences(of: "'", with: "''") + "'"
-    let schema = try await currentSchema()
-    let database = "\"" + settings.database.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    for statement in [
+    let (schema, database) = try await grantTargets()
+    try await executeAll([
       "CREATE ROLE \(name) LOGIN PASSWORD \(quoted) NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT",
       "GRANT CONNECT ON DATABASE \(database) TO \(name)",
       "GRANT USAGE ON SCHEMA \(schema) TO \(name)",
       "GRANT SELECT, INSERT ON events, checkpoints TO \(name)",
       "GRANT SELECT, INSERT, UPDATE ON projections TO \(name)",
       "GRANT SELECT ON schema_migrations TO \(name)",
-    ] {
-      try await executeRaw(statement)
-    }
+    ])
   }
 
   /// Removes a role made by ``createApplicationRole(name:password:)`` and its grants.
   public func dropApplicationRole(name: String) async throws {
     guard PostgresSettings.isIdentifier(name) else { return }
-    let schema = try await currentSchema()
-    let database = "\"" + settings.database.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    for statement in [
+    let (schema, database) = try await grantTargets()
+    try await executeAll([
       "REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(name)",
       "REVOKE ALL ON SCHEMA \(schema) FROM \(name)",
       "REVOKE ALL ON DATABASE \(database) FROM \(name)",
       "DROP ROLE IF EXISTS \(name)",
-    ] {
-      try await executeRaw(statement)
-    }
+    ])
+  }
+
+  /// The current schema and the quoted database name, for grants.
+  private func grantTargets() async throws -> (schema: String, database: String) {
+    let database = "\"" + settings.database.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return (try await currentSchema(), database)
+  }
+
+  private func executeAll(_ statements: [String]) async throws {
+    for statement in statements { try await executeRaw(statement) }
   }
 
   /// Drops a schema made for tests or benchmarks (`?schema=NAME`) with everything in it; the
@@ -327,7 +336,9 @@ public final class PostgresEventStore: EventStore {
 
   private func currentSchema() async throws -> String {
     var schema = "public"
-    for try await value in try await client.query("SELECT current_schema()", logger: logger).decode(String.self) {
+    for try await value in try await client.query("SELECT current_schema()", logger: logger).decode(
+      String.self)
+    {
       schema = value
     }
     guard PostgresSettings.isIdentifier(schema) else {
@@ -365,4 +376,3 @@ public final class PostgresEventStore: EventStore {
       "cannot reach PostgreSQL at \(settings.host):\(settings.port) (database \(settings.database))")
   }
 }
-

@@ -17,11 +17,11 @@ public final class SQLiteEventStore: EventStore {
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.label = "cartrial.events"
-    configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
+      // After the pool is made: GRDB sets `synchronous = NORMAL` on the writer when it turns WAL
+      // on (after `prepareDatabase`), which would let a power loss undo acknowledged appends.
+      try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     } catch {
       throw SQLiteEventStore.map(error, opening: path)
     }
@@ -171,6 +171,11 @@ public final class SQLiteEventStore: EventStore {
     do { try pool.close() } catch { throw SQLiteEventStore.map(error) }
   }
 
+  /// The writer connection's `PRAGMA synchronous` (2 is FULL).
+  func synchronousSetting() async throws -> Int {
+    try await write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+  }
+
   /// Runs SQL as the file's owner, bypassing the store (tests use it to tamper with the file).
   func executeRaw(_ sql: String) async throws {
     try await write { db in try db.execute(sql: sql) }
@@ -260,7 +265,9 @@ actor GroupCommitter {
   }
 
   /// Inserts every request that is next in its trial's log, in arrival order, within one transaction.
-  private static func insert(_ requests: [AppendRequest], _ db: Database) throws -> [Result<StoredEvent, StoreError>] {
+  private static func insert(_ requests: [AppendRequest], _ db: Database) throws -> [Result<
+    StoredEvent, StoreError
+  >] {
     var heads: [String: ChainHead?] = [:]
     var results: [Result<StoredEvent, StoreError>] = []
     results.reserveCapacity(requests.count)
@@ -285,7 +292,8 @@ actor GroupCommitter {
         trial: request.trial, sequence: request.sequence, kind: request.kind, bytes: request.bytes,
         previousHash: previous)
       try statement.execute(arguments: [
-        event.trial, event.sequence, event.kind, Data(event.bytes), Data(event.previousHash), Data(event.hash),
+        event.trial, event.sequence, event.kind, Data(event.bytes), Data(event.previousHash),
+        Data(event.hash),
       ])
       heads[request.trial] = ChainHead(sequence: event.sequence, hash: event.hash)
       results.append(.success(event))

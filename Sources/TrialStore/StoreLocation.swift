@@ -94,7 +94,9 @@ struct PostgresSettings: Sendable, Hashable {
 
   /// A plain lower-case SQL identifier (safe to splice into DDL).
   static func isIdentifier(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) else { return false }
+    guard let first = text.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) else {
+      return false
+    }
     return text.count <= 63
       && text.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
   }

@@ -83,7 +83,9 @@ struct StoreLocationTests {
 
   @Test("malformed locations name what is expected")
   func malformed() {
-    for text in ["", "mysql://x/y", "postgres://127.0.0.1/db", "postgres://u@host", "postgres://u@h/d?schema=Bad-Name"] {
+    for text in [
+      "", "mysql://x/y", "postgres://127.0.0.1/db", "postgres://u@host", "postgres://u@h/d?schema=Bad-Name",
+    ] {
       do {
         _ = try StoreLocation.parse(text)
         Issue.record("accepted '\(text)'")

@@ -14,7 +14,8 @@ struct EventStoreTests {
       let bytes: [[UInt8]] = [Array("{\"a\":1}".utf8), [0, 255, 7], Array(repeating: 9, count: 10_000)]
       var appended: [StoredEvent] = []
       for (index, payload) in bytes.enumerated() {
-        appended.append(try await store.append(trial: "T-1", sequence: index + 1, kind: "k\(index)", bytes: payload))
+        appended.append(
+          try await store.append(trial: "T-1", sequence: index + 1, kind: "k\(index)", bytes: payload))
       }
       _ = try await store.append(trial: "T-0", sequence: 1, kind: "other", bytes: [1])
       let read = try await store.events(trial: "T-1")
@@ -57,7 +58,9 @@ struct EventStoreTests {
     }
   }
 
-  @Test("many tasks on two store instances append the same sequence: exactly one wins", arguments: Engine.allCases)
+  @Test(
+    "many tasks on two store instances append the same sequence: exactly one wins", arguments: Engine.allCases
+  )
   func racingAppends(engine: Engine) async throws {
     try await Harness.with(engine) { harness in
       let second = try await harness.another()
@@ -68,7 +71,8 @@ struct EventStoreTests {
           group.addTask {
             do {
               return .success(
-                try await stores[writer % 2].append(trial: "R", sequence: 3, kind: "race", bytes: [UInt8(writer)]))
+                try await stores[writer % 2].append(
+                  trial: "R", sequence: 3, kind: "race", bytes: [UInt8(writer)]))
             } catch { return .failure(error) }
           }
         }
@@ -105,7 +109,9 @@ struct EventStoreTests {
     }
   }
 
-  @Test("concurrent writers on separate trials: every append stored once, chains intact", arguments: Engine.allCases)
+  @Test(
+    "concurrent writers on separate trials: every append stored once, chains intact",
+    arguments: Engine.allCases)
   func concurrentTrials(engine: Engine) async throws {
     try await Harness.with(engine) { harness in
       let store = harness.store
@@ -144,6 +150,18 @@ struct EventStoreTests {
       let projection = try #require(try await store.projection(trial: "C"))
       #expect(projection.sequence == 3)
       #expect(projection.bytes == [3])
+    }
+  }
+
+  /// Regression: GRDB turns WAL on after `prepareDatabase` and sets `synchronous = NORMAL` then,
+  /// so a pragma set there was silently undone and commits were not synced.
+  @Test("SQLite commits with synchronous=FULL in WAL mode")
+  func sqliteDurability() async throws {
+    try await Harness.with(.sqlite) { harness in
+      let store = try #require(harness.store as? SQLiteEventStore)
+      #expect(try await store.synchronousSetting() == 2)
+      let mode = try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+      #expect(mode == "wal")
     }
   }
 

@@ -27,7 +27,9 @@ enum TestPostgres {
       return
         "CARTRIAL_TEST_POSTGRES_URL is not set (e.g. postgres://cartrial:cartrial@127.0.0.1:5433/cartrial_test; see README, Event store)"
     }
-    guard let settings = try? PostgresSettings(url: url) else { return "CARTRIAL_TEST_POSTGRES_URL is not a valid URL" }
+    guard let settings = try? PostgresSettings(url: url) else {
+      return "CARTRIAL_TEST_POSTGRES_URL is not a valid URL"
+    }
     return canConnect(host: settings.host, port: settings.port)
       ? nil : "no PostgreSQL server answers at \(settings.host):\(settings.port)"
   }()
@@ -89,12 +91,14 @@ struct Harness: Sendable {
     case .sqlite:
       let path = try temporaryDirectory().appendingPathComponent("events.sqlite").path
       let location = StoreLocation.sqlite(path: path)
-      return Harness(engine: engine, location: location, store: try await openEventStore(location), schema: nil)
+      return Harness(
+        engine: engine, location: location, store: try await openEventStore(location), schema: nil)
     case .postgres:
       try TestPostgres.require()
       let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
       let location = StoreLocation.postgres(url: TestPostgres.url(schema: schema))
-      return Harness(engine: engine, location: location, store: try await openEventStore(location), schema: schema)
+      return Harness(
+        engine: engine, location: location, store: try await openEventStore(location), schema: schema)
     }
   }
 

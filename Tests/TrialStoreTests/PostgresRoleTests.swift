@@ -29,7 +29,9 @@ struct PostgresRoleTests {
             try await app.executeRaw(sql)
             Issue.record("the application role could run: \(sql)")
           } catch let error as StoreError {
-            #expect(error.description.contains("permission denied") || error.description.contains("must be owner"), "\(error)")
+            #expect(
+              error.description.contains("permission denied") || error.description.contains("must be owner"),
+              "\(error)")
           }
         }
         #expect(try await harness.store.events(trial: "A") == events)

@@ -9,7 +9,8 @@ import Testing
 struct TamperTests {
   let signer = try! CheckpointSigner(seed: Array(repeating: 1, count: 32))
 
-  @Test("UPDATE and DELETE on events and checkpoints are refused by the database", arguments: Engine.databases)
+  @Test(
+    "UPDATE and DELETE on events and checkpoints are refused by the database", arguments: Engine.databases)
   func databaseRefuses(engine: Engine) async throws {
     try await Harness.with(engine) { harness in
       let events = try await appendEvents(harness.store, trial: "T", count: 3)
@@ -44,7 +45,9 @@ struct TamperTests {
   }
 
   /// A chain of 10 events with a checkpoint at 10 (kept in the store and "elsewhere").
-  func chain(_ harness: Harness, trial: String) async throws -> (events: [StoredEvent], checkpoint: Checkpoint) {
+  func chain(_ harness: Harness, trial: String) async throws -> (
+    events: [StoredEvent], checkpoint: Checkpoint
+  ) {
     let events = try await appendEvents(harness.store, trial: trial, count: 10)
     let checkpoint = signer.sign(ChainHead(sequence: 10, hash: events[9].hash), trial: trial)
     try await harness.store.add(checkpoint)
@@ -58,7 +61,8 @@ struct TamperTests {
     try await harness.store.verify(trial: trial, trustedKey: key ?? signer.publicKey, extraCheckpoints: extra)
   }
 
-  @Test("a changed byte, a deleted row, swapped rows and a truncated tail are named", arguments: Engine.databases)
+  @Test(
+    "a changed byte, a deleted row, swapped rows and a truncated tail are named", arguments: Engine.databases)
   func rawTampering(engine: Engine) async throws {
     try await Harness.with(engine) { harness in
       for trial in ["byte", "delete", "swap", "tail"] { _ = try await chain(harness, trial: trial) }
@@ -107,7 +111,8 @@ struct TamperTests {
     }
   }
 
-  @Test("a whole chain rewritten with recomputed hashes is caught by the checkpoint", arguments: Engine.databases)
+  @Test(
+    "a whole chain rewritten with recomputed hashes is caught by the checkpoint", arguments: Engine.databases)
   func rewrittenChain(engine: Engine) async throws {
     try await Harness.with(engine) { harness in
       let (original, keptElsewhere) = try await chain(harness, trial: "rw")
@@ -178,8 +183,10 @@ struct ChainVerifierTests {
     let signer = try CheckpointSigner(seed: Array(repeating: 3, count: 32))
     let other = try CheckpointSigner(seed: Array(repeating: 4, count: 32))
     let checkpoint = signer.sign(ChainHead(sequence: 4, hash: events[3].hash), trial: "K")
-    #expect(ChainVerifier.verify(events: events, checkpoints: [checkpoint], trustedKey: signer.publicKey).intact)
-    let wrongKey = ChainVerifier.verify(events: events, checkpoints: [checkpoint], trustedKey: other.publicKey)
+    #expect(
+      ChainVerifier.verify(events: events, checkpoints: [checkpoint], trustedKey: signer.publicKey).intact)
+    let wrongKey = ChainVerifier.verify(
+      events: events, checkpoints: [checkpoint], trustedKey: other.publicKey)
     #expect(!wrongKey.intact)
     #expect(wrongKey.problems.first?.what.contains("signed by another key") == true)
     let unchecked = ChainVerifier.verify(events: events, checkpoints: [checkpoint], trustedKey: nil)
@@ -203,7 +210,8 @@ struct ChainVerifierTests {
     events.remove(at: 6)  // event 7
     let changed = events[1]
     events[1] = StoredEvent(
-      trial: "O", sequence: 2, kind: changed.kind, bytes: [42], previousHash: changed.previousHash, hash: changed.hash)
+      trial: "O", sequence: 2, kind: changed.kind, bytes: [42], previousHash: changed.previousHash,
+      hash: changed.hash)
     let report = ChainVerifier.verify(events: events, checkpoints: [late], trustedKey: signer.publicKey)
     #expect(report.problems.map(\.sequence) == [2, 7, 8, 8])
     #expect(report.problems[0].description.hasPrefix("event 2: hash mismatch"))
