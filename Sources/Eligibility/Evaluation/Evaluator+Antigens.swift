@@ -3,10 +3,11 @@ extension Evaluator {
   /// (unknown, with the field's path, if the filter tests an attribute not recorded).
   private func admits(_ result: AntigenResult, _ filter: EventFilter) -> (Truth, String?) {
     let path = "antigens[\(result.antigen)]"
-    for (admission, field) in [
+    let admissions: [(Truth, String)] = [
       (result.specimen.admission(by: filter.specimens), "specimen"),
       (result.testMethod.admission(by: filter.methods), "method"),
-    ] where admission != .yes {
+    ]
+    for (admission, field) in admissions where admission != Truth.yes {
       return (admission, admission == .unknown ? "\(path).\(field)" : nil)
     }
     return (.yes, nil)

@@ -19,9 +19,10 @@ extension Evaluator {
       term(event.dose.map { bound.comparison.holds($0, bound.value) }, "prednisoneEquivalentMgPerDay")
     }
     if let bound = filter.grade { term(event.grade.map { bound.comparison.holds($0, bound.value) }, "grade") }
-    for (admission, field) in [
+    let admissions: [(Truth, String)] = [
       (event.route.admission(by: filter.routes), "route"), (event.tumourType.admission(by: filter.types), "type"),
-    ] where admission != .yes {
+    ]
+    for (admission, field) in admissions where admission != Truth.yes {
       term(admission == .unknown ? nil : false, field)
     }
     return (result, result == .unknown ? missing : nil)

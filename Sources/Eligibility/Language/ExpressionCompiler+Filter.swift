@@ -86,9 +86,8 @@ extension ExpressionCompiler {
       if let number = term.number {
         return "\(term.attribute) \(term.comparison.symbol) \(Quantity.format(number))"
       }
-      let op =
-        term.comparison == .notEqual
-        ? (term.words.count > 1 ? "not in" : "≠") : (term.words.count > 1 ? "in" : "=")
+      let several = term.words.count > 1
+      let op: String = term.comparison == .notEqual ? (several ? "not in" : "≠") : (several ? "in" : "=")
       return "\(term.attribute) \(op) \(term.words.joined(separator: " or "))"
     }.joined(separator: ", ")
   }
