@@ -162,7 +162,10 @@ extension Fidelity {
         ongoing: ongoing, tumourType: type)
     }
 
+    /// The example's screening date.
+    static var screening: CivilDate { Fidelity.screening }
+
     /// A day relative to screening.
-    static func day(_ offset: Int) -> CivilDate { Fidelity.screening.adding(days: offset) }
+    static func day(_ offset: Int) -> CivilDate { screening.adding(days: offset) }
   }
 }
