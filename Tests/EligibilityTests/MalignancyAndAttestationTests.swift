@@ -11,7 +11,8 @@ struct MalignancyAndAttestationTests {
   static func patient(_ events: String, consent: String? = "2026-11-16") throws -> PatientRecord {
     let consentField = consent.map { #", "consent": {"signed": true, "date": "\#($0)"}"# } ?? ""
     return try record(
-      #"{"screeningDate": "2026-11-20", "history": {"complete": true, "events": [\#(events)]}\#(consentField)}"#)
+      #"{"screeningDate": "2026-11-20", "history": {"complete": true, "events": [\#(events)]}\#(consentField)}"#
+    )
   }
 
   // MARK: malignancy

@@ -20,7 +20,8 @@ extension Evaluator {
     }
     if let bound = filter.grade { term(event.grade.map { bound.comparison.holds($0, bound.value) }, "grade") }
     let admissions: [(Truth, String)] = [
-      (event.route.admission(by: filter.routes), "route"), (event.tumourType.admission(by: filter.types), "type"),
+      (event.route.admission(by: filter.routes), "route"),
+      (event.tumourType.admission(by: filter.types), "type"),
     ]
     for (admission, field) in admissions where admission != Truth.yes {
       term(admission == .unknown ? nil : false, field)
@@ -139,9 +140,12 @@ extension Evaluator {
     let date =
       anchorDescriptions.isEmpty ? Evaluator.describeAnchor(anchor, record) : anchorDescriptions[anchor.index]
     if direction == .sinceAnchor {
-      return EvidenceText.Window(span: nil, anchor: " after \(anchor.rawValue)\(date), up to screening", date: "")
+      return EvidenceText.Window(
+        span: nil, anchor: " after \(anchor.rawValue)\(date), up to screening", date: "")
     }
-    guard let span else { return EvidenceText.Window(span: nil, anchor: planned ? " in plans" : "", date: "") }
+    guard let span else {
+      return EvidenceText.Window(span: nil, anchor: planned ? " in plans" : "", date: "")
+    }
     return EvidenceText.Window(
       span: span, anchor: (direction == .after ? "after " : "before ") + anchor.rawValue, date: date)
   }

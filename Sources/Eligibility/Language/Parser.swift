@@ -221,7 +221,8 @@ struct Parser {
       throw ExpressionError(
         offset: current.offset,
         message:
-          "expected an attribute (dose, grade, route, type, specimen, method, oxygen), found \(describe(current))")
+          "expected an attribute (dose, grade, route, type, specimen, method, oxygen), found \(describe(current))"
+      )
     }
     _ = advance()
     // `ATTRIBUTE not in (WORD, …)`: the complement of the list.
@@ -229,7 +230,8 @@ struct Parser {
     if current.kind == .keyword(.not) {
       _ = advance()
       guard current.kind == .identifier("in") else {
-        throw ExpressionError(offset: current.offset, message: "expected 'in' after 'not', found \(describe(current))")
+        throw ExpressionError(
+          offset: current.offset, message: "expected 'in' after 'not', found \(describe(current))")
       }
       negated = true
     }

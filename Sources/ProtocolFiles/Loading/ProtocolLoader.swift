@@ -123,7 +123,9 @@ extension YAMLLocator {
   /// so point at the expression's first character.
   fileprivate func expressionStart(_ steps: [Step]) -> SourceLocation? {
     var location = location(of: steps)
-    if case .scalar(let scalar) = node(at: steps), scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+    if case .scalar(let scalar) = node(at: steps),
+      scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+    {
       location?.column += 1
     }
     return location

@@ -149,19 +149,26 @@ import TrialModel
     let screening = P.screening
     #expect(p.verdict("E2") == .met)  // complete history without malignancy
     // A melanoma cured 3 years ago (not active at screening) is within the 5 years.
-    p.history(P.event("malignancy", screening.adding(years: -4), endDate: screening.adding(years: -3), type: .other))
+    p.history(
+      P.event("malignancy", screening.adding(years: -4), endDate: screening.adding(years: -3), type: .other))
     #expect(p.verdict("E2") == .notMet)
     // Cured exactly 5 years before screening: on the window's first day; a day earlier: outside.
-    p.history(P.event("malignancy", screening.adding(years: -7), endDate: screening.adding(years: -5), type: .other))
+    p.history(
+      P.event("malignancy", screening.adding(years: -7), endDate: screening.adding(years: -5), type: .other))
     #expect(p.verdict("E2") == .notMet)
     p.history(
-      P.event("malignancy", screening.adding(years: -7), endDate: screening.adding(years: -5).adding(days: -1), type: .other))
+      P.event(
+        "malignancy", screening.adding(years: -7), endDate: screening.adding(years: -5).adding(days: -1),
+        type: .other))
     #expect(p.verdict("E2") == .met)
     // "other than B-cell malignancies": a lymphoma, even ongoing, is outside the criterion.
     p.history(P.event("malignancy", P.day(-300), ongoing: true, type: .bCell))
     #expect(p.verdict("E2") == .met)
     // The cured exceptions can be recruited; the same tumours still ongoing cannot.
-    for type in [TumourType.skinSquamous, .basalCell, .bladderNonMuscleInvasive, .prostateLowRisk, .cervixInSitu, .breastInSitu] {
+    for type in [
+      TumourType.skinSquamous, .basalCell, .bladderNonMuscleInvasive, .prostateLowRisk, .cervixInSitu,
+      .breastInSitu,
+    ] {
       p.history(P.event("malignancy", P.day(-500), endDate: P.day(-200), type: type))
       #expect(p.verdict("E2") == .met, "\(type) cured")
       p.history(P.event("malignancy", P.day(-500), ongoing: true, type: type))

@@ -426,7 +426,8 @@ import TrialModel
     // Completely relieved exactly 2 years before screening, and a day before that.
     let s = F.screening
     let relieved = { (end: CivilDate) in
-      F.event("malignancy", on: s.adding(years: -4).description, ["endDate": end.description, "type": "other"])
+      F.event(
+        "malignancy", on: s.adding(years: -4).description, ["endDate": end.description, "type": "other"])
     }
     #expect(try f.verdict("E15", F.history(relieved(s.adding(years: -2)))) == .notMet)
     #expect(try f.verdict("E15", F.history(relieved(s.adding(years: -2).adding(days: -1)))) == .met)
