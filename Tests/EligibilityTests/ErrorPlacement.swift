@@ -88,13 +88,14 @@ enum RecordErrorPlacement {
   }
 
   /// Whether some key of `text` contains `.` or `[` (a fuzzed key such as `"bir[hDate"`), which
-  /// makes a dotted field path ambiguous to split.
+  /// makes a dotted field path ambiguous to split, or an escape (`"perform\nce"`), which the
+  /// path names decoded.
   static func hasAmbiguousKey(_ text: String) -> Bool {
     let keys = try! NSRegularExpression(pattern: #""([^"]*)"\s*:"#)
     let range = NSRange(text.startIndex..., in: text)
     return keys.matches(in: text, range: range).contains { match in
       let key = Range(match.range(at: 1), in: text).map { text[$0] } ?? ""
-      return key.contains(".") || key.contains("[")
+      return key.contains(".") || key.contains("[") || key.contains("\\")
     }
   }
 }

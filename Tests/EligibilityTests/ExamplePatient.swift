@@ -49,7 +49,7 @@ let examplePatientJSON = """
     "conditions": {
       "pregnant": false, "lactating": false, "uncontrolledInfection": false, "activeGvhd": false,
       "cnsDisease": false, "cnsInvolvementSuspected": false,
-      "supportiveCareOngoing": false, "otherMalignancy": false, "activeAutoimmuneDisease": false,
+      "supportiveCareOngoing": false, "activeAutoimmuneDisease": false,
       "nyhaClass": 1, "dyspneaGrade": 0
     },
     "consent": {"signed": true, "date": "2026-11-16"},

@@ -98,7 +98,7 @@ import TrialModel
     ("sex == other", "male or female"),
     ("hsct within 3 kg", "duration"),
     ("hsct within 3 days before lunch", "screening, enrollment, consent"),
-    ("steroid[weight > 2] within 3 days", "dose, grade or route"),
+    ("steroid[weight > 2] within 3 days", "dose, grade, route or type"),
     ("crcl >= weight", "cannot compare"),
     ("frobnicate(hsct)", "unknown function"),
     ("(age >= 18 years", "')'"),

@@ -3,13 +3,12 @@ extension Evaluator {
   /// (unknown, with the field's path, if the filter tests an attribute not recorded).
   private func admits(_ result: AntigenResult, _ filter: EventFilter) -> (Truth, String?) {
     let path = "antigens[\(result.antigen)]"
-    if filter.specimens != 0 {
-      guard let specimen = result.specimen else { return (.unknown, "\(path).specimen") }
-      if !specimen.admitted(by: filter.specimens) { return (.no, nil) }
-    }
-    if filter.methods != 0 {
-      guard let method = result.testMethod else { return (.unknown, "\(path).method") }
-      if !method.admitted(by: filter.methods) { return (.no, nil) }
+    let admissions: [(Truth, String)] = [
+      (result.specimen.admission(by: filter.specimens), "specimen"),
+      (result.testMethod.admission(by: filter.methods), "method"),
+    ]
+    for (admission, field) in admissions where admission != Truth.yes {
+      return (admission, admission == .unknown ? "\(path).\(field)" : nil)
     }
     return (.yes, nil)
   }

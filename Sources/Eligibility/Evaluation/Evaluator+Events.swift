@@ -19,7 +19,13 @@ extension Evaluator {
       term(event.dose.map { bound.comparison.holds($0, bound.value) }, "prednisoneEquivalentMgPerDay")
     }
     if let bound = filter.grade { term(event.grade.map { bound.comparison.holds($0, bound.value) }, "grade") }
-    if filter.routes != 0 { term(event.route.map { $0.admitted(by: filter.routes) }, "route") }
+    let admissions: [(Truth, String)] = [
+      (event.route.admission(by: filter.routes), "route"),
+      (event.tumourType.admission(by: filter.types), "type"),
+    ]
+    for (admission, field) in admissions where admission != Truth.yes {
+      term(admission == .unknown ? nil : false, field)
+    }
     return (result, result == .unknown ? missing : nil)
   }
 
@@ -126,12 +132,20 @@ extension Evaluator {
   }
 
   /// ` within 3 months before infusion (2026-12-14)`, or ` in history` without a span.
-  func windowText(_ span: CalendarSpan?, _ anchor: Anchor, _ direction: Direction = .before)
-    -> EvidenceText.Window
-  {
-    guard let span else { return EvidenceText.Window(span: nil, anchor: "", date: "") }
+  /// ` after consent (2026-11-16), up to screening` for `EVENT after consent`, and ` in plans`
+  /// for a plan at any time.
+  func windowText(
+    _ span: CalendarSpan?, _ anchor: Anchor, _ direction: Direction = .before, planned: Bool = false
+  ) -> EvidenceText.Window {
     let date =
       anchorDescriptions.isEmpty ? Evaluator.describeAnchor(anchor, record) : anchorDescriptions[anchor.index]
+    if direction == .sinceAnchor {
+      return EvidenceText.Window(
+        span: nil, anchor: " after \(anchor.rawValue)\(date), up to screening", date: "")
+    }
+    guard let span else {
+      return EvidenceText.Window(span: nil, anchor: planned ? " in plans" : "", date: "")
+    }
     return EvidenceText.Window(
       span: span, anchor: (direction == .after ? "after " : "before ") + anchor.rawValue, date: date)
   }
@@ -166,6 +180,14 @@ extension Evaluator {
   /// a past anchor (consent), an event after the anchor — between consent and screening — is
   /// outside the window: it did not happen "before consent".
   func window(_ span: CalendarSpan?, _ anchor: Anchor, _ direction: Direction = .before) -> AnchorWindow {
+    if direction == .sinceAnchor {
+      // `(anchor, screening]`; an unrecorded past anchor is some day up to screening.
+      let end = screening.dayNumber...screening.dayNumber
+      guard let date = anchorDate(anchor) else {
+        return AnchorWindow(start: Int.min...screening.dayNumber + 1, end: end)
+      }
+      return AnchorWindow(start: date.dayNumber + 1...date.dayNumber + 1, end: end)
+    }
     guard let span else { return AnchorWindow(start: Int.min...Int.min, end: Int.max...Int.max) }
     func bounds(_ day: ClosedRange<Int>) -> AnchorWindow {
       let move = { (d: Int) -> Int in
@@ -260,7 +282,7 @@ extension Evaluator {
       }
       switch window.contains(date.dayNumber) {
       case .yes:
-        sink.note("\(labels[label]) on \(date)\(windowText(span, anchor, direction))")
+        sink.note("\(labels[label]) on \(date)\(windowText(span, anchor, direction, planned: true))")
         return .yes
       case .unknown: undecided = anchorPath(anchor)
       case .no: break
@@ -271,7 +293,7 @@ extension Evaluator {
       sink.missing(undecided)
       return .unknown
     }
-    sink.note("no \(labels[label])\(windowText(span, anchor, direction))")
+    sink.note("no \(labels[label])\(windowText(span, anchor, direction, planned: true))")
     return .no
   }
 

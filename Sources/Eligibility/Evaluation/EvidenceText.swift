@@ -72,10 +72,16 @@ struct EvidenceText: ExpressibleByStringInterpolation {
         EvidenceText.append(", ongoing at screening,", to: &utf8)
       }
     }
-    /// ` within SPAN before ANCHOR (DATE)` (the window's anchor names its side), or ` in history`.
+    /// ` within SPAN before ANCHOR (DATE)` (the window's anchor names its side), ` in history`,
+    /// or (no span) the window's own text.
     mutating func appendInterpolation(_ window: Window) {
       guard let span = window.span else {
-        EvidenceText.append(" in history", to: &utf8)
+        // No span: the whole history, or the window's own text (` in plans`, ` after consent …`).
+        if window.anchor.isEmpty {
+          EvidenceText.append(" in history", to: &utf8)
+        } else {
+          EvidenceText.append(window.anchor, to: &utf8)
+        }
         return
       }
       EvidenceText.append(" within ", to: &utf8)

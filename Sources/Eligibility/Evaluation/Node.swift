@@ -36,6 +36,9 @@ enum Direction: UInt8, Sendable, Hashable {
   case before
   /// `[anchor, anchor + span]` (plans only: a record holds no events after screening).
   case after
+  /// `EVENT after consent`: from the day after a past anchor to screening, `(anchor, screening]`
+  /// (the span is not used).
+  case sinceAnchor
 }
 
 /// A threshold as the protocol wrote it and in the canonical unit of the compared value.
@@ -180,11 +183,13 @@ struct EventFilter: Sendable, Hashable {
   var dose: AttributeBound?
   var grade: AttributeBound?
   /// Bits of ``Route/allCases`` positions; 0: any route.
-  var routes: UInt8 = 0
+  var routes: ValueMask = 0
+  /// Bits of ``TumourType/allCases`` positions; 0: any type.
+  var types: ValueMask = 0
   /// Bits of ``Specimen/allCases`` positions; 0: any specimen.
-  var specimens: UInt8 = 0
+  var specimens: ValueMask = 0
   /// Bits of ``TestMethod/allCases`` positions; 0: any method.
-  var methods: UInt8 = 0
+  var methods: ValueMask = 0
 
   var isEmpty: Bool { self == EventFilter() }
 }
@@ -192,7 +197,7 @@ struct EventFilter: Sendable, Hashable {
 /// The bracketed filter of a lab, `lvef[method in (echocardiography, muga)]`.
 struct MeasurementFilter: Sendable, Hashable {
   /// Bits of ``LabMethod/allCases`` positions; 0: any method.
-  var methods: UInt8 = 0
+  var methods: ValueMask = 0
   /// Bits of ``OxygenCondition/allCases`` positions; 0: any.
-  var oxygen: UInt8 = 0
+  var oxygen: ValueMask = 0
 }

@@ -2,7 +2,7 @@ import Inputs
 import TrialModel
 
 extension ExpressionCompiler {
-  /// `NAME[term, …]`: an event class filtered by `dose`, `grade` and `route`; an antigen by
+  /// `NAME[term, …]`: an event class filtered by `dose`, `grade`, `route` and (malignancies) `type`; an antigen by
   /// `specimen` and `method`; a lab by `method` and `oxygen`. Every term must hold.
   func filtered(_ name: String, _ terms: [FilterTerm], _ e: Expression) throws(ExpressionError) -> Typed {
     if let test = LabTest(rawValue: name) {
@@ -39,7 +39,8 @@ extension ExpressionCompiler {
           let bound = AttributeBound(comparison: term.comparison, value: value)
           if term.attribute == "dose" { selector.filter.dose = bound } else { selector.filter.grade = bound }
         case "route": selector.filter.routes |= try mask(term, Route.self)
-        default: throw attributeError(term, "dose, grade or route")
+        case "type": selector.filter.types |= try mask(term, TumourType.self)
+        default: throw attributeError(term, "dose, grade, route or type")
         }
       }
     }
@@ -49,7 +50,7 @@ extension ExpressionCompiler {
 
   /// The bit mask of the values a `==` / `in` term names (`!=` the complement).
   private func mask<E: InputEnumeration & Equatable>(_ term: FilterTerm, _ type: E.Type)
-    throws(ExpressionError) -> UInt8
+    throws(ExpressionError) -> ValueMask
   {
     guard !term.words.isEmpty, term.comparison == .equal || term.comparison == .notEqual else {
       throw ExpressionError(
@@ -58,7 +59,7 @@ extension ExpressionCompiler {
           "expected == VALUE or in (VALUE, …) after '\(term.attribute)' (\(E.allowedValues.joined(separator: ", ")))"
       )
     }
-    var mask: UInt8 = 0
+    var mask: ValueMask = 0
     for word in term.words {
       guard let value = E(rawValue: word) else {
         throw ExpressionError(
@@ -85,7 +86,8 @@ extension ExpressionCompiler {
       if let number = term.number {
         return "\(term.attribute) \(term.comparison.symbol) \(Quantity.format(number))"
       }
-      let op = term.comparison == .notEqual ? "≠" : (term.words.count > 1 ? "in" : "=")
+      let several = term.words.count > 1
+      let op: String = term.comparison == .notEqual ? (several ? "not in" : "≠") : (several ? "in" : "=")
       return "\(term.attribute) \(op) \(term.words.joined(separator: " or "))"
     }.joined(separator: ", ")
   }

@@ -78,6 +78,18 @@ struct ExpressionCompiler {
     case .filtered(let name, let terms):
       return try filtered(name, terms, e)
     case .sequence(let base, let treatment):
+      if case .name(let word) = treatment.syntax, let anchor = Anchor(named: word) {
+        // `steroid after consent`: any day of a selected event between consent and screening.
+        let s = try historySelector(base)
+        guard anchor == .consent else {
+          throw ExpressionError(
+            offset: treatment.offset,
+            message:
+              "expected consent after 'EVENT after': the record holds events up to screening, and consent is the anchor before it"
+          )
+        }
+        return .boolean(.within(s, CalendarSpan(amount: 0, unit: .days), anchor, .sinceAnchor))
+      }
       var s = try selector(base)
       let t = try selector(treatment)
       guard s.antigen != nil, t.antigen == nil, !t.planned else {

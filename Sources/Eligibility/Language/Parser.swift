@@ -213,16 +213,28 @@ struct Parser {
     return node(.filtered(name: name, terms: terms), from: start)
   }
 
-  /// `ATTRIBUTE OP NUMBER [UNIT]`, `ATTRIBUTE == WORD` or `ATTRIBUTE in (WORD, …)`.
+  /// `ATTRIBUTE OP NUMBER [UNIT]`, `ATTRIBUTE == WORD`, `ATTRIBUTE in (WORD, …)` or
+  /// `ATTRIBUTE not in (WORD, …)`.
   private mutating func filterTerm() throws(ExpressionError) -> FilterTerm {
     let offset = current.offset
     guard case .identifier(let attribute) = current.kind else {
       throw ExpressionError(
         offset: current.offset,
         message:
-          "expected an attribute (dose, grade, route, specimen, method, oxygen), found \(describe(current))")
+          "expected an attribute (dose, grade, route, type, specimen, method, oxygen), found \(describe(current))"
+      )
     }
     _ = advance()
+    // `ATTRIBUTE not in (WORD, …)`: the complement of the list.
+    var negated = false
+    if current.kind == .keyword(.not) {
+      _ = advance()
+      guard current.kind == .identifier("in") else {
+        throw ExpressionError(
+          offset: current.offset, message: "expected 'in' after 'not', found \(describe(current))")
+      }
+      negated = true
+    }
     if current.kind == .identifier("in") {
       _ = advance()
       try expect(.leftParen, "'('")
@@ -232,7 +244,8 @@ struct Parser {
         words.append(try word())
       }
       try expect(.rightParen, "')' or ','")
-      return FilterTerm(attribute: attribute, comparison: .equal, words: words, offset: offset)
+      return FilterTerm(
+        attribute: attribute, comparison: negated ? .notEqual : .equal, words: words, offset: offset)
     }
     guard case .comparison(let op) = current.kind else {
       throw ExpressionError(

@@ -16,6 +16,10 @@ public enum EventClass: Int, CaseIterable, Sendable {
   case gvhdAcute, gvhdChronic, organTransplant
   /// A pregnancy (in `plans`: a planned pregnancy).
   case pregnancy
+  /// A malignancy other than the leukaemia under study, from diagnosis (`date`) to complete
+  /// remission or cure (`endDate`), or `ongoing` (needing treatment or not in complete remission
+  /// at screening), with its `type` (``TumourType``).
+  case malignancy
 
   /// The dotted name used in records and expressions.
   public var name: String { EventClass.names[rawValue] }
@@ -54,13 +58,13 @@ public enum EventClass: Int, CaseIterable, Sendable {
     }
   }
 
-  /// Whether events of this class are states that last from onset to resolution (GVHD): an
-  /// episode that began before a window and has no recorded `endDate` (or `ongoing`) may still
-  /// have been present in it.
-  public var isState: Bool { self == .gvhdAcute || self == .gvhdChronic }
+  /// Whether events of this class are states that last from onset to resolution (GVHD, a
+  /// malignancy): an episode that began before a window and has no recorded `endDate` (or
+  /// `ongoing`) may still have been present in it.
+  public var isState: Bool { EventClass.states.intersects(EventClassSet(mask: bit)) }
 
   /// The state classes as a set.
-  static let states = EventClassSet(mask: gvhdAcute.bit | gvhdChronic.bit)
+  static let states = EventClassSet(mask: gvhdAcute.bit | gvhdChronic.bit | malignancy.bit)
 
   /// This class's bit in an ``EventClassSet``.
   var bit: UInt64 { 1 << UInt64(rawValue) }

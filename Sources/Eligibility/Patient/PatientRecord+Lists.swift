@@ -9,7 +9,7 @@ extension PatientRecord {
   static let historyFields = ["complete", "events"]
   static let eventFields = [
     "class", "date", "prednisoneEquivalentMgPerDay", "grade", "note", "site", "agent", "route", "endDate",
-    "ongoing",
+    "ongoing", "type",
   ]
   static let planFields = ["class", "date"]
   static let attestationFields = ["protocol", "criterion", "verdict", "by", "date"]
@@ -170,7 +170,11 @@ extension PatientRecord {
       classes: classes, date: date,
       dose: try r.number("prednisoneEquivalentMgPerDay", in: 0...100_000, unit: "mg/day"),
       grade: try r.number("grade", in: 0...5), note: try r.string("note"),
-      route: try r.enumeration("route", Route.self), endDate: endDate, ongoing: ongoing)
+      route: try r.enumeration("route", Route.self), endDate: endDate, ongoing: ongoing,
+      tumourType: try r.enumeration("type", TumourType.self))
+    if event.tumourType != nil, !event.classes.intersects(EventClassSet(mask: EventClass.malignancy.bit)) {
+      throw r["type"]!.invalid(expected: "no type: only a malignancy event has a tumour type")
+    }
     _ = try r.string("site")
     _ = try r.string("agent")
     return event

@@ -45,10 +45,12 @@ public struct HistoryEvent: Sendable, Hashable {
   public var endDate: CivilDate?
   /// Still present at screening (`ongoing: true`), if recorded.
   public var ongoing: Bool?
+  /// A malignancy's tumour type, if recorded.
+  public var tumourType: TumourType?
 
   public init(
     classes: EventClassSet, date: CivilDate, dose: Double? = nil, grade: Double? = nil, note: String? = nil,
-    route: Route? = nil, endDate: CivilDate? = nil, ongoing: Bool? = nil
+    route: Route? = nil, endDate: CivilDate? = nil, ongoing: Bool? = nil, tumourType: TumourType? = nil
   ) {
     self.classes = classes
     self.date = date
@@ -58,6 +60,7 @@ public struct HistoryEvent: Sendable, Hashable {
     self.route = route
     self.endDate = endDate
     self.ongoing = ongoing
+    self.tumourType = tumourType
   }
 }
 

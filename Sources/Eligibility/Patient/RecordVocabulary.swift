@@ -132,17 +132,60 @@ public enum OxygenCondition: String, InputEnumeration {
   }
 }
 
+/// `history.events[].type` of a `malignancy` event (a malignancy other than the leukaemia under
+/// study): the kinds the protocols except by name, each non-metastatic, and `other`. A metastatic
+/// skin or prostate cancer, and any type not listed, is `other`.
+public enum TumourType: String, InputEnumeration {
+  /// A B-cell malignancy (lymphoma, CLL, …) other than the leukaemia under study.
+  case bCell
+  /// Basal cell carcinoma of the skin.
+  case basalCell
+  /// Squamous cell carcinoma of the skin.
+  case skinSquamous
+  /// Non-muscle-invasive bladder cancer.
+  case bladderNonMuscleInvasive
+  /// Localised low-risk prostate cancer.
+  case prostateLowRisk
+  /// Any other non-metastatic prostate cancer (intermediate or high risk, locally advanced).
+  case prostateNonMetastatic
+  /// Breast carcinoma in situ (DCIS).
+  case breastInSitu
+  /// Cervical carcinoma in situ (CIN 3).
+  case cervixInSitu
+  /// Thyroid cancer, non-metastatic.
+  case thyroid
+  /// Any other malignancy.
+  case other
+  public static var aliases: [String: TumourType] {
+    ["bcc": .basalCell, "cutaneous squamous": .skinSquamous, "nmibc": .bladderNonMuscleInvasive]
+  }
+}
+
+/// A filter's set of admitted values of one enumerated attribute, as bits of `allCases` positions
+/// (0: any value).
+typealias ValueMask = UInt16
+
 extension InputEnumeration where Self: Equatable {
   /// This case's bit in a filter mask (its position in `allCases`).
-  var bit: UInt8 {
-    1 << UInt8(Array(Self.allCases).firstIndex(of: self) ?? 0)
+  var bit: ValueMask {
+    1 << ValueMask(Array(Self.allCases).firstIndex(of: self) ?? 0)
   }
 
   /// Whether this case is in `mask` (an empty mask admits every case).
-  func admitted(by mask: UInt8) -> Bool { mask == 0 || mask & bit != 0 }
+  func admitted(by mask: ValueMask) -> Bool { mask == 0 || mask & bit != 0 }
 
   /// The names of the cases in `mask`, joined with "or".
-  static func names(in mask: UInt8) -> String {
+  static func names(in mask: ValueMask) -> String {
     allCases.filter { mask & $0.bit != 0 }.map(\.rawValue).joined(separator: " or ")
+  }
+}
+
+extension Optional where Wrapped: InputEnumeration & Equatable {
+  /// Whether a recorded attribute passes a filter's `mask`: `.yes` when the filter does not test
+  /// it or admits the value, `.no` when it rejects it, `.unknown` when the value is not recorded.
+  func admission(by mask: ValueMask) -> Truth {
+    guard mask != 0 else { return .yes }
+    guard let value = self else { return .unknown }
+    return Truth(value.admitted(by: mask))
   }
 }

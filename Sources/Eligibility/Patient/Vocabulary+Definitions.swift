@@ -40,8 +40,6 @@ extension BooleanFact {
       "any active autoimmune disease"
     case .cnsDisease:
       "a past or present non-leukaemic CNS disorder: epilepsy or seizures, stroke or intracranial haemorrhage, dementia or memory impairment, cerebellar disease, severe brain injury, spinal-cord compression, CNS autoimmune or demyelinating disease (CNS leukaemia is `disease.cnsStatus`)"
-    case .otherMalignancy:
-      "a second malignancy (not the leukaemia) that is active — present or under treatment — at screening; a cured or past tumour is not recorded here"
     case .primaryImmunodeficiency: "a congenital (primary) immunodeficiency"
     case .activeGvhd: "graft-versus-host disease present at screening"
     case .drugOrAlcoholDependence: "dependence on alcohol or drugs"

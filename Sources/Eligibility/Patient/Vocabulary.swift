@@ -14,7 +14,7 @@ public enum BooleanFact: Int, CaseIterable, Sendable {
   case pregnant, lactating, childbearingPotential, partnerChildbearingPotential, activeInfection,
     uncontrolledInfection, activeTuberculosis, hiv, syphilis
   case covid19, activeHepatitisB, activeHepatitisC
-  case activeAutoimmuneDisease, cnsDisease, otherMalignancy, primaryImmunodeficiency, activeGvhd
+  case activeAutoimmuneDisease, cnsDisease, primaryImmunodeficiency, activeGvhd
   case drugOrAlcoholDependence, unableToConsent, longTermAnticoagulation, antiplateletAboveLimit
   case aminoglycosideHypersensitivity, studyDrugHypersensitivity, severeAllergyHistory
   case unstableAngina, clinicallySignificantHeartDisease, uncontrolledArrhythmia

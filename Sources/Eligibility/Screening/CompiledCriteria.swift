@@ -10,6 +10,9 @@ public struct CompiledCriterion: Sendable, Hashable {
   /// Whether the investigator must attest it (always true when there is no expression).
   public var needsAttestation: Bool
   var node: Node?
+  /// `attestation: {when: …}` as written, and compiled: the attestation is needed only when it holds.
+  public var attestationWhen: String?
+  var attestationCondition: Node?
   /// Whether this is the registry's age range (`AGE`), added to the protocol's own criteria.
   public var isRegistryAgeRange = false
   /// The protocol file's note on how the expression reads the text, if any.
@@ -45,6 +48,8 @@ public struct CompiledCriteria: Sendable, Hashable {
   private var entries: [Int] = []
   private var exclusion: [Bool] = []
   private var attestationNeeded: [Bool] = []
+  /// The first instruction of each criterion's attestation condition (−1 if none).
+  private var conditions: [Int] = []
 
   init(protocolID: String, criteria: [CompiledCriterion], settings: EligibilitySettings) {
     self.protocolID = protocolID
@@ -56,6 +61,7 @@ public struct CompiledCriteria: Sendable, Hashable {
       entries.append(c.node.map { program.append($0) } ?? -1)
       exclusion.append(c.kind == .exclusion)
       attestationNeeded.append(c.needsAttestation)
+      conditions.append(c.attestationCondition.map { program.append($0) } ?? -1)
     }
   }
 
@@ -133,13 +139,26 @@ public struct CompiledCriteria: Sendable, Hashable {
         "attested \(a.met ? "met" : "not met")\(" by ", ifRecorded: a.by)\(" on ", ifRecorded: a.date)")
       return a.met ? .met : .notMet
     }
+    var needsAttestation = attestationNeeded[index]
+    if conditions[index] >= 0 {
+      // `attestation: {when: …}`: the investigator is asked only when the condition holds.
+      switch evaluator.evaluate(conditions[index], &sink) {
+      case .unknown: return .missing
+      case .no: needsAttestation = false
+      case .yes: break
+      }
+      sink.note(
+        needsAttestation
+          ? "the condition for the investigator's attestation holds"
+          : "the condition for the investigator's attestation does not hold: not needed")
+    }
     let entry = entries[index]
-    guard entry >= 0 else { return .attestation }
+    guard entry >= 0 else { return needsAttestation ? .attestation : .met }
     let truth = evaluator.evaluate(entry, &sink)
     switch exclusion[index] ? !truth : truth {
     case .no: return .notMet
     case .unknown: return .missing
-    case .yes: return attestationNeeded[index] ? .attestation : .met
+    case .yes: return needsAttestation ? .attestation : .met
     }
   }
 
@@ -147,7 +166,9 @@ public struct CompiledCriteria: Sendable, Hashable {
   private func evidence(_ index: Int, _ verdict: Verdict, _ sink: inout EvidenceRecorder) -> String {
     let computable = entries[index] >= 0
     switch verdict {
-    case .attestation where !computable: return "needs the investigator's attestation"
+    case .attestation where !computable:
+      guard conditions[index] >= 0 else { return "needs the investigator's attestation" }
+      EvidenceText.append("; needs the investigator's attestation", to: &sink.notes)
     case .attestation: EvidenceText.append("; also needs the investigator's attestation", to: &sink.notes)
     case .missing:
       if !sink.notes.isEmpty { EvidenceText.append("; ", to: &sink.notes) }

@@ -91,20 +91,24 @@ public enum CriteriaCompiler {
           location: criterion.expressionLocation, protocolID: protocolID, criterionID: criterion.id,
           message: "duplicate criterion id")
       }
-      var node: Node?
-      if let text = criterion.expression {
+      func compile(_ text: String?, at location: SourceLocation?) throws(CriteriaError) -> Node? {
+        guard let text else { return nil }
         do {
-          node = try compiler.compile(text)
+          return try compiler.compile(text)
         } catch {
           throw CriteriaError(
-            location: criterion.expressionLocation.map { locate(error.offset, in: text, from: $0) },
+            location: location.map { locate(error.offset, in: text, from: $0) },
             protocolID: protocolID, criterionID: criterion.id, message: error.message)
         }
       }
-      compiled.append(
-        CompiledCriterion(
-          id: criterion.id, kind: criterion.kind, text: criterion.text, expression: criterion.expression,
-          needsAttestation: criterion.attestation || node == nil, node: node, note: criterion.note))
+      let node = try compile(criterion.expression, at: criterion.expressionLocation)
+      var entry = CompiledCriterion(
+        id: criterion.id, kind: criterion.kind, text: criterion.text, expression: criterion.expression,
+        needsAttestation: criterion.attestation || node == nil, node: node, note: criterion.note)
+      entry.attestationWhen = criterion.attestationWhen
+      entry.attestationCondition = try compile(
+        criterion.attestationWhen, at: criterion.attestationWhenLocation)
+      compiled.append(entry)
     }
     return CompiledCriteria(protocolID: protocolID, criteria: compiled, settings: settings)
   }

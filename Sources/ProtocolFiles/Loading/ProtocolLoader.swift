@@ -104,17 +104,30 @@ public enum ProtocolLoader {
   private static func locateExpressions(in trial: inout TrialProtocol, locator: YAMLLocator) {
     for (section, keyPath) in [("inclusion", \Criteria.inclusion), ("exclusion", \Criteria.exclusion)] {
       for i in trial.criteria[keyPath: keyPath].indices {
-        let steps: [YAMLLocator.Step] = [.key("criteria"), .key(section), .index(i), .key("expression")]
-        guard trial.criteria[keyPath: keyPath][i].expression != nil else { continue }
-        var location = locator.location(of: steps)
-        // A quoted scalar's mark is its opening quote; point at the expression's first character.
-        if case .scalar(let scalar) = locator.node(at: steps),
-          scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-        {
-          location?.column += 1
+        let criterion: [YAMLLocator.Step] = [.key("criteria"), .key(section), .index(i)]
+        if trial.criteria[keyPath: keyPath][i].expression != nil {
+          trial.criteria[keyPath: keyPath][i].expressionLocation = locator.expressionStart(
+            criterion + [.key("expression")])
         }
-        trial.criteria[keyPath: keyPath][i].expressionLocation = location
+        if trial.criteria[keyPath: keyPath][i].attestationWhen != nil {
+          trial.criteria[keyPath: keyPath][i].attestationWhenLocation = locator.expressionStart(
+            criterion + [.key("attestation"), .key("when")])
+        }
       }
     }
+  }
+}
+
+extension YAMLLocator {
+  /// Where the expression scalar at `steps` starts: a quoted scalar's mark is its opening quote,
+  /// so point at the expression's first character.
+  fileprivate func expressionStart(_ steps: [Step]) -> SourceLocation? {
+    var location = location(of: steps)
+    if case .scalar(let scalar) = node(at: steps),
+      scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+    {
+      location?.column += 1
+    }
+    return location
   }
 }

@@ -14,8 +14,14 @@ public struct Criterion: Codable, Sendable, Hashable {
   public var text: String
   /// The computable form, parsed and type-checked by `Eligibility` when the protocol loads.
   public var expression: String?
-  /// Whether only the investigator can judge it (the screening asks for an attestation).
+  /// Whether only the investigator can judge it (the screening asks for an attestation); with
+  /// ``attestationWhen``, only when that condition holds.
   public var attestation: Bool
+  /// `attestation: {when: EXPRESSION}`: the attestation is needed only when the expression
+  /// holds; otherwise the criterion is decided by its `expression` (met if it has none).
+  public var attestationWhen: String?
+  /// Where `attestationWhen` starts in the protocol file (set by the loader).
+  public var attestationWhenLocation: SourceLocation?
   /// How the expression reads the text where a reviewer might question it (the reading, and
   /// why); shown by `protocol criteria`.
   public var note: String?
@@ -25,16 +31,19 @@ public struct Criterion: Codable, Sendable, Hashable {
   public var expressionLocation: SourceLocation?
 
   private enum CodingKeys: String, CodingKey { case id, text, expression, attestation, note }
+  private enum ConditionKeys: String, CodingKey { case when }
 
   public init(
     id: String, text: String, kind: CriterionKind, expression: String? = nil,
-    attestation: Bool = false, expressionLocation: SourceLocation? = nil, note: String? = nil
+    attestation: Bool = false, expressionLocation: SourceLocation? = nil, note: String? = nil,
+    attestationWhen: String? = nil
   ) {
     self.id = id
     self.text = text
     self.kind = kind
     self.expression = expression
-    self.attestation = attestation
+    self.attestation = attestation || attestationWhen != nil
+    self.attestationWhen = attestationWhen
     self.expressionLocation = expressionLocation
     self.note = note
   }
@@ -44,7 +53,12 @@ public struct Criterion: Codable, Sendable, Hashable {
     id = try c.decode(String.self, forKey: .id)
     text = try c.decode(String.self, forKey: .text)
     expression = try c.decodeIfPresent(String.self, forKey: .expression)
-    attestation = try c.decodeIfPresent(Bool.self, forKey: .attestation) ?? false
+    if let condition = try? c.nestedContainer(keyedBy: ConditionKeys.self, forKey: .attestation) {
+      attestationWhen = try condition.decode(String.self, forKey: .when)
+      attestation = true
+    } else {
+      attestation = try c.decodeIfPresent(Bool.self, forKey: .attestation) ?? false
+    }
     note = try c.decodeIfPresent(String.self, forKey: .note)
     kind = id.hasPrefix("E") ? .exclusion : .inclusion
     expressionLocation = nil
@@ -55,7 +69,12 @@ public struct Criterion: Codable, Sendable, Hashable {
     try c.encode(id, forKey: .id)
     try c.encode(text, forKey: .text)
     try c.encodeIfPresent(expression, forKey: .expression)
-    if attestation { try c.encode(true, forKey: .attestation) }
+    if let attestationWhen {
+      var condition = c.nestedContainer(keyedBy: ConditionKeys.self, forKey: .attestation)
+      try condition.encode(attestationWhen, forKey: .when)
+    } else if attestation {
+      try c.encode(true, forKey: .attestation)
+    }
     try c.encodeIfPresent(note, forKey: .note)
   }
 

@@ -24,10 +24,9 @@ public struct UnitConversionError: Error, Sendable, Hashable, CustomStringConver
   public var analyte: Analyte?
 
   public var description: String {
-    if analyte == nil, from.dimension != to.dimension,
-      [from.dimension, to.dimension].allSatisfy({
-        $0 == .massConcentration || $0 == .molarConcentration
-      })
+    let concentrations: Set<Dimension> = [.massConcentration, .molarConcentration]
+    if analyte == nil, from.dimension != to.dimension, concentrations.contains(from.dimension),
+      concentrations.contains(to.dimension)
     {
       return "cannot convert \(from.rawValue) to \(to.rawValue) without knowing the analyte"
     }

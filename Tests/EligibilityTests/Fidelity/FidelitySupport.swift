@@ -9,11 +9,11 @@ import TrialModel
 /// removes a key, any other value (a list, a number, a string) replaces it.
 typealias RecordPatch = [String: Any]
 
-/// Fidelity tests screen the README's example patient (``examplePatientJSON``), changed by
-/// patches, against one bundled protocol as loaded from its file, and compare the verdict with
-/// the one the criterion's registry text implies. Patches are JSON so that a test can state a
-/// record field the format does not have yet: the record is then rejected, which a
-/// `withKnownIssue` block records as the known gap.
+/// Fidelity tests screen the README's example patient (``examplePatientJSON``: screening
+/// 2026-11-20, consent 2026-11-16, planned infusion 2026-12-10, a complete history) against one
+/// bundled protocol as loaded from its file, and compare the verdict of a criterion with the one
+/// its registry text implies. The example is changed either by JSON patches (`Fidelity`, which
+/// can state any record field as written) or by editing the parsed record (``Fidelity/Patient``).
 struct Fidelity {
   let protocolID: String
 
@@ -40,8 +40,12 @@ struct Fidelity {
     for patch in patches { root = Fidelity.merge(root, patch) }
     let data = try JSONSerialization.data(withJSONObject: root)
     let patient = try PatientRecord(json: data, screeningDate: nil)
-    let report = SeedProtocolTests.trial(protocolID).screen(patient)
-    return try #require(report.criteria.first { $0.id == criterion }, "no criterion \(criterion)")
+    return try #require(Fidelity.screen(patient, protocolID, criterion), "no criterion \(criterion)")
+  }
+
+  /// The result of criterion `id` of protocol `trial` for `record`, if the protocol has it.
+  static func screen(_ record: PatientRecord, _ trial: String, _ id: String) -> CriterionResult? {
+    SeedProtocolTests.trial(trial).screen(record).criteria.first { $0.id == id }
   }
 
   static func merge(_ base: [String: Any], _ patch: [String: Any]) -> [String: Any] {
@@ -102,5 +106,66 @@ struct Fidelity {
   /// A birth date `years` years (and `days` days) before screening.
   static func born(yearsBefore years: Int, plusDays days: Int = 0) -> RecordPatch {
     ["demographics": ["birthDate": screening.adding(years: -years).adding(days: days).description]]
+  }
+}
+
+extension Fidelity {
+  /// The example record, parsed, for tests that edit its fields directly (`p.record[.fact] = …`,
+  /// `p.history(…)`) and screen criterion `id` of the protocol.
+  struct Patient {
+    let trial: String
+    var record: PatientRecord
+
+    /// The example record, with each `(old, new)` text replacement applied to its JSON first.
+    init(_ trial: String, replacing edits: [(String, String)] = []) {
+      self.trial = trial
+      var json = examplePatientJSON
+      for (old, new) in edits {
+        precondition(json.contains(old), "the example record has no \(old)")
+        json = json.replacingOccurrences(of: old, with: new)
+      }
+      record = try! PatientRecord(json: Data(json.utf8), screeningDate: nil)
+    }
+
+    var consent: CivilDate { record.consentDate! }
+    var infusion: CivilDate { record.plannedInfusionDate! }
+
+    /// The verdict of criterion `id`.
+    func verdict(_ id: String) -> Verdict { result(id).verdict }
+
+    /// The result (verdict, evidence, missing paths) of criterion `id`.
+    func result(_ id: String) -> CriterionResult {
+      Fidelity.screen(record, trial, id)!
+    }
+
+    /// Replaces the history with these events (the history stays complete).
+    mutating func history(_ events: HistoryEvent...) { record.history = events }
+
+    /// The verdicts of criterion `id` with the yes/no fact `fact` true, false and not recorded.
+    mutating func verdicts(_ id: String, _ fact: BooleanFact) -> [Verdict] {
+      [true, false, nil].map { value in
+        record[fact] = value
+        return verdict(id)
+      }
+    }
+
+    /// A history event of the space-separated class names (`"antiCD19 antiCD3"`).
+    static func event(
+      _ name: String, _ date: CivilDate, dose: Double? = nil, grade: Double? = nil, route: Route? = nil,
+      endDate: CivilDate? = nil, ongoing: Bool? = nil, type: TumourType? = nil
+    ) -> HistoryEvent {
+      let classes = name.split(separator: " ").reduce(EventClassSet()) {
+        EventClassSet(mask: $0.mask | EventClass.selecting(String($1)).mask)
+      }
+      return HistoryEvent(
+        classes: classes, date: date, dose: dose, grade: grade, route: route, endDate: endDate,
+        ongoing: ongoing, tumourType: type)
+    }
+
+    /// The example's screening date.
+    static var screening: CivilDate { Fidelity.screening }
+
+    /// A day relative to screening.
+    static func day(_ offset: Int) -> CivilDate { screening.adding(days: offset) }
   }
 }

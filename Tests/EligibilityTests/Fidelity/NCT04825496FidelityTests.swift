@@ -7,8 +7,8 @@ import TrialModel
 /// NCT04825496 (ssCART-19): one test per computable criterion, written from the registry text.
 /// For an exclusion criterion `met` means the excluding condition is absent, `notMet` excluded.
 @Suite struct NCT04825496FidelityTests {
-  typealias P = FidelityPatientB
-  let base = FidelityPatientB("NCT04825496")
+  typealias P = Fidelity.Patient
+  let base = Fidelity.Patient("NCT04825496")
 
   /// I1: "(1)Any Relaps after first remission OR (2)Any BM relapse after allogeneic SCT and must be
   /// ≥ 3 months from SCT at the time of ssCART-19 infusion OR (3)failed to reach CR … OR (4)Patients
@@ -179,11 +179,11 @@ import TrialModel
 
   /// I11: "The estimated survival time is more than 3 months".
   @Test func i11LifeExpectancy() {
-    let exactly = FidelityPatientB(
+    let exactly = Fidelity.Patient(
       "NCT04825496", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 3, \"unit\": \"months\"")]
     )
     #expect(exactly.verdict("I11") == .notMet)
-    let more = FidelityPatientB(
+    let more = Fidelity.Patient(
       "NCT04825496", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 14, \"unit\": \"weeks\"")]
     )
     #expect(more.verdict("I11") == .met)
@@ -195,7 +195,7 @@ import TrialModel
     for id in ["I8", "I10", "E18"] { #expect(base.verdict(id) == .attestation, "\(id)") }
   }
 
-  /// E1 "Isolated extra-medullary disease relapse", E2 "Combined with other malignant tumors",
+  /// E1 "Isolated extra-medullary disease relapse",
   /// E6 "uncontrolled … infections", E8 "severe immediate hypersensitivity to aminoglycosides",
   /// E9 "past or present CNS diseases", E11 "primary immunodeficiency", E12 "severe immediate
   /// hypersensitivity reaction to any drug to be used in this study", E15 "active autoimmune
@@ -203,7 +203,7 @@ import TrialModel
   @Test func singleFactExclusions() {
     var p = base
     let facts: [(String, BooleanFact)] = [
-      ("E1", .isolatedExtramedullary), ("E2", .otherMalignancy), ("E6", .uncontrolledInfection),
+      ("E1", .isolatedExtramedullary), ("E6", .uncontrolledInfection),
       ("E8", .aminoglycosideHypersensitivity), ("E9", .cnsDisease), ("E11", .primaryImmunodeficiency),
       ("E12", .studyDrugHypersensitivity), ("E15", .activeAutoimmuneDisease),
     ]
@@ -242,10 +242,33 @@ import TrialModel
     #expect(p.verdict("E4") == .notMet)  // a planned prednisone course
     p.record.plans = []
     #expect(p.verdict("E4") == .met)
-    p.history(P.event("steroid", p.consent.adding(days: 2), dose: 10))
-    withKnownIssue("needs events after consent (issue 12)") {
-      #expect(p.verdict("E4") == .notMet)  // used after signing consent
-    }
+    p.history(P.event("steroid", p.consent.adding(days: 1), dose: 10))
+    #expect(p.verdict("E4") == .notMet)  // used the day after signing consent
+    p.history(P.event("steroid", p.consent, dose: 10))
+    #expect(p.verdict("E4") == .notMet)  // on the day of signing: within 2 weeks before it
+    p.history(P.event("steroid", p.consent.adding(days: -20), endDate: p.consent.adding(days: 3)))
+    #expect(p.verdict("E4") == .notMet)  // a course continued after signing
+    p.history(P.event("immunosuppressant", P.screening))
+    #expect(p.verdict("E4") == .notMet)  // started on the screening day, after signing
+    p.record.consentDate = nil
+    p.history(P.event("steroid", P.day(-1), dose: 10))
+    #expect(p.verdict("E4") == .missing)  // consent date not recorded: before or after signing?
+    #expect(p.result("E4").missing.contains("consent.date"))
+  }
+
+  /// E2: "Combined with other malignant tumors": a malignancy present at screening; a cured one
+  /// (with its remission date) does not exclude.
+  @Test func e2ConcurrentMalignancy() {
+    var p = base
+    #expect(p.verdict("E2") == .met)  // complete history without malignancy
+    p.history(P.event("malignancy", P.day(-400), ongoing: true, type: .thyroid))
+    #expect(p.verdict("E2") == .notMet)
+    p.history(P.event("malignancy", P.day(-4000), endDate: P.day(-3000), type: .thyroid))
+    #expect(p.verdict("E2") == .met)  // thyroid cancer cured years ago
+    p.history(P.event("malignancy", P.day(-40)))
+    #expect(p.verdict("E2") == .missing)  // neither ongoing nor resolved recorded
+    p.history(P.event("malignancy", P.day(-40), endDate: P.day(-1), type: .other))
+    #expect(p.verdict("E2") == .met)  // resolved the day before screening
   }
 
   /// E5: "HBsAg and/or HBeAg positive, HBe-Ab and/or HBc-Ab positive and HBV-DNA … more than the lower

@@ -7,8 +7,8 @@ import TrialModel
 /// NCT05270772 (CAR-T-19): one test per computable criterion, written from the registry text.
 /// For an exclusion criterion `met` means the excluding condition is absent, `notMet` excluded.
 @Suite struct NCT05270772FidelityTests {
-  typealias P = FidelityPatientB
-  let base = FidelityPatientB("NCT05270772")
+  typealias P = Fidelity.Patient
+  let base = Fidelity.Patient("NCT05270772")
 
   /// I1: "Patients with relapse/refractory B-ALL."
   @Test func i1RelapsedRefractoryBAll() {
@@ -65,11 +65,11 @@ import TrialModel
 
   /// I4: "a life expectancy of at least 12 weeks."
   @Test func i4LifeExpectancy() {
-    let at = FidelityPatientB(
+    let at = Fidelity.Patient(
       "NCT05270772", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 12, \"unit\": \"weeks\"")]
     )
     #expect(at.verdict("I4") == .met)
-    let below = FidelityPatientB(
+    let below = Fidelity.Patient(
       "NCT05270772", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 83, \"unit\": \"days\"")])
     #expect(below.verdict("I4") == .notMet)
   }
@@ -93,13 +93,17 @@ import TrialModel
   /// E2: "Patients with genetic diseases, Burkitt lymphoma and leukemia or other malignancies."
   @Test func e2GeneticDiseaseBurkittOtherMalignancy() {
     var p = base
-    for fact in [BooleanFact.geneticDisease, .burkittLymphoma, .otherMalignancy] { p.record[fact] = false }
+    for fact in [BooleanFact.geneticDisease, .burkittLymphoma] { p.record[fact] = false }
     #expect(p.verdict("E2") == .met)
-    for fact in [BooleanFact.geneticDisease, .burkittLymphoma, .otherMalignancy] {
+    for fact in [BooleanFact.geneticDisease, .burkittLymphoma] {
       p.record[fact] = true
       #expect(p.verdict("E2") == .notMet, "\(fact)")
       p.record[fact] = false
     }
+    p.history(P.event("malignancy", P.day(-100), ongoing: true, type: .other))
+    #expect(p.verdict("E2") == .notMet)  // with another malignancy
+    p.history(P.event("malignancy", P.day(-1000), endDate: P.day(-700), type: .other))
+    #expect(p.verdict("E2") == .met)  // a past, cured one: not "with" it
   }
 
   /// E3: "positive for any of the following: HbsAg, HBV-DNA, HCV-Ab, HCV-RNA, HIV-Ab, TP-Ab, EBV-DNA or

@@ -7,8 +7,8 @@ import TrialModel
 /// NCT05350787 (ThisCART19A): one test per computable criterion, written from the registry text.
 /// For an exclusion criterion `met` means the excluding condition is absent, `notMet` excluded.
 @Suite struct NCT05350787FidelityTests {
-  typealias P = FidelityPatientB
-  let base = FidelityPatientB("NCT05350787")
+  typealias P = Fidelity.Patient
+  let base = Fidelity.Patient("NCT05350787")
 
   /// I1: "must sign a voluntary letter of consent … prior to the commencement of any screening procedure".
   @Test func i1Consent() {
@@ -82,11 +82,11 @@ import TrialModel
 
   /// I5: "The expected survival time is ≥12 weeks".
   @Test func i5LifeExpectancy() {
-    let at = FidelityPatientB(
+    let at = Fidelity.Patient(
       "NCT05350787", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 12, \"unit\": \"weeks\"")]
     )
     #expect(at.verdict("I5") == .met)
-    let below = FidelityPatientB(
+    let below = Fidelity.Patient(
       "NCT05350787", replacing: [("\"value\": 6, \"unit\": \"months\"", "\"value\": 83, \"unit\": \"days\"")])
     #expect(below.verdict("I5") == .notMet)
   }
@@ -146,12 +146,41 @@ import TrialModel
   /// with cured skin squamous carcinoma, basal carcinoma, … can be recruited."
   @Test func e2OtherMalignancy() {
     var p = base
-    #expect(p.verdicts("E2", .otherMalignancy) == [.notMet, .met, .missing])
-    p.record[.otherMalignancy] = false
-    withKnownIssue("needs a malignancy history with type and dates (issue 12)") {
-      // A melanoma cured 3 years ago (not active at screening) is within the 5 years.
-      #expect(p.verdict("E2") == .notMet)
+    let screening = P.screening
+    #expect(p.verdict("E2") == .met)  // complete history without malignancy
+    // A melanoma cured 3 years ago (not active at screening) is within the 5 years.
+    p.history(
+      P.event("malignancy", screening.adding(years: -4), endDate: screening.adding(years: -3), type: .other))
+    #expect(p.verdict("E2") == .notMet)
+    // Cured exactly 5 years before screening: on the window's first day; a day earlier: outside.
+    p.history(
+      P.event("malignancy", screening.adding(years: -7), endDate: screening.adding(years: -5), type: .other))
+    #expect(p.verdict("E2") == .notMet)
+    p.history(
+      P.event(
+        "malignancy", screening.adding(years: -7), endDate: screening.adding(years: -5).adding(days: -1),
+        type: .other))
+    #expect(p.verdict("E2") == .met)
+    // "other than B-cell malignancies": a lymphoma, even ongoing, is outside the criterion.
+    p.history(P.event("malignancy", P.day(-300), ongoing: true, type: .bCell))
+    #expect(p.verdict("E2") == .met)
+    // The cured exceptions can be recruited; the same tumours still ongoing cannot.
+    for type in [
+      TumourType.skinSquamous, .basalCell, .bladderNonMuscleInvasive, .prostateLowRisk, .cervixInSitu,
+      .breastInSitu,
+    ] {
+      p.history(P.event("malignancy", P.day(-500), endDate: P.day(-200), type: type))
+      #expect(p.verdict("E2") == .met, "\(type) cured")
+      p.history(P.event("malignancy", P.day(-500), ongoing: true, type: type))
+      #expect(p.verdict("E2") == .notMet, "\(type) ongoing")
     }
+    // Not in this protocol's list: other non-metastatic prostate cancer, thyroid cancer.
+    for type in [TumourType.prostateNonMetastatic, .thyroid] {
+      p.history(P.event("malignancy", P.day(-500), endDate: P.day(-200), type: type))
+      #expect(p.verdict("E2") == .notMet, "\(type)")
+    }
+    p.history(P.event("malignancy", P.day(-500), endDate: P.day(-200)))
+    #expect(p.result("E2").missing == ["history.events[0].type"])
   }
 
   /// E4: "pulmonary embolism within 3 months prior to enrollment".

@@ -416,12 +416,33 @@ import TrialModel
   /// "second primary malignant tumors that need treatment or have not been completely relieved in
   /// the past 2 years, except the following successfully treated tumors …"
   @Test func e15SecondMalignancy() throws {
-    #expect(try f.verdict("E15", F.conditions(["otherMalignancy": false])) == .met)
-    #expect(try f.verdict("E15", F.conditions(["otherMalignancy": true])) == .notMet)
-    withKnownIssue("needs malignancy history with onset and resolution (issue 12)") { () throws in
-      // A breast cancer in complete remission for one year: not completely relieved within 2 years.
-      let breast = F.event("malignancy", on: F.day(-700), ["endDate": F.day(-365)])
-      #expect(try f.verdict("E15", F.conditions(["otherMalignancy": false]), F.history(breast)) == .notMet)
+    #expect(try f.verdict("E15", F.history()) == .met)
+    // A breast cancer in complete remission for one year: not completely relieved within 2 years.
+    let breast = F.event("malignancy", on: F.day(-700), ["endDate": F.day(-365), "type": "other"])
+    #expect(try f.verdict("E15", F.history(breast)) == .notMet)
+    // Needing treatment at screening.
+    let active = F.event("malignancy", on: F.day(-30), ["ongoing": true, "type": "other"])
+    #expect(try f.verdict("E15", F.history(active)) == .notMet)
+    // Completely relieved exactly 2 years before screening, and a day before that.
+    let s = F.screening
+    let relieved = { (end: CivilDate) in
+      F.event(
+        "malignancy", on: s.adding(years: -4).description, ["endDate": end.description, "type": "other"])
+    }
+    #expect(try f.verdict("E15", F.history(relieved(s.adding(years: -2)))) == .notMet)
+    #expect(try f.verdict("E15", F.history(relieved(s.adding(years: -2).adding(days: -1)))) == .met)
+    // A second B-cell lymphoma is a second primary malignancy with no exception.
+    let lymphoma = F.event("malignancy", on: F.day(-300), ["endDate": F.day(-100), "type": "bCell"])
+    #expect(try f.verdict("E15", F.history(lymphoma)) == .notMet)
+    // The successfully treated low-grade tumours are excepted; untreated ones are not.
+    for type in [
+      "basalCell", "skinSquamous", "prostateLowRisk", "prostateNonMetastatic", "breastInSitu", "cervixInSitu",
+      "bladderNonMuscleInvasive", "thyroid",
+    ] {
+      let treated = F.event("malignancy", on: F.day(-200), ["endDate": F.day(-100), "type": type])
+      #expect(try f.verdict("E15", F.history(treated)) == .met, "\(type) treated")
+      let untreated = F.event("malignancy", on: F.day(-200), ["ongoing": true, "type": type])
+      #expect(try f.verdict("E15", F.history(untreated)) == .notMet, "\(type) untreated")
     }
   }
 
@@ -448,8 +469,26 @@ import TrialModel
     #expect(try f.verdict("E17", F.conditions(["organTransplantRecipient": false])) == .met)
   }
 
-  /// E8, E13d and E14 are the investigator's judgement.
+  /// E13d and E14 are the investigator's judgement.
   @Test func attestations() throws {
-    for id in ["E8", "E13d", "E14"] { #expect(try f.verdict(id) == .attestation, "\(id)") }
+    for id in ["E13d", "E14"] { #expect(try f.verdict(id) == .attestation, "\(id)") }
+  }
+
+  /// E8: "for patients who relapsed after treatment with drugs targeting CD19 and / or CD20 before
+  /// screening, the investigator judged that they could not benefit": the investigator is asked
+  /// only about a patient treated with such a drug.
+  @Test func e8JudgementAfterCD19OrCD20Therapy() throws {
+    #expect(try f.verdict("E8", F.history()) == .met)
+    #expect(try f.verdict("E8", F.history(F.event("antiCD3", on: F.day(-200)))) == .met)
+    for drug in ["antiCD19", "antiCD20", ["carT", "antiCD19"]] as [Any] {
+      #expect(try f.verdict("E8", F.history(F.event(drug, on: F.day(-200)))) == .attestation, "\(drug)")
+    }
+    #expect(try f.verdict("E8", ["history": ["complete": false, "events": []]]) == .missing)
+    let attested: RecordPatch = [
+      "attestations": [["protocol": "NCT07470073", "criterion": "E8", "verdict": "notMet"]]
+    ]
+    #expect(try f.verdict("E8", F.history(F.event("antiCD20", on: F.day(-200))), attested) == .notMet)
+    let evidence = try f.result("E8", F.history()).evidence
+    #expect(evidence.contains("does not hold"), "\(evidence)")
   }
 }
