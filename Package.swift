@@ -80,7 +80,8 @@ let package = Package(
     .target(
       name: "TrialConduct",
       dependencies: [
-        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Simulation", "Trials",
+        "Inputs", "TrialModel", "ProtocolFiles", "Eligibility", "Assessment", "DoseFinding", "Simulation",
+        "Trials",
         "Analysis", "Reports",
       ],
       swiftSettings: swiftSettings),
@@ -146,7 +147,8 @@ let package = Package(
         "DoseFinding", "Trials",
       ],
       swiftSettings: swiftSettings),
-    .testTarget(name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]
 )

@@ -23,6 +23,13 @@ public struct Cartrial: ParsableCommand {
       DecideCommand.self,
       MTDCommand.self,
       SkeletonCommand.self,
+      TrialCommand.self,
+      SubjectCommand.self,
+      DecisionCommand.self,
+      EventCommand.self,
+      SignCommand.self,
+      AuditCommand.self,
+      DemoCommand.self,
     ]
   )
 

@@ -75,6 +75,21 @@ public struct TrialLog: Sendable {
     return nil
   }
 
+  /// Adds events another writer stored after this log's last one (sequences following on).
+  public mutating func extend(with newer: [RecordedEvent]) throws(ConductError) {
+    guard !newer.isEmpty else { return }
+    if newer.contains(where: { if case .correction = $0.event.body { true } else { false } }) {
+      self = try TrialLog(events + newer)
+      return
+    }
+    var copy = self
+    for e in newer {
+      try copy.state.apply(e)
+      copy.events.append(e)
+    }
+    self = copy
+  }
+
   private mutating func append(_ event: TrialEvent) throws(InputError) -> RecordedEvent {
     let recorded = RecordedEvent(sequence: events.count + 1, event: event)
     do {

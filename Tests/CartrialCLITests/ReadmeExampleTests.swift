@@ -102,9 +102,35 @@ import Testing
     #expect(try Self.examples().count >= 20)
   }
 
-  @Test(arguments: try ReadmeExampleTests.examples())
+  /// Whether an example works on a database (`--db`): those run one after another, in README order.
+  static func usesDatabase(_ example: Example) -> Bool { example.command.contains(" --db ") }
+
+  @Test(arguments: try ReadmeExampleTests.examples().filter { !usesDatabase($0) })
   func exampleOutputIsTrue(_ example: Example) throws {
-    let arguments = Self.arguments(example.command)
+    try check(example, Self.arguments(example.command))
+  }
+
+  /// The conduct tour: every example with `--db` in README order, on databases in a fresh
+  /// temporary folder (the same name, the same file) with a signing key of its own.
+  @Test func databaseExamplesRunInOrder() throws {
+    let examples = try Self.examples().filter(Self.usesDatabase)
+    #expect(examples.count >= 5)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-readme-db-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for example in examples {
+      var arguments = Self.arguments(example.command)
+      if let db = arguments.firstIndex(of: "--db"), db + 1 < arguments.count {
+        arguments[db + 1] = folder.appendingPathComponent(arguments[db + 1]).path
+      }
+      arguments += ["--key", folder.appendingPathComponent("signing.key").path]
+      try check(example, arguments, hiding: folder.path + "/")
+    }
+  }
+
+  /// Runs one example and compares what it prints (without the text `hiding`, e.g. a temporary
+  /// folder) with the README.
+  func check(_ example: Example, _ arguments: [String], hiding: String? = nil) throws {
     let result = try CLIRunner.run(arguments)
     let failsOnPurpose = example.command.contains("broken")
     #expect((result.status != 0) == failsOnPurpose, "\(example): exit \(result.status)\n\(result.stderr)")
@@ -113,6 +139,7 @@ import Testing
     if let out = arguments.firstIndex(of: "--out") {
       output = output.replacingOccurrences(of: arguments[out + 1], with: "report.html")
     }
+    if let hiding { output = output.replacingOccurrences(of: hiding, with: "") }
     var printed = output.components(separatedBy: "\n")
     while printed.last?.isEmpty == true { printed.removeLast() }
     #expect(

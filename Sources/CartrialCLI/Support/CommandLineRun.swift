@@ -31,7 +31,11 @@ extension Cartrial {
       return status.rawValue
     }
     do {
-      try command.run()
+      if let asynchronous = command as? any AsyncParsableCommand {
+        try runBlocking(asynchronous)
+      } else {
+        try command.run()
+      }
       return ExitCode.success.rawValue
     } catch let exit as ExitCode {
       return exit.rawValue
@@ -49,6 +53,20 @@ extension Cartrial {
       errors(text + "\n")
       return ExitCode.failure.rawValue
     }
+  }
+
+  /// Runs an asynchronous command (the conduct commands, which talk to a database) to its end on
+  /// the calling thread: the command line runs one command, then exits.
+  private static func runBlocking(_ command: any AsyncParsableCommand) throws {
+    nonisolated(unsafe) var command = command
+    nonisolated(unsafe) var failure: (any Error)?
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      do { try await command.run() } catch { failure = error }
+      done.signal()
+    }
+    done.wait()
+    if let failure { throw failure }
   }
 
   /// Writes `text` to standard error unbuffered.

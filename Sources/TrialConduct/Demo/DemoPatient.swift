@@ -154,7 +154,7 @@ struct DemoPatient {
   /// Conditions every candidate is free of (the flaws above aside).
   static let absentConditions = """
     activeTuberculosis hiv syphilis covid19 activeHepatitisB activeHepatitisC activeAutoimmuneDisease \
-    cnsDisease otherMalignancy primaryImmunodeficiency activeGvhd drugOrAlcoholDependence unableToConsent \
+    cnsDisease primaryImmunodeficiency activeGvhd drugOrAlcoholDependence unableToConsent \
     longTermAnticoagulation antiplateletAboveLimit aminoglycosideHypersensitivity studyDrugHypersensitivity \
     severeAllergyHistory unstableAngina clinicallySignificantHeartDisease uncontrolledArrhythmia \
     nonIschemicCardiomyopathy multiOrganDysfunction seriousOrganDisease severeCerebrovascularDisease \

@@ -74,9 +74,18 @@ extension TrialState {
     }
     return RecommendationMade(
       group: g.id, cohort: cohort.number, level: cohort.level, counts: base, decision: answer.decision,
-      nextLevel: answer.nextDose, stopReason: answer.stopReason.map { "\($0)" },
+      nextLevel: answer.nextDose, stopReason: answer.stopReason.map(Self.words),
       eliminated: answer.eliminated,
       explanation: explanation, design: design.specification.name, designVersion: Self.designVersion)
+  }
+
+  /// A design's reason to stop, in words.
+  static func words(_ reason: StopReason) -> String {
+    switch reason {
+    case .maxSampleSize: "the maximum sample size is reached"
+    case .lowestDoseTooToxic: "the lowest dose is too toxic"
+    case .designRule: "the design's stopping rule"
+    }
   }
 
   /// Recomputes each cohort's status from its members and the group's decisions.

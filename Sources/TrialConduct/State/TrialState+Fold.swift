@@ -189,7 +189,7 @@ extension TrialState {
     guard protocolInForce.conduct.replaceNotEvaluable, let e = subjects[id]?.enrolment,
       let g = groups.firstIndex(where: { $0.id == e.group }),
       let c = groups[g].cohorts.firstIndex(where: { $0.number == e.cohort }),
-      groups[g].cohorts[c].status != .decided
+      groups[g].cohorts[c].status != .decided, groups[g].cohorts[c].members.contains(id)
     else { return }
     groups[g].cohorts[c].members.removeAll { $0 == id }
     groups[g].cohorts[c].replaced.append(id)

@@ -3,7 +3,7 @@ import TrialModel
 /// What `trial status` shows and `--format json` prints: each group with its cohorts, per-level
 /// counts and the design's recommendation; each subject with status, group, level and DLT window.
 /// The same value feeds the web dashboard, and is the projection cached beside the log.
-public struct TrialStatus: Codable, Sendable, Hashable {
+public struct TrialOverview: Codable, Sendable, Hashable {
   public struct Group: Codable, Sendable, Hashable {
     public var id: String
     public var label: String

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import ProtocolFiles
+import Reports
+import TrialConduct
+import TrialModel
+import TrialStore
+
+/// `cartrial trial`: open a trial on a protocol, list trials, show a trial's status, amend its
+/// protocol, rebuild its cached state.
+struct TrialCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trial", abstract: "Open, list, show, amend and rebuild trials in the database.",
+    subcommands: [Open.self, List.self, Status.self, Amend.self, Rebuild.self, Report.self])
+
+  /// The text of `--protocol`: a bundled protocol's file, or a file path.
+  static func protocolText(_ reference: String) throws -> String {
+    if let url = BundledProtocols.url(forID: reference) { return try InputFile.text(url.path) }
+    guard InputFile.exists(reference) else {
+      throw CLIError(
+        "--protocol: expected a bundled protocol id (\(BundledProtocols.ids.joined(separator: ", "))) or a protocol file, found '\(reference)'"
+      )
+    }
+    return try InputFile.text(reference)
+  }
+
+  struct Open: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Open a trial on a protocol (its full text and SHA-256 are the first event).")
+    @Option(name: .customLong("protocol"), help: "A bundled protocol id or a protocol file.") var reference:
+      String
+    @Option(help: "The trial's id (default: the protocol's registry id).") var trial: String?
+    @OptionGroup var options: ConductOptions
+
+    func run() async throws {
+      try options.output.require([.text, .json])
+      let text = try TrialCommand.protocolText(reference)
+      let (trial, actor) = (self.trial, options.actor(for: nil, default: .administrator))
+      let status = try await options.withLedger { ledger in
+        let log = try await ledger.open(trial: trial, protocolText: text, by: actor)
+        return TrialOverview(log.state, asOf: ledger.today)
+      }
+      if options.output.format == .json { return try Output.json(status) }
+      print("opened \(status.trial) on protocol \(status.protocolID) (sha256 \(status.protocolHash))")
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the trials in the database.")
+    @OptionGroup var options: ConductOptions
+
+    func run() async throws {
+      try options.output.require([.text, .json])
+      let statuses = try await options.withLedger { ledger in
+        var out: [TrialOverview] = []
+        for trial in try await ledger.store.trials() {
+          out.append(TrialOverview(try await ledger.log(trial).state, asOf: ledger.today))
+        }
+        return out
+      }
+      if options.output.format == .json { return try Output.json(statuses) }
+      if statuses.isEmpty { print("no trials yet (cartrial trial open --protocol ID)") }
+      for s in statuses {
+        print("\(s.trial)  protocol \(s.protocolID)  \(s.subjects.count) subjects  \(s.events) events")
+      }
+    }
+  }
+
+  struct Status: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a trial: groups, cohorts, levels, the design's recommendation, subjects.")
+    @Argument(help: "The trial id.") var trial: String
+    @OptionGroup var options: ConductOptions
+
+    func run() async throws {
+      try options.output.require([.text, .json])
+      let trial = self.trial
+      let status = try await options.withLedger { ledger in
+        TrialOverview(try await ledger.log(trial).state, asOf: ledger.today)
+      }
+      if options.output.format == .json { return try Output.json(status) }
+      print(TrialOverviewText.render(status))
+    }
+  }
+
+  struct Amend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Put a new protocol version in force, with a reason.")
+    @Argument(help: "The trial id.") var trial: String
+    @Option(name: .customLong("protocol"), help: "The amended protocol file.") var reference: String
+    @Option(help: "Why the protocol is amended.") var reason: String
+    @OptionGroup var options: ConductOptions
+
+    func run() async throws {
+      let text = try TrialCommand.protocolText(reference)
+      let command = ConductCommand.amendProtocol(
+        text: text, hash: TrialLedger.protocolHash(text), reason: reason)
+      try await ConductRun.record(command, trial: trial, options: options)
+    }
+  }
+
+  struct Rebuild: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Fold the whole log again and replace the cached state; says whether the cache agreed.")
+    @Argument(help: "The trial id.") var trial: String
+    @OptionGroup var options: ConductOptions
+
+    func run() async throws {
+      try options.output.require([.text, .json])
+      let trial = self.trial
+      let (cached, rebuilt) = try await options.withLedger { ledger in try await ledger.rebuild(trial) }
+      let agreed = cached == rebuilt
+      if options.output.format == .json {
+        struct Answer: Encodable { var trial: String, events: Int, cacheAgreed: Bool }
+        return try Output.json(Answer(trial: trial, events: rebuilt.events, cacheAgreed: agreed))
+      }
+      print(
+        "rebuilt \(trial) from \(rebuilt.events) events: "
+          + (cached == nil
+            ? "no cached state before"
+            : agreed ? "the cached state agreed" : "the cached state differed and was replaced"))
+    }
+  }
+
+  struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Write the HTML trial report (endpoints, KM curves, kinetics, swimmer plot) from the stored trial.")
+    @Argument(help: "The trial id.") var trial: String
+    @Option(help: "The group (default: every group).") var group: String?
+    @Option(help: "Output HTML file.") var out: String
+    @OptionGroup var options: ConductOptions
+
+    func run() async throws {
+      let (trial, group) = (self.trial, self.group)
+      let report = try await options.withLedger { ledger in
+        let state = try await ledger.log(trial).state
+        return try TrialReport(
+          data: try state.reportData(asOf: ledger.today), trial: state.protocolInForce, group: group)
+      }
+      do { try ReportPage(report).html().write(toFile: out, atomically: true, encoding: .utf8) } catch {
+        throw InputFile.cannotWrite(out)
+      }
+      print(
+        "wrote \(out): \(report.scope.subjects.count) subjects, \(report.kinetics.count) kinetic profiles")
+    }
+  }
+}

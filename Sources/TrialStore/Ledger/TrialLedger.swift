@@ -1,0 +1,209 @@
+import Crypto
+import Foundation
+import Inputs
+import ProtocolFiles
+import TrialConduct
+import TrialModel
+
+/// The conduct application layer: every shell (the CLI, the server) runs trials through here.
+///
+/// A command is checked against the state folded from the stored log, becomes its events, and is
+/// appended naming the sequence it expects. When another writer got there first (in this process
+/// or another, on SQLite or PostgreSQL), the command is checked again against the new state and
+/// retried, so the fourth enrolment into a three-slot cohort is refused "cohort full" rather than
+/// written twice. After every dose decision the head of the chain is signed (a checkpoint).
+public struct TrialLedger: Sendable {
+  public let store: any EventStore
+  /// Signs checkpoints; `nil` records without them.
+  public let signer: CheckpointSigner?
+  /// The system clock (UTC); tests give a fixed one.
+  let clock: @Sendable () -> Date
+  /// How many times a command is re-checked when other writers keep getting there first.
+  public var attempts = 100
+  /// The logs this process has read, by trial.
+  private let cache = LogCache()
+
+  public init(
+    store: any EventStore, signer: CheckpointSigner?, clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.store = store
+    self.signer = signer
+    self.clock = clock
+  }
+
+  /// SHA-256 of a protocol text's UTF-8 bytes, lowercase hex.
+  public static func protocolHash(_ text: String) -> String {
+    hex(Array(SHA256.hash(data: Array(text.utf8))))
+  }
+
+  /// Today's date in UTC on the ledger's clock.
+  public var today: CalendarDate {
+    CalendarDate(dayNumber: Int((clock().timeIntervalSince1970 / 86_400).rounded(.down)))
+  }
+
+  /// Opens a trial on a protocol text; its id is `trial`, or the protocol's registry id.
+  public func open(trial: String?, protocolText: String, by actor: Actor) async throws -> TrialLog {
+    let id: String
+    if let trial {
+      id = trial
+    } else {
+      do { id = try ProtocolLoader.load(yaml: protocolText, file: "protocol").id } catch {
+        throw error.errors.first
+          ?? InputError(.invalidValue, field: "protocol", expected: "a protocol", found: "")
+      }
+    }
+    let event = try TrialLog.opening(
+      trial: id, protocolText: protocolText, protocolHash: Self.protocolHash(protocolText), by: actor,
+      at: clock())
+    do {
+      _ = try await store.append(
+        trial: id, sequence: 1, kind: event.kind.rawValue, bytes: EventCoding.encode(event))
+    } catch StoreError.sequenceTaken {
+      throw InputError(
+        .conflict, field: "trial", expected: "a trial id not yet in this database", found: "\(id) exists")
+    }
+    let log = try await self.log(id)
+    try await saveProjection(log)
+    return log
+  }
+
+  /// The trial's log, folded: the last log read in this process, brought up to date with the
+  /// events stored since (by any writer), or the whole log on first use.
+  public func log(_ trial: String) async throws -> TrialLog {
+    let cached = await cache.log(trial)
+    let stored = try await store.events(trial: trial, from: (cached?.events.count ?? 0) + 1)
+    if cached == nil, stored.isEmpty {
+      let known = try await store.trials()
+      throw InputError(
+        .notFound, field: "trial",
+        expected: "a trial in this database: "
+          + (known.isEmpty ? "none yet (trial open)" : known.joined(separator: ", ")),
+        found: trial)
+    }
+    var events: [RecordedEvent] = []
+    events.reserveCapacity(stored.count)
+    for e in stored {
+      events.append(
+        RecordedEvent(sequence: e.sequence, event: try EventCoding.decode(e.bytes, sequence: e.sequence)))
+    }
+    var log: TrialLog
+    if var cached {
+      try cached.extend(with: events)
+      log = cached
+    } else {
+      log = try TrialLog(events)
+    }
+    await cache.keep(log)
+    return log
+  }
+
+  /// Reads the whole log from the store again, ignoring what this process has read before.
+  public func freshLog(_ trial: String) async throws -> TrialLog {
+    await cache.forget(trial)
+    return try await log(trial)
+  }
+
+  /// Records `command` by `actor` and returns the events written (the command's, then those that
+  /// follow from it). On a refusal (an ``InputError``) nothing is written.
+  @discardableResult
+  public func record(_ command: ConductCommand, in trial: String, by actor: Actor, today: CalendarDate? = nil)
+    async throws -> [RecordedEvent]
+  {
+    for _ in 0..<attempts {
+      var log = try await self.log(trial)
+      let now = clock()
+      let day = today ?? self.today
+      let repairs = try log.followUps(at: now)
+      let added = repairs + (try log.record(command, by: actor, at: now, today: day))
+      var written: [RecordedEvent] = []
+      do {
+        for e in added {
+          _ = try await store.append(
+            trial: trial, sequence: e.sequence, kind: e.event.kind.rawValue,
+            bytes: EventCoding.encode(e.event))
+          written.append(e)
+        }
+      } catch StoreError.sequenceTaken {
+        // Another writer got there first: check the command again against what it wrote, unless
+        // the command's own event is already in (then only a follow-up is left, for the next writer).
+        if written.count <= repairs.count { continue }
+      }
+      try await afterWriting(written, log: log)
+      return Array(written.dropFirst(repairs.count))
+    }
+    throw InputError(
+      .conflict, field: "trial", expected: "a moment when fewer writers compete for \(trial)",
+      found: "\(attempts) attempts, each overtaken by another writer")
+  }
+
+  /// Signs the head after a dose decision and caches the state.
+  private func afterWriting(_ written: [RecordedEvent], log: TrialLog) async throws {
+    let decided = written.contains {
+      switch $0.event.body {
+      case .recommendationConfirmed, .recommendationOverridden: true
+      default: false
+      }
+    }
+    if decided, signer != nil { _ = try await checkpoint(log.state.trial) }
+    if let last = written.last, last.sequence == log.events.count { try await saveProjection(log) }
+  }
+
+  /// Signs the chain's head now (`audit checkpoint`); `nil` without a signing key.
+  @discardableResult
+  public func checkpoint(_ trial: String) async throws -> Checkpoint? {
+    guard let signer, let head = try await store.head(trial: trial) else { return nil }
+    let checkpoint = signer.sign(head, trial: trial, at: clock())
+    try await store.add(checkpoint)
+    return checkpoint
+  }
+
+  /// The chain and every checkpoint checked under the signer's key (and `extra` checkpoints kept
+  /// elsewhere), and every event read and folded.
+  public func verify(_ trial: String, extra: [Checkpoint] = []) async throws -> ChainReport {
+    let report = try await store.verify(trial: trial, trustedKey: signer?.publicKey, extraCheckpoints: extra)
+    guard report.intact else { return report }
+    do { _ = try await freshLog(trial) } catch let error as ConductError {
+      let sequence: Int
+      switch error {
+      case .unreadableEvent(let s, _), .inconsistent(let s, _): sequence = s
+      }
+      return ChainReport(
+        intact: false, eventCount: report.eventCount, checkpointsChecked: report.checkpointsChecked,
+        problems: [ChainProblem(sequence: sequence, what: error.description)], notes: report.notes)
+    }
+    return report
+  }
+
+  /// Folds the whole log again, replaces the cached state, and returns the cached state it
+  /// replaced (if any) beside the rebuilt one, so a caller can show they agree.
+  public func rebuild(_ trial: String) async throws -> (cached: TrialOverview?, rebuilt: TrialOverview) {
+    let cached = try await cachedStatus(trial)
+    let log = try await freshLog(trial)
+    let rebuilt = TrialOverview(log.state, asOf: cached?.asOf ?? today)
+    try await saveProjection(log, asOf: rebuilt.asOf)
+    return (cached, rebuilt)
+  }
+
+  /// The cached state, as last saved.
+  public func cachedStatus(_ trial: String) async throws -> TrialOverview? {
+    guard let (_, bytes) = try await store.projection(trial: trial) else { return nil }
+    return try? JSONDecoder().decode(TrialOverview.self, from: Data(bytes))
+  }
+
+  private func saveProjection(_ log: TrialLog, asOf: CalendarDate? = nil) async throws {
+    let status = TrialOverview(log.state, asOf: asOf ?? today)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    try await store.saveProjection(
+      trial: log.state.trial, sequence: log.events.count, bytes: Array(try encoder.encode(status)))
+  }
+}
+
+/// The logs a ledger has read, kept so that the next command reads only newer events.
+actor LogCache {
+  private var logs: [String: TrialLog] = [:]
+
+  func log(_ trial: String) -> TrialLog? { logs[trial] }
+  func keep(_ log: TrialLog) { logs[log.state.trial] = log }
+  func forget(_ trial: String) { logs[trial] = nil }
+}

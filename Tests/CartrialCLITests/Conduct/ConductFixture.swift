@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// A fresh SQLite database and signing key in a temporary folder, and patient records that are
+/// eligible for NCT05350787 (the example patient with the conditions it asks about recorded).
+struct ConductFixture {
+  let directory: URL
+  var db: String { directory.appendingPathComponent("trial.sqlite").path }
+  var key: String { directory.appendingPathComponent("signing.key").path }
+
+  init() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-conduct-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  /// The options every conduct command of the fixture takes.
+  var store: [String] { ["--db", db, "--key", key, "--actor", "T. Tester"] }
+
+  /// Runs `cartrial ARGS --db … --key …` in process.
+  func run(_ arguments: [String]) -> CLIRun { CLIRun(arguments + store) }
+
+  /// A patient record eligible for NCT05350787 but for the investigator's attestation of I7.
+  func eligiblePatient(_ id: String) throws -> String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        "Examples/patients/P-0001.json")
+    var record = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+    record["id"] = id
+    var conditions = record["conditions"] as! [String: Any]
+    for name in [
+      "lymphodepletionAllergy", "severeCerebrovascularDisease", "clinicallySignificantHeartDisease",
+      "geneticDisease",
+      "cnsInvolvementOnImaging", "cnsSymptoms", "activeHepatitisB", "antiviralProphylaxis",
+      "activeHepatitisC", "hiv",
+      "syphilis", "longTermImmunosuppressionNeeded", "receivingGvhdTreatment",
+    ] {
+      conditions[name] = false
+    }
+    record["conditions"] = conditions
+    let path = directory.appendingPathComponent("\(id).json").path
+    try JSONSerialization.data(withJSONObject: record).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  /// Writes `text` to a file in the fixture's folder.
+  func file(_ name: String, _ text: String) throws -> String {
+    let path = directory.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+}
