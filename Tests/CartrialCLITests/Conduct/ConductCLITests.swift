@@ -7,7 +7,7 @@ import Testing
   let trial = "NCT05350787"
 
   /// Screens, attests, consents and enrols `id`; returns the enrolment's run.
-  func enrol(_ f: ConductFixture, _ id: String) throws -> CLIRun {
+  func enrol(_ f: ConductFixture, _ id: String) throws -> CLIRunner.Result {
     let patient = try f.eligiblePatient(id)
     #expect(f.run(["subject", "screen", trial, "--subject", id, "--patient", patient]).status == 0)
     #expect(

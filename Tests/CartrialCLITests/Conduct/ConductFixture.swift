@@ -17,8 +17,12 @@ struct ConductFixture {
   /// The options every conduct command of the fixture takes.
   var store: [String] { ["--db", db, "--key", key, "--actor", "T. Tester"] }
 
-  /// Runs `cartrial ARGS --db … --key …` in process.
-  func run(_ arguments: [String]) -> CLIRun { CLIRun(arguments + store) }
+  /// Runs the built `cartrial ARGS --db … --key …` as its own process. (Not in process: a conduct
+  /// command waits for its database work, which would hold one of the test runner's few threads.)
+  func run(_ arguments: [String]) -> CLIRunner.Result {
+    (try? CLIRunner.run(arguments + store))
+      ?? CLIRunner.Result(status: -1, stdout: "", stderr: "the cartrial executable did not start")
+  }
 
   /// A patient record eligible for NCT05350787 but for the investigator's attestation of I7.
   func eligiblePatient(_ id: String) throws -> String {
