@@ -25,6 +25,7 @@ let package = Package(
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "TrialConduct", targets: ["TrialConduct"]),
     .library(name: "TrialStore", targets: ["TrialStore"]),
+    .library(name: "TrialServer", targets: ["TrialServer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +34,13 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     .target(name: "Inputs", swiftSettings: swiftSettings),
@@ -85,12 +93,31 @@ let package = Package(
         "Analysis", "Reports",
       ],
       swiftSettings: swiftSettings),
+    // The web application: HTTP API, pages, accounts and sessions (Hummingbird, on the store).
+    .target(
+      name: "TrialServer",
+      dependencies: [
+        "Inputs", "TrialModel", "ProtocolFiles", "Trials", "Reports", "Charts", "Eligibility", "Assessment",
+        "DoseFinding", "Simulation", "TrialConduct", "TrialStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      resources: [.copy("Resources/Templates"), .copy("Resources/Static"), .copy("Resources/OpenAPI")],
+      swiftSettings: swiftSettings),
     .target(
       name: "CartrialCLI",
       dependencies: [
         "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment",
-        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore",
+        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore", "TrialServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings),
     .executableTarget(name: "cartrial", dependencies: ["CartrialCLI"], swiftSettings: swiftSettings),
@@ -149,6 +176,13 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TrialServerTests",
+      dependencies: [
+        "TrialServer", "TrialStore", "TrialConduct", "Inputs", "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
+      swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ]
 )

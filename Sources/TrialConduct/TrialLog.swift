@@ -41,7 +41,10 @@ public struct TrialLog: Sendable {
   /// Records `command`: its event and the events that follow from it. Returns the new events;
   /// on a refusal nothing is added.
   @discardableResult
-  public mutating func record(_ command: ConductCommand, by actor: Actor, at time: Date, today: CalendarDate)
+  public mutating func record(
+    _ command: ConductCommand, by actor: Actor, at time: Date, today: CalendarDate,
+    idempotencyKey: String? = nil
+  )
     throws(InputError) -> [RecordedEvent]
   {
     let body = try state.event(for: command, by: actor, on: today)
@@ -49,7 +52,9 @@ public struct TrialLog: Sendable {
     // events are cut back and the state refolded from them.
     let before = events.count
     do {
-      var added = [try append(TrialEvent(recordedAt: time, actor: actor, body: body))]
+      var added = [
+        try append(TrialEvent(recordedAt: time, actor: actor, body: body, idempotencyKey: idempotencyKey))
+      ]
       added += try followUps(at: time)
       return added
     } catch {
@@ -73,6 +78,18 @@ public struct TrialLog: Sendable {
   private static func due(in state: TrialState) -> RecommendationMade? {
     for g in state.groups { if let due = state.dueRecommendation(group: g.id) { return due } }
     return nil
+  }
+
+  /// The events a request with `key` recorded (its own event and the system's follow-ups), if
+  /// such a request was recorded.
+  public func recorded(byRequest key: String) -> [RecordedEvent]? {
+    guard let seq = state.requests[key] else { return nil }
+    var out = [events[seq - 1]]
+    for e in events[seq...] {
+      guard e.event.actor == .system else { break }
+      out.append(e)
+    }
+    return out
   }
 
   /// Adds events another writer stored after this log's last one (sequences following on).

@@ -40,6 +40,9 @@ extension Output {
     _ = fwrite(base, 1, bytes.count, standardOutput)
   }
 
+  /// Sends what was written to standard output now (a long-running command's messages).
+  static func flush() { fflush(standardOutput) }
+
   /// Writes text.
   static func write(_ text: String) {
     var text = text

@@ -54,3 +54,9 @@ enum Rule {
       found: "a subject of site \(site)")
   }
 }
+
+/// Refuses an identifier (trial, subject, site, username) that is not 1 to 64 letters, digits,
+/// '-', '_' or '.'.
+public func checkIdentifier(_ text: String, field: String) throws(InputError) {
+  try Rule.identifier(text, field)
+}

@@ -44,6 +44,9 @@ public enum EventCoding {
       format: "%@T%02d:%02d:%02d.%03dZ", day.description, inDay / 3600, inDay / 60 % 60, inDay % 60, ms)
   }
 
+  /// The time written by ``timestamp(_:)``; `nil` when `text` is not one.
+  public static func date(fromTimestamp text: String) -> Date? { parseTimestamp(text) }
+
   static func parseTimestamp(_ text: String) -> Date? {
     let parts = text.split(separator: "T")
     guard parts.count == 2, let day = CalendarDate(iso: String(parts[0])), parts[1].hasSuffix("Z") else {
@@ -61,22 +64,30 @@ public enum EventCoding {
     var clinicalDate: CalendarDate?
     var actor: Actor
     var body: EventBody
+    var idempotencyKey: String?
 
     init(_ e: TrialEvent) {
-      (recordedAt, clinicalDate, actor, body) = (e.recordedAt, e.clinicalDate, e.actor, e.body)
+      (recordedAt, clinicalDate, actor, body, idempotencyKey) = (
+        e.recordedAt, e.clinicalDate, e.actor, e.body, e.idempotencyKey
+      )
     }
 
     var event: TrialEvent {
-      TrialEvent(recordedAt: recordedAt, clinicalDate: clinicalDate, actor: actor, body: body)
+      TrialEvent(
+        recordedAt: recordedAt, clinicalDate: clinicalDate, actor: actor, body: body,
+        idempotencyKey: idempotencyKey)
     }
 
-    private enum Keys: String, CodingKey { case recordedAt, clinicalDate, actor, kind, payload }
+    private enum Keys: String, CodingKey {
+      case recordedAt, clinicalDate, actor, kind, payload, idempotencyKey
+    }
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: Keys.self)
       recordedAt = try c.decode(Date.self, forKey: .recordedAt)
       clinicalDate = try c.decodeIfPresent(CalendarDate.self, forKey: .clinicalDate)
       actor = try c.decode(Actor.self, forKey: .actor)
+      idempotencyKey = try c.decodeIfPresent(String.self, forKey: .idempotencyKey)
       body = try EventBody(from: decoder)
     }
 
@@ -85,6 +96,7 @@ public enum EventCoding {
       try c.encode(recordedAt, forKey: .recordedAt)
       try c.encodeIfPresent(clinicalDate, forKey: .clinicalDate)
       try c.encode(actor, forKey: .actor)
+      try c.encodeIfPresent(idempotencyKey, forKey: .idempotencyKey)
       try body.encode(to: encoder)
     }
   }

@@ -1,4 +1,5 @@
 import Eligibility
+import Inputs
 import TrialModel
 
 /// A subject is screened against the protocol in force: the patient record as submitted, the
@@ -118,6 +119,20 @@ public struct LymphodepletionGiven: Codable, Sendable, Hashable {
       self.agent = agent
       self.mgPerM2PerDay = mgPerM2PerDay
       self.days = days
+    }
+
+    /// `fludarabine=30x3`: the agent, mg/m² per day, and days (as the CLI and the forms write it).
+    public init(text: String) throws(InputError) {
+      let parts = text.split(separator: "=", maxSplits: 1)
+      let dose = parts.count == 2 ? parts[1].split(separator: "x") : []
+      guard parts.count == 2, dose.count == 2, let mg = Double(dose[0]), mg > 0, let days = Int(dose[1]),
+        days > 0
+      else {
+        throw InputError(
+          .invalidValue, field: "agent", expected: "NAME=MG_PER_M2_PER_DAYxDAYS (e.g. fludarabine=30x3)",
+          found: "\"\(text)\"")
+      }
+      self.init(agent: String(parts[0]), mgPerM2PerDay: mg, days: days)
     }
   }
 

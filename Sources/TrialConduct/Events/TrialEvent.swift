@@ -11,12 +11,19 @@ public struct TrialEvent: Sendable, Hashable {
   public var clinicalDate: CalendarDate?
   public var actor: Actor
   public var body: EventBody
+  /// The key of the request that recorded the event (an API's `Idempotency-Key`, a form's
+  /// one-time key): a retried request with the same key gets the events already written.
+  public var idempotencyKey: String?
 
-  public init(recordedAt: Date, clinicalDate: CalendarDate? = nil, actor: Actor, body: EventBody) {
+  public init(
+    recordedAt: Date, clinicalDate: CalendarDate? = nil, actor: Actor, body: EventBody,
+    idempotencyKey: String? = nil
+  ) {
     self.recordedAt = recordedAt
     self.clinicalDate = clinicalDate ?? body.clinicalDate
     self.actor = actor
     self.body = body
+    self.idempotencyKey = idempotencyKey
   }
 
   /// The event's kind (`enrolled`, `infused`, …), as stored beside its bytes.

@@ -25,6 +25,8 @@ public struct TrialState: Sendable {
   public internal(set) var kinds: [EventKind] = []
   /// The subject of each event by sequence, if it has one (a correction must keep it).
   public internal(set) var eventSubjects: [String?] = []
+  /// The sequence of the event each request key recorded (``TrialEvent/idempotencyKey``).
+  public internal(set) var requests: [String: Int] = [:]
   /// The design of each group, resolved from the protocol in force.
   var designs: [String: TrialDesign] = [:]
 

@@ -97,6 +97,11 @@ public struct TrialLedger: Sendable {
     return log
   }
 
+  /// The trials in the database (not the accounts log or other logs that are not trials).
+  public func trials() async throws -> [String] {
+    try await store.trials().filter { !$0.hasPrefix("@") }
+  }
+
   /// Reads the whole log from the store again, ignoring what this process has read before.
   public func freshLog(_ trial: String) async throws -> TrialLog {
     await cache.forget(trial)
@@ -104,17 +109,30 @@ public struct TrialLedger: Sendable {
   }
 
   /// Records `command` by `actor` and returns the events written (the command's, then those that
-  /// follow from it). On a refusal (an ``InputError``) nothing is written.
+  /// follow from it). On a refusal (an ``InputError``) nothing is written. A request retried with
+  /// the same `idempotencyKey` records nothing again and gets the events its first try wrote.
   @discardableResult
-  public func record(_ command: ConductCommand, in trial: String, by actor: Actor, today: CalendarDate? = nil)
+  public func record(
+    _ command: ConductCommand, in trial: String, by actor: Actor, today: CalendarDate? = nil,
+    idempotencyKey: String? = nil
+  )
     async throws -> [RecordedEvent]
   {
     for _ in 0..<attempts {
       var log = try await self.log(trial)
+      if let key = idempotencyKey, let earlier = log.recorded(byRequest: key) {
+        guard earlier[0].event.actor == actor else {
+          throw InputError(
+            .conflict, field: "idempotencyKey", expected: "a key not used by another user's request",
+            found: "\(key) (used by \(earlier[0].event.actor.name))")
+        }
+        return earlier
+      }
       let now = clock()
       let day = today ?? self.today
       let repairs = try log.followUps(at: now)
-      let added = repairs + (try log.record(command, by: actor, at: now, today: day))
+      let added =
+        repairs + (try log.record(command, by: actor, at: now, today: day, idempotencyKey: idempotencyKey))
       var written: [RecordedEvent] = []
       do {
         for e in added {
@@ -161,7 +179,8 @@ public struct TrialLedger: Sendable {
   /// elsewhere), and every event read and folded.
   public func verify(_ trial: String, extra: [Checkpoint] = []) async throws -> ChainReport {
     let report = try await store.verify(trial: trial, trustedKey: signer?.publicKey, extraCheckpoints: extra)
-    guard report.intact else { return report }
+    // A log that is not a trial's (the accounts log, `@…`) has its chain checked, not a fold.
+    guard report.intact, !trial.hasPrefix("@") else { return report }
     do { _ = try await freshLog(trial) } catch let error as ConductError {
       let sequence: Int
       switch error {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Inputs
 import TrialConduct
 import TrialModel
 
@@ -131,14 +132,10 @@ struct SubjectCommand: ParsableCommand {
     @OptionGroup var options: ConductOptions
 
     func command() throws -> ConductCommand {
-      let agents = try agent.map { text -> LymphodepletionGiven.Agent in
-        let parts = text.split(separator: "=", maxSplits: 1)
-        let dose = parts.count == 2 ? parts[1].split(separator: "x") : []
-        guard parts.count == 2, dose.count == 2, let mg = Double(dose[0]), let days = Int(dose[1]) else {
-          throw CLIError(
-            "--agent: expected NAME=MG_PER_M2_PER_DAYxDAYS (e.g. fludarabine=30x3), found '\(text)'")
-        }
-        return LymphodepletionGiven.Agent(agent: String(parts[0]), mgPerM2PerDay: mg, days: days)
+      let agents = try agent.map { text in
+        do throws(InputError) {
+          return try LymphodepletionGiven.Agent(text: text)
+        } catch { throw CLIError("--agent: expected \(error.expected), found \(error.found)") }
       }
       return .lymphodeplete(
         LymphodepletionGiven(subject: subject, date: date, agents: agents, bodySurfaceAreaM2: bsa))

@@ -53,7 +53,7 @@ struct TrialCommand: ParsableCommand {
       try options.output.require([.text, .json])
       let statuses = try await options.withLedger { ledger in
         var out: [TrialOverview] = []
-        for trial in try await ledger.store.trials() {
+        for trial in try await ledger.trials() {
           out.append(TrialOverview(try await ledger.log(trial).state, asOf: ledger.today))
         }
         return out

@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import TrialConduct
+import TrialStore
+
+/// The web application: the JSON API under `/api/v1`, the pages, and the middleware that signs
+/// users in, checks CSRF tokens and sets security headers. Every route calls the conduct ledger
+/// (``TrialLedger``) and the accounts (``AccountBook``) — the same application layer the CLI uses.
+public struct WebApp: Sendable {
+  public let ledger: TrialLedger
+  public let accounts: AccountBook
+  let pages: PageRenderer
+  /// `Secure` cookies (set when the server is reached over TLS, e.g. behind a proxy).
+  public var secureCookies: Bool
+
+  public init(ledger: TrialLedger, accounts: AccountBook, secureCookies: Bool = false) async throws {
+    self.ledger = ledger
+    self.accounts = accounts
+    self.pages = try await PageRenderer()
+    self.secureCookies = secureCookies
+  }
+
+  /// The router with every route and middleware.
+  public func router() -> Router<ServerContext> {
+    let router = Router(context: ServerContext.self)
+    router.addMiddleware {
+      RequestLogMiddleware()
+      SecurityHeadersMiddleware<ServerContext>()
+      ProblemMiddleware(pages: pages)
+      SessionMiddleware(accounts: accounts)
+      CSRFMiddleware()
+    }
+    StaticFiles.add(to: router)
+    addSessionRoutes(to: router)
+    addTrialRoutes(to: router)
+    addCommandRoutes(to: router)
+    addAdminRoutes(to: router)
+    addPages(to: router)
+    router.get("/openapi.json") { _, _ in OpenAPIDocument.response() }
+    router.get("/healthz") { _, _ in "ok" }
+    return router
+  }
+
+  /// The application listening on `host:port`.
+  public func application(
+    host: String, port: Int, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+  )
+    -> some ApplicationProtocol
+  {
+    Application(
+      router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "cartrial"),
+      onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+      logger: logger)
+  }
+}
+
+extension WebApp {
+  /// The `Idempotency-Key` header or a form's `idempotencyKey` field.
+  static func idempotencyKey(_ request: Request, form: FormFields? = nil) throws -> String? {
+    guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] ?? form?.first("idempotencyKey")
+    else {
+      return nil
+    }
+    guard (1...128).contains(key.utf8.count) else {
+      throw Problem(
+        .unprocessableContent, title: "Invalid idempotency key", detail: "expected 1 to 128 characters",
+        field: "idempotencyKey", expected: "1 to 128 characters", found: "\(key.utf8.count) characters")
+    }
+    return key
+  }
+
+  /// The request's body, whole.
+  static func body(_ request: Request, context: ServerContext) async throws -> [UInt8] {
+    var request = request
+    let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+    return Array(buffer.readableBytesView)
+  }
+
+  /// A JSON response (sorted keys).
+  static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var c = encoder.singleValueContainer()
+      try c.encode(EventCoding.timestamp(date))
+    }
+    var headers = HTTPFields()
+    headers[.contentType] = "application/json; charset=utf-8"
+    return Response(
+      status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+  }
+}
