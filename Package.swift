@@ -181,6 +181,7 @@ let package = Package(
       dependencies: [
         "TrialServer", "TrialStore", "TrialConduct", "Inputs", "TestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),

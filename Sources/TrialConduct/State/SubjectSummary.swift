@@ -22,6 +22,8 @@ public struct SubjectSummary: Encodable, Sendable {
   public var subject: String
   public var status: String
   public var eligibility: String?
+  /// Criteria waiting for an investigator's attestation.
+  public var pendingAttestations: [String]
   public var group: String?
   public var level: Int?
   public var dose: DoseCalculation?
@@ -44,6 +46,7 @@ public struct SubjectSummary: Encodable, Sendable {
     subject = id
     status = s.status.rawValue
     eligibility = s.eligibility?.rawValue
+    pendingAttestations = s.pendingAttestations
     group = s.enrolment?.group
     level = s.enrolment?.level
     dose = s.infusion?.dose

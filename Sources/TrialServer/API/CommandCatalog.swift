@@ -239,6 +239,9 @@ extension CommandSpec {
     },
   ]
 
+  /// The fields whose value is a JSON document of its own (read with the field's name as its file).
+  static let documentFields: Set<String> = ["patient", "entry", "assessment"]
+
   /// `correct`: its fields; the command is made against the log (``ConductCommand/correcting``).
   static let correctFields = ["reason", "entry"]
 

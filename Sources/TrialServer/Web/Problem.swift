@@ -49,9 +49,15 @@ public struct Problem: Error, Sendable, Codable, Equatable {
       .invalidValue: "Invalid value", .missing: "Missing field", .unknownField: "Unknown field",
       .limitExceeded: "Too large",
     ]
+    // An error inside a JSON value given as one field (a patient record, an assessment entry) is
+    // read as a document of its own named after the field: the pointer starts with the field.
+    var field = error.field
+    if let file = error.location?.file, CommandSpec.documentFields.contains(file) {
+      field = field.isEmpty ? file : InputError.join(file, field)
+    }
     self.init(
       status, title: titles[error.kind] ?? "Invalid input", detail: error.message,
-      field: error.field.isEmpty ? nil : error.field, expected: error.expected, found: error.found)
+      field: field.isEmpty ? nil : field, expected: error.expected, found: error.found)
   }
 
   /// `groups[0].design` → `/groups/0/design`.

@@ -46,27 +46,7 @@ enum ConductFixture {
   static func patient(
     birthDate: String = "1964-03-02", weightKg: Double = 58, conditions extra: [String: Any] = [:]
   ) throws -> String {
-    var record = try #require(FixtureDirectory.examples.json("patients/P-0001.json") as? [String: Any])
-    record.removeValue(forKey: "attestations")
-    var conditions = try #require(record["conditions"] as? [String: Any])
-    let absent = """
-      lymphodepletionAllergy severeCerebrovascularDisease clinicallySignificantHeartDisease geneticDisease \
-      cnsInvolvementOnImaging cnsSymptoms activeHepatitisB antiviralProphylaxis activeHepatitisC hiv syphilis \
-      longTermImmunosuppressionNeeded receivingGvhdTreatment partnerChildbearingPotential activeTuberculosis \
-      boneMarrowFailureSyndrome studyDrugAllergy studyDrugIntolerance studyDrugHypersensitivity \
-      severeAllergyHistory uncontrolledArrhythmia nonIschemicCardiomyopathy organTransplantRecipient
-      """
-    for key in absent.split(separator: " ") { conditions[String(key)] = false }
-    conditions["contraceptionAgreed"] = true
-    conditions["noSpermDonationAgreed"] = true
-    for (key, value) in extra { conditions[key] = value }
-    record["conditions"] = conditions
-    var demographics = try #require(record["demographics"] as? [String: Any])
-    demographics["birthDate"] = birthDate
-    demographics["weight"] = ["value": weightKg, "unit": "kg"]
-    record["demographics"] = demographics
-    let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
-    return String(decoding: data, as: UTF8.self)
+    try ExamplePatient.record(birthDate: birthDate, weightKg: weightKg, conditions: extra)
   }
 
   /// The example patient as a 15-year-old (NCT07470073 group B).
