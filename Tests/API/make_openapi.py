@@ -18,6 +18,9 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "Sources/TrialServer/Resources/OpenAPI/openapi.json"
+# Every documented operation, "METHOD /path/{param}" a line, for the Swift test that compares the
+# document with the router's routes (Hummingbird spells {param} as :param).
+ROUTES = ROOT / "Tests/API/routes.txt"
 
 
 def ref(name):
@@ -47,6 +50,9 @@ TIMESTAMP = {
     "description": "an instant, ISO 8601 UTC with milliseconds (2026-12-02T07:40:19.444Z)",
 }
 HEX64 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+# Rule.identifier: ids of sites, users, trials, subjects.
+IDENTIFIER = {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
+              "description": "1 to 64 letters, digits, '-', '_' or '.'"}
 ANY_JSON = {"description": "any JSON value: an object, or its JSON text as a string"}
 
 PERSON_ROLES = ["coordinator", "investigator", "safetyReviewer", "statistician", "monitor", "administrator"]
@@ -236,8 +242,10 @@ SCHEMAS = {
             "dltByRules": {"type": "object", "description": "the protocol's DLT rules applied (DLTAdjudication)"},
             "adjudication": ref("DLTAdjudicated"),
             "bestResponse": {"type": "object", "description": "best overall response (BestOverallResponse)"},
+            "pendingAttestations": {"type": "array", "items": STR,
+                                    "description": "criteria waiting for an investigator's attestation"},
         },
-        ["subject", "status", "timeline", "gradedEvents"],
+        ["subject", "status", "timeline", "gradedEvents", "pendingAttestations"],
         description="A subject's timeline (who recorded what, when; corrections; signatures), dose, graded events, "
         "DLT by the protocol's rules and adjudicated, best response.",
     ),
@@ -306,13 +314,14 @@ SCHEMAS = {
 # `null` reads as absent. Required fields are documented without `null`.
 
 FIELD_SCHEMAS = {
-    "site": {"type": "string", "description": "a site id"},
+    "site": {**IDENTIFIER, "description": "a site id: 1 to 64 letters, digits, '-', '_' or '.'"},
     "name": {"type": "string"},
     "protocolText": {"type": "string", "description": "a protocol's full text (YAML)"},
     "reason": {"type": "string"},
     "group": {"type": "string", "description": "a group id (A, B, …)"},
     "patient": {**ANY_JSON, "description": "the patient record (as for `cartrial screen`): an object or its JSON text"},
-    "criteria": {"type": "array", "items": {"type": "string"}, "description": "criterion ids (E8, I7a, …)"},
+    "criteria": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+                 "description": "criterion ids (E8, I7a, …); a single string is read as a list of one"},
     "satisfied": {"type": "boolean", "description": "met (default true) or not met"},
     "note": {"type": "string"},
     "date": DATE,
@@ -322,8 +331,9 @@ FIELD_SCHEMAS = {
     "purpose": {"type": "string", "enum": ["bridging", "crs", "icans", "infection", "other"]},
     "agents": {
         "type": "array",
-        "items": {"type": "string"},
-        "description": "NAME=MG_PER_M2_PER_DAYxDAYS (fludarabine=30x3)",
+        "items": {"type": "string", "pattern": "^[^=]+=[1-9][0-9]*(\\.[0-9]+)?x[1-9][0-9]*$"},
+        "minItems": 1,
+        "description": "NAME=MG_PER_M2_PER_DAYxDAYS (fludarabine=30x3); a single string is read as a list of one",
     },
     "bodySurfaceAreaM2": {"type": "number", "description": "m²"},
     "weightKg": {"type": "number", "description": "kg"},
@@ -520,7 +530,7 @@ op("post", "/api/v1/trials", "openTrial", "Open a trial on a bundled protocol or
                 {"protocol": {"type": "string", "description": "a bundled protocol id (exactly one of protocol "
                                                                 "and protocolText)"},
                  "protocolText": FIELD_SCHEMAS["protocolText"],
-                 "trial": {"type": "string", "description": "the trial id (default: the protocol's id)"}}))
+                 "trial": {**IDENTIFIER, "description": "the trial id (default: the protocol's id)"}}))
 op("get", "/api/v1/trials/{trial}", "trialOverview", "A trial's overview (the dashboard's data).", "trials",
    {"200": json_response("The overview, scoped to what the user may see.", ref("TrialOverview")),
     **errors("401", "403", "404")}, params=["trial"])
@@ -595,7 +605,7 @@ op("post", "/api/v1/users", "createUser", "Add a user with a one-time password."
    {"201": json_response("Created; the one-time password is shown once.", ref("OneTimePassword")),
     **errors("400", "401", "403", "404", "409", "413", "422")},
    request=body(["username", "fullName", "role", "site", "reason"], ["username", "fullName", "role"],
-                {"username": STR, "fullName": {"type": "string", "description": "the printed name"},
+                {"username": IDENTIFIER, "fullName": {"type": "string", "description": "the printed name"},
                  "role": {"type": "string", "enum": PERSON_ROLES},
                  "site": {"type": "string", "description": "an added site; required for coordinators and "
                                                             "investigators"},
@@ -671,12 +681,18 @@ def text():
     return json.dumps(DOCUMENT, indent=2, ensure_ascii=False) + "\n"
 
 
+def routes():
+    return "".join(f"{m.upper()} {p}\n" for p, ops in PATHS.items() for m in ops)
+
+
 if __name__ == "__main__":
     if "--check" in sys.argv:
-        if OUT.read_text(encoding="utf-8") != text():
-            print(f"{OUT.relative_to(ROOT)} differs from Tests/API/make_openapi.py: run it", file=sys.stderr)
-            sys.exit(1)
-        print("openapi.json is up to date")
+        for path, want in [(OUT, text()), (ROUTES, routes())]:
+            if not path.exists() or path.read_text(encoding="utf-8") != want:
+                print(f"{path.relative_to(ROOT)} differs from Tests/API/make_openapi.py: run it", file=sys.stderr)
+                sys.exit(1)
+        print("openapi.json and routes.txt are up to date")
     else:
         OUT.write_text(text(), encoding="utf-8")
+        ROUTES.write_text(routes(), encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}: {sum(len(v) for v in PATHS.values())} operations")

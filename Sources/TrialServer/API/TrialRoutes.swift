@@ -166,6 +166,10 @@ extension WebApp {
     let state = try await ledger.log(trial).state
     let report = try TrialReport(
       data: try state.reportData(asOf: ledger.today), trial: state.protocolInForce, group: nil)
-    return HTMLPage.response(ReportPage(report).html())
+    var response = HTMLPage.response(ReportPage(report).html())
+    // The report is one self-contained file (its styles inline, its charts inline SVG, no script).
+    response.headers[.contentSecurityPolicy] =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    return response
   }
 }

@@ -293,9 +293,9 @@ extension WebApp {
     }
     let form = FormFields(String(decoding: try await Self.body(request, context: context), as: UTF8.self))
     struct Answer: Encodable { var text: String, grade: Int? }
+    var log = try await ledger.log(trial)
+    try Viewer(user: user).check(subject: id, in: log.state)
     do {
-      var log = try await ledger.log(trial)
-      try Viewer(user: user).check(subject: id, in: log.state)
       let entry = try kind.entry(form)
       let before = try SubjectSummary(log, subject: id, today: ledger.today).gradedEvents
       try log.record(

@@ -16,7 +16,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     async throws -> Response
   {
     var response = try await next(request, context)
-    response.headers[.contentSecurityPolicy] = Self.policy
+    // A route may set a narrower policy of its own (the report's self-contained page).
+    if response.headers[.contentSecurityPolicy] == nil {
+      response.headers[.contentSecurityPolicy] = Self.policy
+    }
     response.headers[.xContentTypeOptions] = "nosniff"
     response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
     response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

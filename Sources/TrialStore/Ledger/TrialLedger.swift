@@ -73,7 +73,7 @@ public struct TrialLedger: Sendable {
     let cached = await cache.log(trial)
     let stored = try await store.events(trial: trial, from: (cached?.events.count ?? 0) + 1)
     if cached == nil, stored.isEmpty {
-      let known = try await store.trials()
+      let known = try await trials()
       throw InputError(
         .notFound, field: "trial",
         expected: "a trial in this database: "
