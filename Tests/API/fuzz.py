@@ -9,7 +9,7 @@ with (sign-out, role change, password reset) alone, with a session of their own.
 response bodies as documented. Afterwards the server's own request log is read too: any 5xx it
 answered fails the run, naming the operation.
 
-    python3 Tests/API/fuzz.py [--binary .build/debug/cartrial] [--max-examples 8] [--seed N]
+    python3 Tests/API/fuzz.py [--binary .build/debug/cartrial] [--max-examples 8] [--seed N] [--keep]
 
 Exit 0: no failure. 1: a failure (printed). 2: the server could not be started or prepared.
 3: schemathesis is not installed (`python3 -m pip install schemathesis`).
@@ -152,7 +152,7 @@ def prepare(url):
 
 def schemathesis(url, token, args, extra, report):
     command = [
-        sys.executable, "-m", "schemathesis.cli", "run", str(DOCUMENT), "--url", url,
+        sys.executable, "-m", "schemathesis.cli", "run", str(args.document), "--url", url,
         "--header", f"Authorization: Bearer {token}",
         "--checks", CHECKS,
         "--phases", "examples,coverage,fuzzing",
@@ -176,6 +176,7 @@ def main():
     parser.add_argument("--max-examples", type=int, default=int(os.environ.get("CARTRIAL_FUZZ_EXAMPLES", "8")))
     parser.add_argument("--seed", type=int, default=(int(os.environ["CARTRIAL_FUZZ_SEED"])
                                                      if os.environ.get("CARTRIAL_FUZZ_SEED") else None))
+    parser.add_argument("--document", default=str(DOCUMENT), help="the OpenAPI document (default: the repository's)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, logs)")
     args = parser.parse_args()
     try:
@@ -198,7 +199,7 @@ def main():
         except Exception as e:  # noqa: BLE001
             print(f"fuzz: could not start or prepare the server: {e}", file=sys.stderr)
             return 2
-        print(f"fuzz: server at {server.url}, data prepared; schemathesis from {DOCUMENT.relative_to(ROOT)}",
+        print(f"fuzz: server at {server.url}, data prepared; schemathesis from {args.document}",
               flush=True)
         # The last pass runs the operations that take the fuzzing user's own session or rights
         # away (schemathesis learns usernames from GET /api/v1/users, "admin" too): signing out,

@@ -357,10 +357,15 @@ class Browser:
     def focused(self):
         return self.driver.switch_to.active_element.get_attribute("id")
 
-    def screenshot(self, path):
+    def screenshot(self, path, width=1280, max_height=1800):
+        """The page from its top, as tall as its content up to max_height (for the README)."""
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        height = self.driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
-        self.driver.set_window_size(1280, max(800, height))
+        self.driver.set_window_size(width, 1000)
+        self.driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+        inner = self.driver.execute_script("return window.outerHeight - window.innerHeight")
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        self.driver.set_window_size(width, min(max_height, height) + inner)
+        self.driver.execute_script("window.scrollTo(0, 0)")
         self.driver.save_screenshot(path)
         self.driver.set_window_size(1280, 1000)
         log(f"screenshot {os.path.relpath(path, REPO) if path.startswith(REPO) else path}")
@@ -651,7 +656,6 @@ class Flow:
         graded = self.graded_rows()
         if not any(r["term"].lower().startswith("crs") and r["grade"] == 3 for r in graded):
             fail(f"{subjects[0]}: no grade 3 CRS among the graded events after recording it: {graded}")
-        b.screenshot(os.path.join(self.shots, "subject.png")) if self.shots else None
         self.sign_out()
 
         self.step("investigator: adjudicate the DLTs (the grade 3 CRS judged a DLT)")
@@ -675,7 +679,9 @@ class Flow:
             adjudicated = self.fact("DLT adjudicated") or ""
             if not adjudicated.startswith(values["outcome"]):
                 fail(f"{subject}: adjudicated {adjudicated!r}, expected {values['outcome']}")
-            self.steps_rules = getattr(self, "steps_rules", []) + [(subject, rules)]
+            log(f"{subject}: DLT by the protocol's rules: {rules!r}; adjudicated: {adjudicated!r}")
+            if i == 0 and self.shots:
+                b.screenshot(os.path.join(self.shots, "subject.png"))
 
         self.step("investigator: the recommendation changed on the dashboard; confirm it with a signature")
         b.open(f"/trials/{TRIAL}")
@@ -697,6 +703,29 @@ class Flow:
 
         self.step("everyone's steps in the audit page")
         self.audit(subjects)
+        b.open("/todo")
+        self.sign_out()
+
+        self.step("administrator: the accounts log on the audit page, and the report")
+        self.sign_in("admin", self.passwords["admin"])
+        b.open(f"/trials/{TRIAL}/audit")
+        tables = b.driver.find_elements(By.CSS_SELECTOR, "table.audit")
+        if len(tables) < 2:
+            fail(f"/trials/{TRIAL}/audit: no accounts log for the administrator")
+        accounts = tables[1].text
+        for needle in ["clopez", "hchen"]:
+            if needle not in accounts:
+                fail(f"/trials/{TRIAL}/audit: the accounts log does not name {needle}:\n{accounts[:2000]}")
+        for needle in [r"sign(ed)? ?in|login", r"password"]:
+            if not re.search(needle, accounts, re.I):
+                fail(f"/trials/{TRIAL}/audit: the accounts log has no {needle!r} entry:\n{accounts[:2000]}")
+        b.open(f"/trials/{TRIAL}")
+        for link in b.driver.find_elements(By.CSS_SELECTOR, "p.actions a"):
+            if link.text.strip() == "Report":
+                b.open(f"/trials/{TRIAL}/report")
+                break
+        else:
+            b.warnings.append(f"/trials/{TRIAL}: no Report link for the administrator")
         b.open("/todo")
         self.sign_out()
 
@@ -801,13 +830,7 @@ class Flow:
         if missing:
             fail(f"/trials/{TRIAL}/audit: steps missing from the log (kind, subject, actor, expected, found): "
                  f"{missing}\nkinds seen: {sorted(set(r['kind'] for r in rows))}")
-        accounts = b.driver.find_elements(By.CSS_SELECTOR, "table.audit")
-        accounts_text = accounts[1].text if len(accounts) > 1 else ""
-        for needle in ["clopez", "hchen"]:
-            if needle not in accounts_text:
-                log(f"note: the accounts log on the audit page does not name {needle} (seen as {b.who})")
         # The filter: the subject's events only.
-        b.submit_get = None
         form = b.driver.find_element(By.CSS_SELECTOR, "form.filters")
         b.fill(form, {"subject": subjects[0]})
         page = b.driver.find_element(By.TAG_NAME, "html")
@@ -817,6 +840,11 @@ class Flow:
         b.check_page()
         shown = b.driver.find_element(By.CSS_SELECTOR, "table.audit caption").text
         log(f"audit filtered by {subjects[0]}: {shown}")
+        kinds = {tr.find_elements(By.TAG_NAME, "td")[6].text
+                 for tr in b.driver.find_elements(By.CSS_SELECTOR, "table.audit tbody tr")}
+        for kind in ["subjectScreened", "consentSigned", "enrolled", "infused", "assessmentRecorded", "dltAdjudicated"]:
+            if kind not in kinds:
+                fail(f"/trials/{TRIAL}/audit filtered by {subjects[0]}: no {kind} event (kinds: {sorted(kinds)})")
         self.audit_rows = len(rows)
 
 
