@@ -681,6 +681,7 @@ class Flow:
                 fail(f"{subject}: adjudicated {adjudicated!r}, expected {values['outcome']}")
             log(f"{subject}: DLT by the protocol's rules: {rules!r}; adjudicated: {adjudicated!r}")
             if i == 0 and self.shots:
+                b.open(f"/trials/{TRIAL}/subjects/{subject}")
                 b.screenshot(os.path.join(self.shots, "subject.png"))
 
         self.step("investigator: the recommendation changed on the dashboard; confirm it with a signature")
@@ -694,12 +695,15 @@ class Flow:
         if not re.search(r"\b3\s+1\b", level_table):
             fail(f"/trials/{TRIAL}: the dose-level table does not show 3 patients with 1 DLT:\n{level_table}")
         if self.shots:
-            b.screenshot(os.path.join(self.shots, "dashboard.png"))
+            b.screenshot(os.path.join(self.shots, "dashboard.png"), max_height=1500)
         b.submit("form-confirm", {"password": self.passwords["hchen"]})
-        confirmed = self.recommendation_text("A")
-        if "confirm" not in (confirmed or "").lower():
-            # the decided recommendation may leave the dashboard once the next cohort opens
-            log(f"after confirming, the recommendation reads {confirmed!r}")
+        confirmed = self.recommendation_text("A") or ""
+        log(f"after confirming, the recommendation reads {confirmed!r}")
+        if "confirm" not in confirmed.lower():
+            fail(f"/trials/{TRIAL}: the recommendation is not shown confirmed after the signature: {confirmed!r}")
+        if "Dr H. Chen" not in confirmed:
+            b.warnings.append(f"/trials/{TRIAL}: the confirmed recommendation does not show the signer's "
+                              f"printed name, time and meaning (21 CFR 11.50): {confirmed!r}")
 
         self.step("everyone's steps in the audit page")
         self.audit(subjects)
