@@ -22,6 +22,11 @@ public struct TrialLedger: Sendable {
   public var attempts = 100
   /// The logs this process has read, by trial.
   private let cache = LogCache()
+  /// One command at a time per trial in this process (other processes race by sequence).
+  private let writers = TrialLocks()
+  /// The cached projection is saved after every dose decision and every this many events (it is
+  /// a cache: `rebuild` checks it against the log folded up to the sequence it was saved at).
+  public var projectionInterval = 256
 
   public init(
     store: any EventStore, signer: CheckpointSigner?, clock: @escaping @Sendable () -> Date = { Date() }
@@ -118,6 +123,22 @@ public struct TrialLedger: Sendable {
   )
     async throws -> [RecordedEvent]
   {
+    await writers.acquire(trial)
+    do {
+      let written = try await recordHoldingTrial(
+        command, in: trial, by: actor, today: today, idempotencyKey: idempotencyKey)
+      await writers.release(trial)
+      return written
+    } catch {
+      await writers.release(trial)
+      throw error
+    }
+  }
+
+  private func recordHoldingTrial(
+    _ command: ConductCommand, in trial: String, by actor: Actor, today: CalendarDate?,
+    idempotencyKey: String?
+  ) async throws -> [RecordedEvent] {
     for _ in 0..<attempts {
       var log = try await self.log(trial)
       if let key = idempotencyKey, let earlier = log.recorded(byRequest: key) {
@@ -163,7 +184,12 @@ public struct TrialLedger: Sendable {
       }
     }
     if decided, signer != nil { _ = try await checkpoint(log.state.trial) }
-    if let last = written.last, last.sequence == log.events.count { try await saveProjection(log) }
+    guard let first = written.first, let last = written.last, last.sequence == log.events.count else {
+      return
+    }
+    if decided || (first.sequence - 1) / projectionInterval != last.sequence / projectionInterval {
+      try await saveProjection(log)
+    }
   }
 
   /// Signs the chain's head now (`audit checkpoint`); `nil` without a signing key.
@@ -193,14 +219,30 @@ public struct TrialLedger: Sendable {
     return report
   }
 
-  /// Folds the whole log again, replaces the cached state, and returns the cached state it
-  /// replaced (if any) beside the rebuilt one, so a caller can show they agree.
-  public func rebuild(_ trial: String) async throws -> (cached: TrialOverview?, rebuilt: TrialOverview) {
+  /// What `rebuild` found.
+  public struct Rebuilt: Sendable {
+    /// The cached state it replaced, if there was one.
+    public var cached: TrialOverview?
+    /// The whole log folded again (now the cached state).
+    public var rebuilt: TrialOverview
+    /// The cached state equals the log folded again up to the event it was saved at.
+    public var agreed: Bool
+  }
+
+  /// Folds the whole log again and replaces the cached state, saying whether the cached state
+  /// agreed with the log folded up to the event it was cached at.
+  public func rebuild(_ trial: String) async throws -> Rebuilt {
     let cached = try await cachedStatus(trial)
     let log = try await freshLog(trial)
     let rebuilt = TrialOverview(log.state, asOf: cached?.asOf ?? today)
+    var agreed = false
+    if let cached {
+      let upTo =
+        cached.events == log.events.count ? log : try TrialLog(Array(log.events.prefix(cached.events)))
+      agreed = TrialOverview(upTo.state, asOf: cached.asOf) == cached
+    }
     try await saveProjection(log, asOf: rebuilt.asOf)
-    return (cached, rebuilt)
+    return Rebuilt(cached: cached, rebuilt: rebuilt, agreed: agreed)
   }
 
   /// The cached state, as last saved.
@@ -215,6 +257,31 @@ public struct TrialLedger: Sendable {
     encoder.outputFormatting = [.sortedKeys]
     try await store.saveProjection(
       trial: log.state.trial, sequence: log.events.count, bytes: Array(try encoder.encode(status)))
+  }
+}
+
+/// One holder per trial at a time, the others queued in order (an async mutex per trial).
+actor TrialLocks {
+  private var held: Set<String> = []
+  private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+  func acquire(_ trial: String) async {
+    guard held.contains(trial) else {
+      held.insert(trial)
+      return
+    }
+    await withCheckedContinuation { waiting[trial, default: []].append($0) }
+  }
+
+  /// Hands the trial to the next in line, or frees it.
+  func release(_ trial: String) {
+    if var queue = waiting[trial], !queue.isEmpty {
+      let next = queue.removeFirst()
+      waiting[trial] = queue.isEmpty ? nil : queue
+      next.resume()
+    } else {
+      held.remove(trial)
+    }
   }
 }
 

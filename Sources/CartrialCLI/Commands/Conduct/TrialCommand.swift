@@ -108,8 +108,8 @@ struct TrialCommand: ParsableCommand {
     func run() async throws {
       try options.output.require([.text, .json])
       let trial = self.trial
-      let (cached, rebuilt) = try await options.withLedger { ledger in try await ledger.rebuild(trial) }
-      let agreed = cached == rebuilt
+      let answer = try await options.withLedger { ledger in try await ledger.rebuild(trial) }
+      let (cached, rebuilt, agreed) = (answer.cached, answer.rebuilt, answer.agreed)
       if options.output.format == .json {
         struct Answer: Encodable { var trial: String, events: Int, cacheAgreed: Bool }
         return try Output.json(Answer(trial: trial, events: rebuilt.events, cacheAgreed: agreed))
