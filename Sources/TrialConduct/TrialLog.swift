@@ -83,7 +83,7 @@ public struct TrialLog: Sendable {
   /// The events a request with `key` recorded (its own event and the system's follow-ups), if
   /// such a request was recorded.
   public func recorded(byRequest key: String) -> [RecordedEvent]? {
-    guard let seq = state.requests[key] else { return nil }
+    guard let seq = state.requests[TrialEvent.requestKey(of: key)] else { return nil }
     var out = [events[seq - 1]]
     for e in events[seq...] {
       guard e.event.actor == .system else { break }

@@ -74,6 +74,14 @@ import Testing
         .post, driver.path("S-01", "enroll"), token: driver.tokens["invHZ"], json: "{}", headers: headers)
       #expect(other.status == .conflict)
       #expect(other.object["field"] as? String == "/idempotencyKey")
+      // The same user's key on another request is refused too, not answered with the first events.
+      let count2 = try await server.eventCount()
+      let reused = try await client.send(
+        .post, driver.path("S-01", "off-study"), token: driver.tokens["coordHZ"],
+        json: #"{"date": "2026-11-20", "reason": "withdrawn"}"#, headers: headers)
+      #expect(reused.status == .conflict)
+      #expect((reused.object["found"] as? String)?.contains("a different request") == true, "\(reused.text)")
+      #expect(try await server.eventCount() == count2)
     }
   }
 

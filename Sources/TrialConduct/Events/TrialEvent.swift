@@ -26,6 +26,13 @@ public struct TrialEvent: Sendable, Hashable {
     self.idempotencyKey = idempotencyKey
   }
 
+  /// The client's key of an `idempotencyKey` written `KEY|FINGERPRINT` (the fingerprint names
+  /// the request: a key reused for another request is refused rather than answered with the
+  /// first one's events).
+  public static func requestKey(of idempotencyKey: String) -> String {
+    idempotencyKey.split(separator: "|", maxSplits: 1).first.map(String.init) ?? idempotencyKey
+  }
+
   /// The event's kind (`enrolled`, `infused`, …), as stored beside its bytes.
   public var kind: EventKind { body.kind }
 }

@@ -76,7 +76,7 @@ extension TrialState {
     }
     kinds.append(recorded.event.kind)
     eventSubjects.append(recorded.event.body.subject)
-    if let key = recorded.event.idempotencyKey { requests[key] = seq }
+    if let key = recorded.event.idempotencyKey { requests[TrialEvent.requestKey(of: key)] = seq }
     func fail(_ message: String) -> ConductError { .inconsistent(sequence: seq, message: message) }
     func subject(_ id: String) throws(ConductError) -> SubjectState {
       guard let s = subjects[id] else { throw fail("subject \(id) was never screened") }

@@ -154,7 +154,11 @@ extension CommandSpec {
       fields: ["date", "agents", "bodySurfaceAreaM2"],
       required: ["date", "agents", "bodySurfaceAreaM2"]
     ) { f, id in
-      let agents = try f.strings("agents").map { try LymphodepletionGiven.Agent(text: $0) }
+      let agents = try f.strings("agents").enumerated().map { i, text in
+        do throws(InputError) { return try LymphodepletionGiven.Agent(text: text) } catch {
+          throw InputError(error.kind, field: "agents[\(i)]", expected: error.expected, found: error.found)
+        }
+      }
       guard !agents.isEmpty else {
         throw InputError.missing(
           "agents", expected: "one or more NAME=MG_PER_M2_PER_DAYxDAYS (fludarabine=30x3)")

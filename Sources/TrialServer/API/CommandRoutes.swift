@@ -29,22 +29,22 @@ extension WebApp {
     for spec in CommandSpec.all {
       let path = spec.path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
       router.post(RouterPath(path)) { request, context -> Response in
-        let fields = try JSONCommandFields(
-          try await Self.body(request, context: context), fields: spec.fields)
+        let bytes = try await Self.body(request, context: context)
+        let fields = try JSONCommandFields(bytes, fields: spec.fields)
         let written = try await record(
           spec, fields: fields, trial: try context.parameters.require("trial"),
           id: try spec.idParameter.map { try context.parameters.require($0) } ?? "",
-          key: try Self.idempotencyKey(request), context: context)
+          key: try Self.idempotencyKey(request, body: bytes), context: context)
         return try Self.json(written.map(Written.init), status: .created)
       }
     }
     router.post("/api/v1/trials/:trial/events/:seq/correct") { request, context -> Response in
-      let fields = try JSONCommandFields(
-        try await Self.body(request, context: context), fields: CommandSpec.correctFields)
+      let bytes = try await Self.body(request, context: context)
+      let fields = try JSONCommandFields(bytes, fields: CommandSpec.correctFields)
       let written = try await correct(
         trial: try context.parameters.require("trial"), seq: try context.parameters.require("seq"),
         fields: fields,
-        key: try Self.idempotencyKey(request), context: context)
+        key: try Self.idempotencyKey(request, body: bytes), context: context)
       return try Self.json(written.map(Written.init), status: .created)
     }
   }

@@ -59,8 +59,11 @@ extension WebApp {
       let user = try context.require(.viewAudit)
       let trial = try context.parameters.require("trial")
       let entries = try await auditEntries(trial, for: user)
-      if request.uri.queryParameters.get("format") == "csv" { return Self.csv(entries, trial: trial) }
-      return try Self.json(entries)
+      switch request.uri.queryParameters.get("format") {
+      case nil, "json": return try Self.json(entries)
+      case "csv": return Self.csv(entries, trial: trial)
+      case let other?: throw InputError.notOneOf("format", allowed: ["json", "csv"], found: String(other))
+      }
     }
     router.get("/api/v1/trials/:trial/audit/verify") { _, context -> Response in
       _ = try context.require(.viewAudit)

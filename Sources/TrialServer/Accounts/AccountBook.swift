@@ -232,9 +232,7 @@ public actor AccountBook {
     username: String, fullName: String, role: Role, site: String?, by admin: String, reason: String?
   ) async throws -> String {
     try TrialConduct.checkIdentifier(username, field: "username")
-    guard role != .system else {
-      throw InputError(.invalidValue, field: "role", expected: "a person's role", found: "system")
-    }
+    try Self.checkRole(role)
     let password = Self.oneTimePassword()
     let hash = try await hash(password)
     try await append(by: admin, reason: reason) { accounts in
@@ -255,6 +253,7 @@ public actor AccountBook {
   public func changeRole(username: String, role: Role, site: String?, by admin: String, reason: String)
     async throws
   {
+    try Self.checkRole(role)
     try await append(by: admin, reason: reason) { accounts in
       guard accounts.users[username] != nil else {
         throw InputError(.notFound, field: "username", expected: "an existing user", found: username)
@@ -285,6 +284,14 @@ public actor AccountBook {
         throw InputError(.conflict, field: "site", expected: "a site not yet added", found: site)
       }
       return [.siteAdded(site: site, name: name)]
+    }
+  }
+
+  /// Refuses `system`, which is cartrial's own role, not a person's.
+  static func checkRole(_ role: Role) throws {
+    guard Permissions.assignableRoles.contains(role) else {
+      throw InputError.notOneOf(
+        "role", allowed: Permissions.assignableRoles.map(\.rawValue), found: role.rawValue)
     }
   }
 

@@ -69,7 +69,7 @@ extension WebApp {
         let fields = try FormCommandFields(form, fields: spec.fields + ["seq"])
         _ = try await record(
           spec, fields: fields, trial: trial, id: try fields.required("seq", "the event's sequence number"),
-          key: try Self.idempotencyKey(request, form: form), context: context)
+          key: try Self.idempotencyKey(request, body: [], form: form), context: context)
         _ = user
         return .redirect(to: "/trials/\(trial)/audit")
       } catch let error as InputError {

@@ -82,7 +82,8 @@ extension WebApp {
           "subject", "the subject's id")
         let fields = try FormCommandFields(form, fields: ["subject"] + spec.fields)
         let written = try await record(
-          spec, fields: fields, trial: trial, id: subject, key: try Self.idempotencyKey(request, form: form),
+          spec, fields: fields, trial: trial, id: subject,
+          key: try Self.idempotencyKey(request, body: [], form: form),
           context: context)
         return .redirect(to: "/trials/\(trial)/subjects/\(subject)?recorded=\(written.first?.sequence ?? 0)")
       } catch {
@@ -134,7 +135,8 @@ extension WebApp {
         fields = try FormCommandFields(form, fields: spec.fields)
       }
       let written = try await record(
-        spec, fields: fields, trial: trial, id: id, key: try Self.idempotencyKey(request, form: form),
+        spec, fields: fields, trial: trial, id: id,
+        key: try Self.idempotencyKey(request, body: [], form: form),
         context: context)
       return .redirect(to: page + "?recorded=\(written.first?.sequence ?? 0)")
     } catch let error as InputError {

@@ -45,7 +45,6 @@ struct RequestLogMiddleware: RouterMiddleware {
       metadata: [
         "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
         "status": "\(response.status.code)", "ms": "\(String(format: "%.1f", ms))",
-        "user": "\(context.user?.username ?? "-")",
       ])
     return response
   }

@@ -22,6 +22,7 @@ struct SessionMiddleware: RouterMiddleware {
       context.sessionToken = context.user == nil ? nil : token
       context.viaCookie = context.user != nil
     }
+    if let user = context.user { context.logger[metadataKey: "user"] = .string(user.username) }
     if let user = context.user, user.mustChangePassword, !Self.allowedBeforePasswordChange(request.uri.path) {
       if ProblemMiddleware.wantsJSON(request) {
         throw Problem(

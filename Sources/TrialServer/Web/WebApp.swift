@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -58,18 +59,32 @@ public struct WebApp: Sendable {
 }
 
 extension WebApp {
-  /// The `Idempotency-Key` header or a form's `idempotencyKey` field.
-  static func idempotencyKey(_ request: Request, form: FormFields? = nil) throws -> String? {
+  /// The `Idempotency-Key` header or a form's `idempotencyKey` field, with the fingerprint of the
+  /// request (`KEY|SHA-256 of method, path and body`): a retry of the same request gets the events
+  /// it recorded the first time; the same key on another request is refused (409).
+  static func idempotencyKey(_ request: Request, body: [UInt8], form: FormFields? = nil) throws -> String? {
     guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] ?? form?.first("idempotencyKey")
     else {
       return nil
     }
-    guard (1...128).contains(key.utf8.count) else {
+    guard (1...128).contains(key.utf8.count), !key.contains("|") else {
       throw Problem(
-        .unprocessableContent, title: "Invalid idempotency key", detail: "expected 1 to 128 characters",
-        field: "idempotencyKey", expected: "1 to 128 characters", found: "\(key.utf8.count) characters")
+        .unprocessableContent, title: "Invalid idempotency key",
+        detail: "expected 1 to 128 characters, without '|'",
+        field: "idempotencyKey", expected: "1 to 128 characters, without '|'",
+        found: "\(key.utf8.count) characters")
     }
-    return key
+    var bytes = Array("\(request.method.rawValue) \(request.uri.path)\n".utf8)
+    if let form {
+      // A form's body carries the CSRF token, which changes with the session: leave it out.
+      bytes += Array(
+        form.pairs.filter { $0.name != CSRF.field }.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+          .utf8)
+    } else {
+      bytes += body
+    }
+    let fingerprint = SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined()
+    return "\(key)|\(fingerprint)"
   }
 
   /// The request's body, whole.

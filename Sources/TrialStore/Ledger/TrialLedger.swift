@@ -142,10 +142,17 @@ public struct TrialLedger: Sendable {
     for _ in 0..<attempts {
       var log = try await self.log(trial)
       if let key = idempotencyKey, let earlier = log.recorded(byRequest: key) {
+        let client = TrialEvent.requestKey(of: key)
         guard earlier[0].event.actor == actor else {
           throw InputError(
             .conflict, field: "idempotencyKey", expected: "a key not used by another user's request",
-            found: "\(key) (used by \(earlier[0].event.actor.name))")
+            found: "\(client) (used by \(earlier[0].event.actor.name))")
+        }
+        guard earlier[0].event.idempotencyKey == key else {
+          throw InputError(
+            .conflict, field: "idempotencyKey",
+            expected: "a new key for a new request (a key names one request)",
+            found: "\(client), already used for event #\(earlier[0].sequence), a different request")
         }
         return earlier
       }
