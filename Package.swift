@@ -175,7 +175,9 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "TrialStoreTests", dependencies: ["TrialStore", "Inputs"], swiftSettings: swiftSettings),
+      name: "TrialStoreTests",
+      dependencies: ["TrialStore", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialServerTests",
       dependencies: [

@@ -102,6 +102,20 @@ enum ConductBench {
         + " (\(String(format: "%.2f", fold.cpu / Double(events.count) * 1e6)) µs/event); goal < 0.5 s")
     let graded = state!.orderedSubjects.reduce(0) { $0 + $1.assessments.count }
     precondition(graded == assessments, "every assessment folded")
+    // What a ledger does on first use: every event decoded from its stored bytes (an assessment's
+    // entry is read there, once), then the fold.
+    let stored = events.map { (sequence: $0.sequence, bytes: EventCoding.encode($0.event)) }
+    var refolded: TrialState?
+    let cold = try SimulationBench.median(3) {
+      let decoded = try stored.map {
+        RecordedEvent(sequence: $0.sequence, event: try EventCoding.decode($0.bytes, sequence: $0.sequence))
+      }
+      refolded = try TrialState.fold(decoded)
+    }
+    print(
+      "decode of \(events.count) events from their stored bytes, then fold: \(String(format: "%.3f", cold.wall)) s wall,"
+        + " \(String(format: "%.3f", cold.cpu)) s CPU")
+    precondition(refolded!.subjects == state!.subjects, "the same subjects from the stored bytes")
   }
 
   static func seconds(_ d: Duration) -> String { String(format: "%.2f", d.seconds) }

@@ -10,13 +10,15 @@ public enum ExamplePatient {
   }
 
   public static func record(
-    birthDate: String = "1964-03-02", weightKg: Double = 58, conditions extra: [String: Any] = [:]
+    id: String? = nil, birthDate: String = "1964-03-02", weightKg: Double = 58,
+    conditions extra: [String: Any] = [:]
   ) throws -> String {
     guard var record = try FixtureDirectory.examples.json("patients/P-0001.json") as? [String: Any],
       var conditions = record["conditions"] as? [String: Any],
       var demographics = record["demographics"] as? [String: Any]
     else { throw Malformed(description: "Examples/patients/P-0001.json lacks conditions or demographics") }
     record.removeValue(forKey: "attestations")
+    if let id { record["id"] = id }
     let absent = """
       lymphodepletionAllergy severeCerebrovascularDisease clinicallySignificantHeartDisease geneticDisease \
       cnsInvolvementOnImaging cnsSymptoms activeHepatitisB antiviralProphylaxis activeHepatitisC hiv syphilis \

@@ -138,7 +138,7 @@ extension TrialState {
       var record = subjectRecord(s, through: nil, withAssessments: false)
       record.assessments = [entry]
       _ = try record.gradedEvents(settings: protocolInForce.assessment)
-      return .assessmentRecorded(AssessmentRecorded(subject: id, entry: text))
+      return .assessmentRecorded(AssessmentRecorded(subject: id, entry: text, read: entry))
     case .assessDisease(let id, let text, let file):
       let s = try enrolled(id, actor: actor, date: nil, today: today)
       let assessment = try Self.parse(DiseaseAssessment.self, text, file: file)

@@ -1,3 +1,4 @@
+import Assessment
 import Eligibility
 import Inputs
 import TrialModel
@@ -165,14 +166,32 @@ public struct Infused: Codable, Sendable, Hashable {
 }
 
 /// One dated assessment (CRS/ICANS observation or grade, lab, adverse event), as the JSON of an
-/// entry in a subject record's `assessments`, exactly as submitted.
+/// entry in a subject record's `assessments`, exactly as submitted. The entry is read once, when
+/// the event is made or decoded, and kept beside its text for the fold.
 public struct AssessmentRecorded: Codable, Sendable, Hashable {
   public var subject: String
-  public var entry: String
+  /// The entry's JSON, exactly as submitted (what the event's bytes hold).
+  public var entry: String {
+    get { submitted.text }
+    set { submitted = SubmittedJSON(newValue) }
+  }
+  /// The entry and what it reads as; coded as the text alone, under `entry`.
+  var submitted: SubmittedJSON<AssessmentEntry>
 
   public init(subject: String, entry: String) {
     self.subject = subject
-    self.entry = entry
+    submitted = SubmittedJSON(entry)
+  }
+
+  /// An entry a command has already read.
+  init(subject: String, entry: String, read: AssessmentEntry) {
+    self.subject = subject
+    submitted = SubmittedJSON(entry, read: read)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case subject
+    case submitted = "entry"
   }
 }
 

@@ -118,7 +118,7 @@ extension TrialState {
     case .lymphodepletionGiven(let e): try update(e.subject, seq) { $0.lymphodepletion = e }
     case .infused(let e): try update(e.subject, seq) { $0.infusion = e }
     case .assessmentRecorded(let e):
-      let entry = try Self.read(AssessmentEntry.self, e.entry, sequence: seq)
+      let entry = try Self.read(e.submitted, sequence: seq)
       try update(e.subject, seq) { $0.assessments.append(RecordedAssessment(sequence: seq, entry: entry)) }
     case .diseaseAssessed(let e):
       let a = try Self.read(DiseaseAssessment.self, e.assessment, sequence: seq)
@@ -146,8 +146,17 @@ extension TrialState {
     refreshOpenings()
   }
 
-  static func read<T: JSONReadable>(_: T.Type, _ text: String, sequence: Int) throws(ConductError) -> T {
-    do { return try T(jsonText: text) } catch {
+  static func read<T: JSONReadable & Sendable>(_: T.Type, _ text: String, sequence: Int) throws(ConductError)
+    -> T
+  {
+    try read(SubmittedJSON<T>(text), sequence: sequence)
+  }
+
+  /// The value an event's entry was read as when the event was made or decoded.
+  static func read<T>(_ json: SubmittedJSON<T>, sequence: Int) throws(ConductError) -> T {
+    switch json.value {
+    case .success(let value): return value
+    case .failure(let error):
       throw ConductError.inconsistent(sequence: sequence, message: "its entry does not read: \(error)")
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A fresh SQLite database and signing key in a temporary folder, and patient records that are
@@ -26,24 +27,8 @@ struct ConductFixture {
 
   /// A patient record eligible for NCT05350787 but for the investigator's attestation of I7.
   func eligiblePatient(_ id: String) throws -> String {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-        "Examples/patients/P-0001.json")
-    var record = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-    record["id"] = id
-    var conditions = record["conditions"] as! [String: Any]
-    for name in [
-      "lymphodepletionAllergy", "severeCerebrovascularDisease", "clinicallySignificantHeartDisease",
-      "geneticDisease",
-      "cnsInvolvementOnImaging", "cnsSymptoms", "activeHepatitisB", "antiviralProphylaxis",
-      "activeHepatitisC", "hiv",
-      "syphilis", "longTermImmunosuppressionNeeded", "receivingGvhdTreatment",
-    ] {
-      conditions[name] = false
-    }
-    record["conditions"] = conditions
     let path = directory.appendingPathComponent("\(id).json").path
-    try JSONSerialization.data(withJSONObject: record).write(to: URL(fileURLWithPath: path))
+    try ExamplePatient.record(id: id).write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
 
