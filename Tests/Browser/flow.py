@@ -11,18 +11,23 @@ whole trial, the way its users would:
                  group A, lymphodepleted and infused, a grade 3 CRS recorded through the CRS form
                  (typed with the keyboard alone);
   investigator:  attestations, the DLT adjudications (the grade 3 CRS judged a DLT), the
-                 recommendation seen on the dashboard and confirmed with a signature;
+                 recommendation seen on the dashboard and confirmed with a signature (the password
+                 again, typed with the keyboard alone);
   everyone:      every step found in the audit page.
 
 On every page: no console error (SEVERE), axe-core (from axe-selenium-python) with no serious or
-critical violation, every form field labelled, no grade or status told by colour alone. Screenshots
+critical violation, every form field labelled, every form control focusable and every form with a
+submit button, no grade or status told by colour alone. One bad input (a consent date after
+today) must come back with the field's error and record nothing. Screenshots
 of the dashboard and of a subject page go to docs/screenshots/.
 
 The clinical dates are real dates in the past (consent 48 days ago, infusion 35 days ago), so the
 28-day DLT windows have closed by today without a simulated clock.
 
 Usage: Tests/Browser/flow.py [--bin PATH] [--screenshots DIR] [--keep]
-  --bin defaults to $CARTRIAL_BIN. Exit 0 when everything passed, 1 with a message otherwise.
+  --bin defaults to $CARTRIAL_BIN. Exit 0 when everything passed, 1 with a message when a check
+  failed, 2 when a prerequisite is missing (the executable, /usr/bin/chromium, /usr/bin/chromedriver,
+  selenium or axe_selenium_python). Run it with Debian's /usr/bin/python3 (see README.md).
 """
 
 import argparse
@@ -165,6 +170,22 @@ for (const el of document.querySelectorAll('input, select, textarea')) {
 return out;
 """
 
+# Keyboard: every control of every form can take the focus (no negative tabindex, nothing
+# disabled for no reason), and every form has a submit button (Enter or Space submits it).
+KEYBOARD_CHECK = r"""
+const out = [];
+for (const form of document.querySelectorAll('form')) {
+  const name = form.id ? '#' + form.id : 'form[action=' + form.getAttribute('action') + ']';
+  if (!form.querySelector('button:not([type]), button[type=submit], input[type=submit]')) out.push(name + ' has no submit button');
+  for (const el of form.querySelectorAll('input, select, textarea, button')) {
+    if ((el.getAttribute('type') || '').toLowerCase() === 'hidden') continue;
+    if (el.tabIndex < 0 || el.disabled) out.push(name + ' ' + el.tagName.toLowerCase() + '[name=' + el.name + '] cannot take the focus');
+  }
+}
+for (const el of document.querySelectorAll('[onclick]:not(a):not(button):not(input)')) out.push(el.tagName.toLowerCase() + ' handles clicks without being focusable');
+return out;
+"""
+
 # Grades and statuses: every element whose class names a grade, a status or a notice carries its
 # meaning in text too (not only in its colour).
 COLOUR_CHECK = r"""
@@ -252,15 +273,23 @@ class Browser:
 
     # The checks of every page
 
-    def check_page(self):
+    def check_page(self, expected_status=None):
+        """The checks of every page. `expected_status`: the page is a form answered with this HTTP
+        status on purpose (bad input), whose load Chromium logs as an error; only that one is let by."""
         path = self.path()
         where = f"{path} (as {self.who})"
         severe = [e for e in self.driver.get_log("browser") if e.get("level") == "SEVERE"]
+        if expected_status is not None:
+            severe = [e for e in severe
+                      if f"the server responded with a status of {expected_status}" not in e["message"]]
         if severe:
             fail(f"{where}: console errors:\n" + "\n".join(e["message"] for e in severe))
         unlabelled = self.driver.execute_script(LABEL_CHECK)
         if unlabelled:
             fail(f"{where}: form fields without a label: {unlabelled}")
+        keyboard = self.driver.execute_script(KEYBOARD_CHECK)
+        if keyboard:
+            fail(f"{where}: not usable by keyboard alone: {keyboard}")
         colour_only = self.driver.execute_script(COLOUR_CHECK)
         if colour_only:
             fail(f"{where}: told by colour alone (no text): {colour_only}")
@@ -269,6 +298,8 @@ class Browser:
             results = self.axe.run()
         except WebDriverException as error:
             fail(f"{where}: axe-core did not run: {error.msg}")
+        if not results.get("passes") or "violations" not in results:
+            fail(f"{where}: axe-core answered no result (did it run on this page?)")
         bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
         if bad:
             fail(f"{where}: axe-core found serious or critical violations:\n" + self.axe.report(bad))
@@ -341,13 +372,11 @@ class Browser:
 
     def tab_to(self, element_id, limit=400):
         """Moves the focus with Tab alone, from the top of the page, to #element_id."""
-        body = self.driver.find_element(By.TAG_NAME, "body")
         self.driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
         for _ in range(limit):
             self.keys(Keys.TAB)
             if self.driver.switch_to.active_element.get_attribute("id") == element_id:
                 return
-        del body
         fail(f"{self.path()}: #{element_id} not reached with {limit} Tab presses")
 
     def keys(self, *keys):
@@ -465,7 +494,6 @@ class Flow:
         self.shots = shots
         self.today = datetime.datetime.now(datetime.timezone.utc).date()
         self.passwords = {}
-        self.steps = []  # (description, audit kind) every step to find on the audit page
 
     def day(self, offset):
         return (self.today + datetime.timedelta(days=offset)).isoformat()
@@ -626,6 +654,8 @@ class Flow:
         for i, subject in enumerate(subjects):
             base = f"/trials/{TRIAL}/subjects/{subject}"
             b.open(base)
+            if i == 0:
+                self.bad_input(base)
             b.submit("form-consent", {"date": self.day(-48 + i)})
             b.submit("form-enroll", {"group": "A"})
             if self.fact("Group") != "A":
@@ -696,7 +726,7 @@ class Flow:
             fail(f"/trials/{TRIAL}: the dose-level table does not show 3 patients with 1 DLT:\n{level_table}")
         if self.shots:
             b.screenshot(os.path.join(self.shots, "dashboard.png"), max_height=1500)
-        b.submit("form-confirm", {"password": self.passwords["hchen"]})
+        self.confirm_by_keyboard(self.passwords["hchen"])
         confirmed = self.recommendation_text("A") or ""
         log(f"after confirming, the recommendation reads {confirmed!r}")
         if "confirm" not in confirmed.lower():
@@ -809,6 +839,51 @@ class Flow:
             errors = [e.text for e in b.driver.find_elements(By.CSS_SELECTOR, ".notice.error, .field-error")]
             fail(f"CRS form by keyboard: not recorded: {errors}")
 
+    def bad_input(self, base):
+        """Bad form input (a consent date after today) returns the form with the field's error,
+        tied to the field for assistive technology, and records nothing."""
+        b = self.b
+        before = len(b.driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=timeline-title] tbody tr"))
+        form = b.form("form-consent")
+        b.fill(form, {"date": self.day(3)})
+        page = b.driver.find_element(By.TAG_NAME, "html")
+        form.find_element(By.CSS_SELECTOR, "button").click()
+        b.wait_for("the consent form answered with its error", lambda: b._stale(page))
+        b.wait_loaded()
+        statuses = sorted({m.group(1) for e in b.driver.get_log("browser")
+                           for m in [re.search(r"status of (\d{3})", e["message"])] if m})
+        if "Recorded (event #" in b.main_text():
+            fail(f"{b.path()}: a consent date after today was recorded")
+        field = b.driver.find_element(By.ID, "consent-date")
+        errors = b.driver.find_elements(By.CSS_SELECTOR, "#form-consent .notice.error, #form-consent .field-error")
+        if not errors:
+            fail(f"{b.path()}: a consent date after today: no error shown in the form:\n{b.main_text()[:1500]}")
+        described = field.get_attribute("aria-describedby")
+        if field.get_attribute("aria-invalid") != "true" or not described:
+            b.warnings.append(f"{b.path()}: the consent date's error is not tied to the field "
+                              f"(aria-invalid={field.get_attribute('aria-invalid')!r}, "
+                              f"aria-describedby={described!r}); errors: {[e.text for e in errors]}")
+        log(f"bad input answered {statuses or '(no status logged)'}: {[e.text for e in errors]}")
+        b.check_page(expected_status=statuses[0] if statuses else None)
+        b.open(base)
+        after = len(b.driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=timeline-title] tbody tr"))
+        if after != before:
+            fail(f"{base}: the refused consent changed the timeline ({before} rows, then {after})")
+
+    def confirm_by_keyboard(self, password):
+        """The signature with keys alone: Tab to the confirm form's password, type it, Enter."""
+        b = self.b
+        b.tab_to("confirm-password")
+        b.keys(password)
+        page = b.driver.find_element(By.TAG_NAME, "html")
+        b.keys(Keys.ENTER)
+        b.wait_for("the dashboard after confirming with Enter", lambda: b._stale(page))
+        b.wait_loaded()
+        if "Recorded (event #" not in b.main_text():
+            errors = [e.text for e in b.driver.find_elements(By.CSS_SELECTOR, ".notice.error, .field-error")]
+            fail(f"{b.path()}: the confirmation typed with the keyboard was not recorded: {errors}")
+        b.check_page()
+
     def audit(self, subjects):
         b = self.b
         b.open(f"/trials/{TRIAL}/audit")
@@ -824,7 +899,8 @@ class Flow:
                        and (subject is None or subject in r["what"])
                        and (actor is None or actor in r["actor"]))
         expected = [("trialOpened", None, None, 1), ("siteActivated", None, None, 1),
-                    ("recommendationMade", None, None, 1), ("recommendationConfirmed", None, "Dr H. Chen", 1)]
+                    ("recommendationMade", None, None, 1), ("recommendationConfirmed", None, "Dr H. Chen", 1),
+                    ("signature", None, "Dr H. Chen", 1)]  # the confirmation's signature (approval)
         for s in subjects:
             expected += [("subjectScreened", s, "C. Lopez", 1), ("consentSigned", s, "C. Lopez", 1),
                          ("enrolled", s, "C. Lopez", 1), ("lymphodepletionGiven", s, "C. Lopez", 1),
@@ -896,23 +972,28 @@ def main():
         print(f"browser flow: 1 passed, 0 failed ({time.monotonic() - started:.0f} s)")
         status = 0
     except Failure as error:
+        args.keep = True  # the server log, chromedriver log and database, for the message's detail
         print(f"\nFAILED: {error}", file=sys.stderr)
         if browser is not None:
             try:
                 shot = os.path.join(workdir, "failure.png")
                 browser.driver.save_screenshot(shot)
                 print(f"(a screenshot of the page is at {shot})", file=sys.stderr)
-                args.keep = True
             except Exception:  # noqa: BLE001
                 pass
         print("browser flow: 0 passed, 1 failed", file=sys.stderr)
     except Exception as error:  # noqa: BLE001 - any other error is a failure too, with its trace
+        args.keep = True
         traceback.print_exc()
         print(f"\nFAILED: {type(error).__name__}: {error}", file=sys.stderr)
         print("browser flow: 0 passed, 1 failed", file=sys.stderr)
     finally:
         signal.alarm(0)
         if browser is not None:
+            if status:
+                for w in sorted(set(browser.warnings)):
+                    log(f"warning (not serious): {w}")
+                log(f"{len(browser.pages_checked)} pages checked before the failure")
             browser.quit()
         server.stop()
         tail = open(os.path.join(workdir, "server.stderr.log")).read().splitlines()[-5:] if status else []
