@@ -34,9 +34,12 @@ import Testing
       #expect(coordinator.status == .forbidden)
       #expect(try await server.eventCount() == before)
 
-      let written = try await client.expect(
-        .created, .post, confirm, token: driver.tokens["invHZ"],
-        json: #"{"password": "\#(ServerHarness.password("invHZ"))"}"#)
+      // With an idempotency key, as every form sends one: the confirmation and its signature.
+      let written = try await client.send(
+        .post, confirm, token: driver.tokens["invHZ"],
+        json: #"{"password": "\#(ServerHarness.password("invHZ"))"}"#,
+        headers: [HTTPField.Name("Idempotency-Key")!: "confirm-1"])
+      #expect(written.status == .created, "\(written.text)")
       #expect(written.array.map { $0["kind"] as? String } == ["recommendationConfirmed", "signature"])
       let signer = try #require(written.array.last?["actor"] as? [String: Any])
       #expect(signer["name"] as? String == "invHZ printed (invHZ)")

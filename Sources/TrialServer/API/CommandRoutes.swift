@@ -72,7 +72,11 @@ extension WebApp {
     {
       written += try await ledger.record(
         .sign(sequence: decision.sequence, meaning: .approval), in: trial, by: user.actor,
-        idempotencyKey: key.map { "\($0)/signature" })
+        idempotencyKey: key.map { k in
+          // The signature is its own request: KEY/signature|fingerprint.
+          let parts = k.split(separator: "|", maxSplits: 1)
+          return "\(parts[0])/signature" + (parts.count > 1 ? "|\(parts[1])" : "")
+        })
     }
     return written
   }
