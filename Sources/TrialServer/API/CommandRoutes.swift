@@ -8,22 +8,7 @@ import TrialStore
 /// The conduct commands of ``CommandSpec/all`` as API routes, and `correct`. Each is checked
 /// against the trial's state by the conduct core (role, site, rules); a refusal writes nothing.
 extension WebApp {
-  /// One written event as the API answers it.
-  struct Written: Encodable {
-    var sequence: Int
-    var kind: String
-    var recordedAt: String
-    var actor: Actor
-    var summary: String
-
-    init(_ e: RecordedEvent) {
-      sequence = e.sequence
-      kind = e.event.kind.rawValue
-      recordedAt = EventCoding.timestamp(e.event.recordedAt)
-      actor = e.event.actor
-      summary = e.event.body.summary
-    }
-  }
+  typealias Written = WrittenEvent
 
   func addCommandRoutes(to router: Router<ServerContext>) {
     for spec in CommandSpec.all {

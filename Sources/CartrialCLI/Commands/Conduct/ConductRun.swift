@@ -5,22 +5,7 @@ import TrialStore
 
 /// Records one conduct command and prints the events written.
 enum ConductRun {
-  /// One written event as `--format json` prints it.
-  struct Written: Encodable {
-    var sequence: Int
-    var kind: String
-    var recordedAt: String
-    var actor: Actor
-    var summary: String
-
-    init(_ e: RecordedEvent) {
-      sequence = e.sequence
-      kind = e.event.kind.rawValue
-      recordedAt = EventCoding.timestamp(e.event.recordedAt)
-      actor = e.event.actor
-      summary = e.event.body.summary
-    }
-  }
+  typealias Written = WrittenEvent
 
   static func record(_ command: ConductCommand, trial: String, options: ConductOptions) async throws {
     try options.output.require([.text, .json])
