@@ -110,8 +110,9 @@ import TrialModel
     try trial.run(.sign(sequence: seq, meaning: .responsibility), by: People.investigator)
     try trial.run(.sign(sequence: seq, meaning: .review), by: People.monitor)
     let signatures = try #require(trial.state.signatures[seq])
+    #expect(signatures.map(\.sequence) == [seq + 1, seq + 2])
     #expect(
-      signatures == [
+      signatures.map(\.signature) == [
         Signature(sequence: seq, signer: "Dr Chen", meaning: .responsibility),
         Signature(sequence: seq, signer: "M. Monitor", meaning: .review),
       ])

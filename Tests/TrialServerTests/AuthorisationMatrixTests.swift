@@ -194,7 +194,7 @@ import TrialConduct
   /// Routes anyone may call without signing in.
   static let publicRoutes: Set<String> = [
     "GET /login", "POST /login", "POST /api/v1/session", "GET /openapi.json", "GET /healthz",
-    "GET /static/{file}",
+    "GET /static/{file}", "GET /favicon.ico",
   ]
 
   @Test func everyRouteHasACase() async throws {

@@ -13,7 +13,7 @@ extension Cartrial {
   public static func execute(
     _ arguments: [String], errors: @escaping @Sendable (String) -> Void = Cartrial.writeToStandardError
   ) -> Int32 {
-    Output.$errors.withValue(errors) { run(arguments, errors: errors) }
+    Output.$errors.withValue(DiagnosticSink(errors)) { run(arguments, errors: errors) }
   }
 
   private static func run(_ arguments: [String], errors: (String) -> Void) -> Int32 {
@@ -77,7 +77,7 @@ extension Cartrial {
   /// Writes a diagnostic line (a note, or one error of a batch that goes on) where this run's
   /// errors go: standard error, or the caller's `errors` of ``execute(_:errors:)``.
   static func diagnose(_ text: String) {
-    (Output.errors ?? writeToStandardError)(text)
+    (Output.errors?.write ?? writeToStandardError)(text)
   }
 
   /// Every line of a message with the error prefix.

@@ -18,12 +18,23 @@ public final class OutputBuffer: @unchecked Sendable {
   public var text: String { lock.withLock { String(decoding: bytes, as: UTF8.self) } }
 }
 
+/// Where an in-process run's diagnostics go (see ``Output/errors``).
+final class DiagnosticSink: Sendable {
+  let write: @Sendable (String) -> Void
+
+  init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
+}
+
 extension Output {
   /// The buffer of an in-process run; `nil`: standard output.
   @TaskLocal public static var buffer: OutputBuffer?
 
-  /// Where diagnostics of an in-process run go; `nil`: standard error.
-  @TaskLocal static var errors: (@Sendable (String) -> Void)?
+  /// Where diagnostics of an in-process run go; `nil`: standard error. A reference, not the
+  /// closure itself: binding an optional closure as a task-local value crashes optimised builds
+  /// of Swift 6.3.1 on Linux in `swift_task_localValuePush` (reproduced in a ten-line package;
+  /// the same class of `withValue` lowering fault as swiftlang/swift#65274), so the closure is
+  /// carried in a ``DiagnosticSink``.
+  @TaskLocal static var errors: DiagnosticSink?
 
   /// Runs `body` with every command output written to a buffer instead of standard output, and
   /// returns what was written (also when `body` throws, through `output`).

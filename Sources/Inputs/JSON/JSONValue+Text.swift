@@ -1,4 +1,25 @@
 extension JSONValue {
+  /// The value in words for a person reading a log: members as `key value` separated by
+  /// commas, a nested object in parentheses, an array in brackets, `yes`/`no` for booleans
+  /// (`{"day": 1, "crs": {"temperatureCelsius": 38.2}}` → `day 1, crs (temperatureCelsius 38.2)`).
+  public var plainText: String {
+    switch content {
+    case .object(let members): members.map { "\($0.key) \($0.value.nestedPlainText)" }.joined(separator: ", ")
+    default: nestedPlainText
+    }
+  }
+
+  private var nestedPlainText: String {
+    switch content {
+    case .null: "—"
+    case .bool(let b): b ? "yes" : "no"
+    case .number: jsonText
+    case .string(let s): s
+    case .array(let items): "[" + items.map(\.nestedPlainText).joined(separator: ", ") + "]"
+    case .object: "(" + plainText + ")"
+    }
+  }
+
   /// The value as compact JSON text (members in document order), e.g. to keep an object given
   /// inside a larger document as a text of its own.
   public var jsonText: String {

@@ -27,14 +27,15 @@ public struct ReportPage: Sendable {
     """
     <!DOCTYPE html>
     <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
+    <link rel="icon" href="data:,">
     <style>
     body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
     table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}
     th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}svg{max-width:100%;height:auto}
     </style></head>
-    <body>
+    <body><main>
     \(body())
-    </body></html>
+    </main></body></html>
 
     """
   }

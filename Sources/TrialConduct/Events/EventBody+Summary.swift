@@ -1,3 +1,4 @@
+import Inputs
 import TrialModel
 
 extension EventBody {
@@ -25,8 +26,8 @@ extension EventBody {
     case .infused(let e):
       "\(e.subject) infused on \(e.date): \(Quantity(e.dose.cells, .cells)) (\(Quantity(e.dose.cellsPerKg, .cellsPerKg)), \(Quantity.format(e.dose.weightKg)) kg)"
         + (e.dose.capped ? ", capped" : "")
-    case .assessmentRecorded(let e): "\(e.subject) assessment \(e.entry)"
-    case .diseaseAssessed(let e): "\(e.subject) disease assessment \(e.assessment)"
+    case .assessmentRecorded(let e): "\(e.subject) assessment: \(Self.plain(e.entry))"
+    case .diseaseAssessed(let e): "\(e.subject) disease assessment: \(Self.plain(e.assessment))"
     case .kineticsSampled(let e):
       "\(e.subject) kinetics day \(Quantity.format(e.day)): "
         + (e.value.map { "\(Quantity.format($0)) \(e.unit)" } ?? "below LLOQ")
@@ -44,5 +45,10 @@ extension EventBody {
     case .correction(let e): "correction of event \(e.sequence): \(e.reason)"
     case .signature(let e): "event \(e.sequence) signed by \(e.signer) (\(e.meaning.rawValue))"
     }
+  }
+
+  /// A submitted JSON text in words (``JSONValue/plainText``); the text itself if it does not parse.
+  private static func plain(_ text: String) -> String {
+    (try? JSONDocument(parsing: text).root.plainText) ?? text
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One population group of a running trial: whether it enrols, at which level, its cohorts and
 /// the design's latest recommendation.
 public struct GroupState: Sendable, Hashable {
@@ -19,6 +21,10 @@ public struct GroupState: Sendable, Hashable {
     public var overrideReason: String?
     /// The recommendation decided on.
     public var recommendation: RecommendationMade
+    /// The decision's event, the printed name of who decided, and when.
+    public var sequence: Int
+    public var decidedBy: String
+    public var decidedAt: Date
   }
 
   public var id: String

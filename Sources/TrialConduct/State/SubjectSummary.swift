@@ -57,7 +57,7 @@ public struct SubjectSummary: Encodable, Sendable {
         clinicalDate: e.event.clinicalDate,
         actor: e.event.actor, kind: e.event.kind.rawValue, summary: e.event.body.summary,
         corrections: (state.corrections[e.sequence] ?? []).map { "\($0.replacement.summary) (\($0.reason))" },
-        signatures: (state.signatures[e.sequence] ?? []).map { "\($0.signer), \($0.meaning.rawValue)" })
+        signatures: (state.signatures[e.sequence] ?? []).map(\.manifestation))
     }
     let record = state.subjectRecord(s, through: today)
     gradedEvents = (try? record.gradedEvents(settings: state.protocolInForce.assessment)) ?? []

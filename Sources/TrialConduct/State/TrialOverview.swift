@@ -32,6 +32,11 @@ public struct TrialOverview: Codable, Sendable, Hashable {
     /// The level decided on, and the override's reason.
     public var decidedLevel: Int?
     public var overrideReason: String?
+    /// Who decided (printed name) and when (UTC), and the signatures on the decision, each with
+    /// its signer's printed name, meaning and time (21 CFR 11.50).
+    public var decidedBy: String?
+    public var decidedAt: String?
+    public var signatures: [String]?
   }
 
   public struct Subject: Codable, Sendable, Hashable {
@@ -85,7 +90,9 @@ public struct TrialOverview: Codable, Sendable, Hashable {
           cohort: r.cohort, decision: r.decision, nextLevel: r.nextLevel, explanation: r.explanation,
           status: decision == nil
             ? "awaitingDecision" : decision?.overrideReason == nil ? "confirmed" : "overridden",
-          decidedLevel: decision?.level, overrideReason: decision?.overrideReason)
+          decidedLevel: decision?.level, overrideReason: decision?.overrideReason,
+          decidedBy: decision?.decidedBy, decidedAt: decision.map { EventCoding.timestamp($0.decidedAt) },
+          signatures: decision.map { d in (state.signatures[d.sequence] ?? []).map(\.manifestation) })
       }
       return Group(
         id: g.id, label: g.label, status: opening.0, reason: opening.1, currentLevel: g.currentLevel,

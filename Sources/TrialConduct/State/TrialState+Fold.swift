@@ -136,11 +136,13 @@ extension TrialState {
         g.eliminated = Array(Set(g.eliminated).union(e.eliminated)).sorted()
       }
     case .recommendationConfirmed(let e):
-      try decide(group: e.group, cohort: e.cohort, level: nil, reason: nil, sequence: seq)
+      try decide(group: e.group, cohort: e.cohort, level: nil, reason: nil, recorded: recorded)
     case .recommendationOverridden(let e):
-      try decide(group: e.group, cohort: e.cohort, level: e.level, reason: e.reason, sequence: seq)
+      try decide(group: e.group, cohort: e.cohort, level: e.level, reason: e.reason, recorded: recorded)
     case .correction(let e): corrections[e.sequence, default: []].append(e)
-    case .signature(let e): signatures[e.sequence, default: []].append(e)
+    case .signature(let e):
+      signatures[e.sequence, default: []].append(
+        SignatureRecord(e, signedAt: recorded.event.recordedAt, sequence: seq))
     }
     refreshCohorts()
     refreshOpenings()
@@ -206,9 +208,10 @@ extension TrialState {
     subjects[id]?.replaced = true
   }
 
-  private mutating func decide(group: String, cohort: Int, level: Int?, reason: String?, sequence: Int)
-    throws(ConductError)
-  {
+  private mutating func decide(
+    group: String, cohort: Int, level: Int?, reason: String?, recorded: RecordedEvent
+  ) throws(ConductError) {
+    let sequence = recorded.sequence
     guard let g = self.group(group), let recommendation = g.pendingRecommendation,
       recommendation.cohort == cohort
     else {
@@ -220,7 +223,8 @@ extension TrialState {
     try updateGroup(group, sequence) { g in
       g.decisions.append(
         GroupState.Decision(
-          cohort: cohort, level: next, overrideReason: reason, recommendation: recommendation))
+          cohort: cohort, level: next, overrideReason: reason, recommendation: recommendation,
+          sequence: sequence, decidedBy: recorded.event.actor.name, decidedAt: recorded.event.recordedAt))
       if let next {
         g.currentLevel = next
       } else {

@@ -18,7 +18,7 @@ public struct TrialState: Sendable {
   public internal(set) var subjects: [String: SubjectState] = [:]
   public internal(set) var subjectOrder: [String] = []
   /// Signatures by the sequence of the event they sign.
-  public internal(set) var signatures: [Int: [Signature]] = [:]
+  public internal(set) var signatures: [Int: [SignatureRecord]] = [:]
   /// Corrections by the sequence of the event they correct, oldest first.
   public internal(set) var corrections: [Int: [Correction]] = [:]
   /// The kinds of events by sequence (what a correction or signature may name).

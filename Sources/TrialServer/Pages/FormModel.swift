@@ -39,9 +39,12 @@ struct FormModel {
     }
     var options: [Option] {
       guard case .select(let values) = kind else { return [] }
-      return ([required ? nil : ""] + values.map(Optional.some)).compactMap { $0 }.map {
-        Option(value: $0, label: $0.isEmpty ? "—" : $0, selected: $0 == value)
-      }
+      // A required choice among several starts on an empty "Choose…" (the browser will not
+      // submit it), so that no value (a level, a signature's meaning) is sent by default.
+      let choose = required && values.count > 1 && !values.contains(value)
+      let blank: String? = !required ? "—" : choose ? "Choose…" : nil
+      return (blank.map { [Option(value: "", label: $0, selected: value.isEmpty)] } ?? [])
+        + values.map { Option(value: $0, label: $0, selected: $0 == value) }
     }
   }
 

@@ -168,7 +168,7 @@ extension WebApp {
     var forms: [FormModel] = []
     var assessmentForms: [FormModel] = []
     if canRecord {
-      for action in Self.nextActions(s) {
+      for action in Self.nextActions(s, source: state.protocolInForce.product.source) {
         let spec = CommandSpec.named(action, scope: .subject)!
         guard spec.permits(user.role) else { continue }
         forms.append(
@@ -190,7 +190,7 @@ extension WebApp {
       }
     }
     let view = SubjectView(
-      trial: trial, subject: id, dashboard: "/trials/\(trial)", status: summary.status, site: s.site ?? "—",
+      trial: trial, subject: id, dashboard: "/trials/\(trial)", status: StatusWords.words(summary.status), site: s.site ?? "—",
       eligibility: summary.eligibility, group: summary.group, level: summary.level.map { String($0) },
       dose: summary.dose.map {
         "\(Quantity($0.cells, .cells)) (\(Quantity($0.cellsPerKg, .cellsPerKg))) for \(Quantity.format($0.weightKg)) kg"
@@ -229,8 +229,9 @@ extension WebApp {
       "subject", title: "\(trial) — subject \(id)", data: view, context: context, status: status)
   }
 
-  /// What can be recorded next for a subject, in the order a coordinator meets it.
-  static func nextActions(_ s: SubjectState) -> [String] {
+  /// What can be recorded next for a subject, in the order a coordinator meets it; leukapheresis
+  /// only for an autologous product (an off-the-shelf lot is released, or fails, without one).
+  static func nextActions(_ s: SubjectState, source: CellSource) -> [String] {
     if s.offStudy != nil { return [] }
     var out: [String] = []
     if !s.pendingAttestations.isEmpty { out.append("attest") }
@@ -240,7 +241,7 @@ extension WebApp {
       return out + ["off-study"]
     }
     if s.infusion == nil {
-      if s.leukapheresis == nil { out.append("leukapheresis") }
+      if source == .autologous, s.leukapheresis == nil { out.append("leukapheresis") }
       if s.productReleased == nil, s.productFailed == nil { out += ["release", "manufacturing-failed"] }
       if s.lymphodepletion == nil { out.append("lymphodeplete") }
       return out + ["treat", "infuse", "off-study"]

@@ -83,6 +83,9 @@ extension WebApp {
     var explanation: [String]
     var status: String
     var decided: String?
+    /// Who decided and when, and each signature's printed name, meaning and time (21 CFR 11.50).
+    var decidedBy: String?
+    var signatures: [String]
     var awaiting: Bool
   }
 
@@ -161,12 +164,15 @@ extension WebApp {
           mark: g.eliminated.contains(d.level)
             ? "eliminated" : d.level == g.currentLevel ? "current level" : "")
       }
-      let windows = overview.subjects.filter { $0.group == g.id && $0.dltWindowEnds != nil && $0.dlt == nil }
-        .map {
-          WindowRow(
-            subject: $0.id, href: "/trials/\(trial)/subjects/\($0.id)", ends: $0.dltWindowEnds!.description,
-            daysLeft: $0.dltDaysLeft ?? 0)
-        }
+      // Open windows only: a window that has ended waits for adjudication, not for days to pass.
+      let windows = overview.subjects.filter {
+        $0.group == g.id && $0.dlt == nil && ($0.dltWindowEnds.map { $0 >= overview.asOf } ?? false)
+      }
+      .map {
+        WindowRow(
+          subject: $0.id, href: "/trials/\(trial)/subjects/\($0.id)", ends: $0.dltWindowEnds!.description,
+          daysLeft: $0.dltDaysLeft ?? 0)
+      }
       var forms: [FormModel] = []
       if canDecide, let r = g.recommendation, r.status == "awaitingDecision" {
         let base = "/trials/\(trial)/groups/\(g.id)"
@@ -176,12 +182,13 @@ extension WebApp {
         forms = forms.map { f in failed.map { $0.action == f.action ? $0 : f } ?? f }
       }
       return GroupView(
-        id: g.id, label: g.label, status: g.status, reason: g.reason, design: g.design,
+        id: g.id, label: g.label, status: StatusWords.words(g.status), reason: g.reason, design: g.design,
         currentLevel: g.currentLevel,
         enrolled: g.enrolled, maxSampleSize: g.maxSampleSize, levels: levels,
         cohorts: g.cohorts.map {
           CohortRow(
-            number: $0.number, level: $0.level, status: $0.status.rawValue, filled: $0.members.count,
+            number: $0.number, level: $0.level, status: StatusWords.words($0.status.rawValue),
+            filled: $0.members.count,
             size: $0.size,
             members: $0.members.joined(separator: ", "))
         },
@@ -189,10 +196,11 @@ extension WebApp {
         recommendation: g.recommendation.map { r in
           RecommendationView(
             cohort: r.cohort, decision: r.decision, nextLevel: r.nextLevel, explanation: r.explanation,
-            status: r.status,
+            status: StatusWords.words(r.status),
             decided: r.decidedLevel.map {
               "level \($0)" + (r.overrideReason.map { " (override: \($0))" } ?? "")
             },
+            decidedBy: r.decidedBy.map { "\($0), \(r.decidedAt ?? "")" }, signatures: r.signatures ?? [],
             awaiting: r.status == "awaitingDecision")
         },
         forms: forms,
@@ -200,11 +208,14 @@ extension WebApp {
     }
     let subjects = overview.subjects.map { s in
       SubjectRow(
-        id: s.id, href: "/trials/\(trial)/subjects/\(s.id)", site: s.site ?? "—", status: s.status,
+        id: s.id, href: "/trials/\(trial)/subjects/\(s.id)", site: s.site ?? "—",
+        status: StatusWords.words(s.status),
         group: s.group ?? "—", level: s.level.map { String($0) } ?? "—",
         dose: s.cellsPerKg.map { "\(Quantity($0, .cellsPerKg))" } ?? "—",
-        window: s.dltWindowEnds.map { "ends \($0) (\(s.dltDaysLeft ?? 0) days left)" } ?? "—",
-        dlt: s.dlt ?? "—")
+        window: s.dltWindowEnds.map { ends in
+          ends < overview.asOf ? "ended \(ends)" : "ends \(ends) (\(s.dltDaysLeft ?? 0) days left)"
+        } ?? "—",
+        dlt: s.dlt.map(StatusWords.words) ?? "—")
     }
     let isAdmin = Permissions.allows(user.role, .openTrials)
     let view = DashboardView(

@@ -25,14 +25,20 @@ enum StaticFiles {
 
   static func add(to router: Router<ServerContext>) {
     router.get("/static/:file") { _, context -> Response in
-      let name = try context.parameters.require("file")
-      guard let file = files[name] else {
-        throw Problem(.notFound, title: "Not found", detail: "no file \(name)")
-      }
-      var headers = HTTPFields()
+      try response(try context.parameters.require("file"))
+    }
+    // Browsers ask for /favicon.ico on pages that name no icon (a PDF, a JSON document).
+    router.get("/favicon.ico") { _, _ -> Response in try response("favicon.svg") }
+  }
+
+  /// The bundled file `name`, cached for an hour.
+  static func response(_ name: String) throws -> Response {
+    guard let file = files[name] else {
+      throw Problem(.notFound, title: "Not found", detail: "no file \(name)")
+    }
+    var headers = HTTPFields()
       headers[.contentType] = file.type
       headers[.cacheControl] = "public, max-age=3600"
-      return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
-    }
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
   }
 }

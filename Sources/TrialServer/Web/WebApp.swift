@@ -25,7 +25,8 @@ public struct WebApp: Sendable {
 
   /// The router with every route and middleware.
   public func router() -> Router<ServerContext> {
-    let router = Router(context: ServerContext.self)
+    // HEAD answers as GET without the body (monitoring probes and link checkers send it).
+    let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
       RequestLogMiddleware()
       SecurityHeadersMiddleware<ServerContext>()

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The checks written in Python against a running `cartrial serve` of the built binary: the
+/// real-browser flow (`Tests/Browser/flow.py`: Chromium through Selenium, axe-core on every page)
+/// and the API fuzzing from the OpenAPI document (`Tests/API/fuzz.py`: schemathesis, no 5xx).
+///
+/// Each runs when its prerequisites are installed, and always in CI (`CI=true`), where a missing
+/// prerequisite fails the test instead of skipping it (`.ci/run` installs them).
+@Suite(.serialized) struct PythonCheckTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+  /// Debian's interpreter (where python3-selenium is) and the browser and driver by path.
+  static let browserReady =
+    ["/usr/bin/python3", "/usr/bin/chromium", "/usr/bin/chromedriver"].allSatisfy {
+      FileManager.default.isExecutableFile(atPath: $0)
+    } && PythonScript.imports(["selenium", "axe_selenium_python"], python: "/usr/bin/python3")
+
+  /// The interpreter with schemathesis: `CARTRIAL_PYTHON`, else `python3` on the path.
+  static let fuzzPython = ProcessInfo.processInfo.environment["CARTRIAL_PYTHON"] ?? "python3"
+  static let fuzzReady = PythonScript.imports(["schemathesis"], python: fuzzPython)
+
+  @Test(.enabled(if: inCI || browserReady), .timeLimit(.minutes(6)))
+  func theBrowserFlowRunsATrialFromScreeningToASignedDecision() throws {
+    let run = try PythonScript.run(
+      "/usr/bin/python3",
+      [
+        Self.root.appendingPathComponent("Tests/Browser/flow.py").path, "--bin", CLIRunner.executable.path,
+        "--screenshots", "",
+      ])
+    #expect(run.status == 0, "flow.py exited \(run.status):\n\(run.output.suffix(6000))")
+    #expect(run.output.contains("browser flow: 1 passed, 0 failed"), "\(run.output.suffix(2000))")
+  }
+
+  @Test(.enabled(if: inCI || fuzzReady), .timeLimit(.minutes(10)))
+  func fuzzingTheAPIFromItsOpenAPIDocumentFindsNoServerError() throws {
+    let run = try PythonScript.run(
+      Self.fuzzPython,
+      [
+        Self.root.appendingPathComponent("Tests/API/fuzz.py").path, "--binary", CLIRunner.executable.path,
+        "--max-examples", "8", "--seed", "14",
+      ])
+    #expect(run.status == 0, "fuzz.py exited \(run.status):\n\(run.output.suffix(6000))")
+  }
+}
+
+/// Runs a Python script with its output (standard output and error together) in a file, so that
+/// neither pipe can fill and stall it.
+enum PythonScript {
+  struct Run {
+    var status: Int32
+    var output: String
+  }
+
+  static func run(_ python: String, _ arguments: [String]) throws -> Run {
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent("cartrial-py-\(UUID().uuidString).log")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: log) }
+    let handle = try FileHandle(forWritingTo: log)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [python] + arguments
+    process.currentDirectoryURL = PythonCheckTests.root
+    process.standardOutput = handle
+    process.standardError = handle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try handle.close()
+    return Run(
+      status: process.terminationStatus, output: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+  }
+
+  /// Whether `python` imports every module of `modules`.
+  static func imports(_ modules: [String], python: String) -> Bool {
+    let code = modules.map { "import \($0)" }.joined(separator: "; ")
+    return (try? run(python, ["-c", code]).status) == 0
+  }
+}
