@@ -57,6 +57,17 @@ public enum TableDecision: String, Sendable, Hashable, CaseIterable, Codable {
   case deescalate = "D"
   /// De-escalate; the current dose and every higher dose are unacceptable (eliminated).
   case deescalateUnacceptable = "DU"
+
+  /// The decision in words: "escalate", "stay", "de-escalate", "de-escalate; this dose and
+  /// higher are unacceptable".
+  public var words: String {
+    switch self {
+    case .escalate: "escalate"
+    case .stay: "stay"
+    case .deescalate: "de-escalate"
+    case .deescalateUnacceptable: "de-escalate; this dose and higher are unacceptable"
+    }
+  }
 }
 
 /// Why a trial stopped.

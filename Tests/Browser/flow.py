@@ -661,12 +661,11 @@ class Flow:
             if self.fact("Group") != "A":
                 fail(f"{subject}: not shown in group A after enrolment: {self.fact('Group')!r}")
             # NCT07470073's product is universal (off the shelf): no leukapheresis, no release of a
-            # subject's own lot. The forms should not be offered (the conduct rules refuse them).
+            # subject's own lot, so the forms are not offered.
             offered = [f for f in ("form-leukapheresis", "form-release", "form-manufacturing-failed")
                        if b.driver.find_elements(By.ID, f)]
             if offered:
-                b.warnings.append(f"{b.path()}: server offers {offered} for a universal product "
-                                  "(the conduct rules refuse them: 409)")
+                fail(f"{b.path()}: the page offers {offered} for a universal (off-the-shelf) product")
             b.submit("form-lymphodeplete", {
                 "date": self.day(infusion_day - 5 + i),
                 "agents": "fludarabine=30x3, cyclophosphamide=300x3", "bodySurfaceAreaM2": "1.8",

@@ -55,7 +55,8 @@ enum PythonScript {
   }
 
   static func run(_ python: String, _ arguments: [String]) throws -> Run {
-    let log = FileManager.default.temporaryDirectory.appendingPathComponent("cartrial-py-\(UUID().uuidString).log")
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-py-\(UUID().uuidString).log")
     FileManager.default.createFile(atPath: log.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: log) }
     let handle = try FileHandle(forWritingTo: log)

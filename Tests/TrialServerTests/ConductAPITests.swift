@@ -45,7 +45,19 @@ import Testing
       #expect(signer["name"] as? String == "invHZ printed (invHZ)")
       #expect(try await server.eventCount() == before + 2)
       let after = try #require(try await driver.overview()["groups"] as? [[String: Any]])
-      #expect((after.first?["recommendation"] as? [String: Any])?["status"] as? String == "confirmed")
+      let decided = try #require(after.first?["recommendation"] as? [String: Any])
+      #expect(decided["status"] as? String == "confirmed")
+      // Who decided and when, and the signature's printed name, meaning and time (21 CFR 11.50).
+      let times = written.array.map { $0["recordedAt"] as? String ?? "?" }
+      #expect(decided["decidedBy"] as? String == "invHZ printed (invHZ)")
+      #expect(decided["decidedAt"] as? String == times[0])
+      let manifestation = "invHZ printed (invHZ) — approval — \(times[1])"
+      #expect(decided["signatures"] as? [String] == [manifestation])
+      let page = try await client.expect(
+        .ok, .get, "/trials/\(ServerHarness.trial)", token: driver.tokens["monitor"])
+      #expect(page.text.contains("Decided by invHZ printed (invHZ), \(times[0])."))
+      #expect(page.text.contains(manifestation))
+      #expect(page.text.contains("stay (S)"))
       let verify = try await client.expect(
         .ok, .get, "/api/v1/trials/\(ServerHarness.trial)/audit/verify", token: driver.tokens["monitor"])
       #expect(verify.object["intact"] as? Bool == true)

@@ -80,3 +80,25 @@ public struct RecordedAssessment: Sendable, Hashable {
   public var sequence: Int
   public var entry: AssessmentEntry
 }
+
+extension SubjectState {
+  /// The days after infusion on which `record` was recorded for this subject (an entry given by
+  /// date counts on its day after the infusion; a sample at 6 hours on day 0).
+  public func recordedDays(_ record: ScheduledAssessment.Record) -> Set<Int> {
+    let infused = infusion?.date
+    func day(_ day: Double?, _ date: String?) -> Int? {
+      if let day { return Int(day.rounded(.down)) }
+      guard let date, let infused, let d = CalendarDate(iso: date) else { return nil }
+      return d.days(since: infused)
+    }
+    switch record {
+    case .dailyGrades:
+      return Set(
+        assessments.map(\.entry).filter {
+          $0.crs != nil || $0.crsGrade != nil || $0.icans != nil || $0.icansGrade != nil
+        }.compactMap { day($0.day, $0.date) })
+    case .diseaseAssessment: return Set(diseaseAssessments.compactMap { day($0.day, $0.date) })
+    case .kineticsSample: return Set(kinetics.map { Int($0.day.rounded(.down)) })
+    }
+  }
+}

@@ -68,10 +68,35 @@ public struct Lymphodepletion: Codable, Sendable, Hashable {
 
 /// A scheduled assessment (e.g. bone-marrow response on days 28 and 90).
 public struct ScheduledAssessment: Codable, Sendable, Hashable {
+  /// What records a scheduled assessment as done on its day.
+  public enum Record: String, Codable, Sendable, Hashable, CaseIterable {
+    /// A daily entry with CRS or ICANS findings or grades.
+    case dailyGrades
+    /// A disease (response) assessment.
+    case diseaseAssessment
+    /// A cellular-kinetics sample.
+    case kineticsSample
+  }
+
   public var name: String
   /// Days after infusion.
   public var days: [Int]
   public var assumption: String?
+  /// What records it (`records:` in the protocol file); when absent, read from the name: CRS or
+  /// ICANS → daily grades, marrow, response or MRD → disease assessment, kinetics, PK or qPCR →
+  /// kinetics sample; otherwise nothing (such an assessment is always listed as due).
+  public var records: Record?
+
+  /// ``records``, or what the name says.
+  public var recordedBy: Record? {
+    if let records { return records }
+    let name = name.lowercased()
+    func mentions(_ words: String...) -> Bool { words.contains { name.contains($0) } }
+    if mentions("crs", "icans", "cytokine release", "neurotox") { return .dailyGrades }
+    if mentions("kinetic", "qpcr", "expansion") { return .kineticsSample }
+    if mentions("marrow", "response", "mrd") { return .diseaseAssessment }
+    return nil
+  }
 }
 
 /// What an endpoint measures.

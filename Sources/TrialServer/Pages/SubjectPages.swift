@@ -190,7 +190,8 @@ extension WebApp {
       }
     }
     let view = SubjectView(
-      trial: trial, subject: id, dashboard: "/trials/\(trial)", status: StatusWords.words(summary.status), site: s.site ?? "—",
+      trial: trial, subject: id, dashboard: "/trials/\(trial)", status: StatusWords.words(summary.status),
+      site: s.site ?? "—",
       eligibility: summary.eligibility, group: summary.group, level: summary.level.map { String($0) },
       dose: summary.dose.map {
         "\(Quantity($0.cells, .cells)) (\(Quantity($0.cellsPerKg, .cellsPerKg))) for \(Quantity.format($0.weightKg)) kg"
@@ -229,8 +230,9 @@ extension WebApp {
       "subject", title: "\(trial) — subject \(id)", data: view, context: context, status: status)
   }
 
-  /// What can be recorded next for a subject, in the order a coordinator meets it; leukapheresis
-  /// only for an autologous product (an off-the-shelf lot is released, or fails, without one).
+  /// What can be recorded next for a subject, in the order a coordinator meets it: leukapheresis
+  /// only for an autologous product; a product's release or failure for a product made for the
+  /// subject (autologous, or allogeneic from a donor), not for a universal off-the-shelf lot.
   static func nextActions(_ s: SubjectState, source: CellSource) -> [String] {
     if s.offStudy != nil { return [] }
     var out: [String] = []
@@ -242,7 +244,9 @@ extension WebApp {
     }
     if s.infusion == nil {
       if source == .autologous, s.leukapheresis == nil { out.append("leukapheresis") }
-      if s.productReleased == nil, s.productFailed == nil { out += ["release", "manufacturing-failed"] }
+      if source != .universal, s.productReleased == nil, s.productFailed == nil {
+        out += ["release", "manufacturing-failed"]
+      }
       if s.lymphodepletion == nil { out.append("lymphodeplete") }
       return out + ["treat", "infuse", "off-study"]
     }

@@ -6,7 +6,7 @@ import TrialModel
 
 /// The to-do list of the signed-in user, across trials: decisions due (a cohort whose DLT windows
 /// have all closed, awaiting confirmation), DLT windows closing within a week, assessments due by the
-/// protocol's schedule today or overdue in the last three days, attestations waiting for an
+/// protocol's schedule today or overdue in the last three days and not yet recorded, attestations waiting for an
 /// investigator — each only for subjects the user may see.
 extension WebApp {
   struct TodoView {
@@ -78,7 +78,9 @@ extension WebApp {
       if let infusion = subject.infusion, subject.offStudy == nil {
         let day = today.days(since: infusion.date)
         for a in state.protocolInForce.schedule {
-          for d in a.days where (day - 3...day).contains(d) {
+          // Done once recorded for its day (as the protocol's `records:` or the name says).
+          let done = a.recordedBy.map { subject.recordedDays($0) } ?? []
+          for d in a.days where (day - 3...day).contains(d) && !done.contains(d) {
             items.append(
               TodoItem(
                 trial: trial, what: "\(s.id): \(a.name) due on day \(d) (\(infusion.date.adding(days: d)))",

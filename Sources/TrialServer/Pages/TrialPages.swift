@@ -1,4 +1,5 @@
 import Charts
+import DoseFinding
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -195,7 +196,10 @@ extension WebApp {
         windows: windows,
         recommendation: g.recommendation.map { r in
           RecommendationView(
-            cohort: r.cohort, decision: r.decision, nextLevel: r.nextLevel, explanation: r.explanation,
+            cohort: r.cohort,
+            decision: TableDecision(rawValue: r.decision).map { "\($0.words) (\($0.rawValue))" }
+              ?? StatusWords.words(r.decision),
+            nextLevel: r.nextLevel, explanation: r.explanation,
             status: StatusWords.words(r.status),
             decided: r.decidedLevel.map {
               "level \($0)" + (r.overrideReason.map { " (override: \($0))" } ?? "")

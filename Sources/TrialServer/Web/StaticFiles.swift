@@ -37,8 +37,8 @@ enum StaticFiles {
       throw Problem(.notFound, title: "Not found", detail: "no file \(name)")
     }
     var headers = HTTPFields()
-      headers[.contentType] = file.type
-      headers[.cacheControl] = "public, max-age=3600"
+    headers[.contentType] = file.type
+    headers[.cacheControl] = "public, max-age=3600"
     return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
   }
 }
