@@ -195,6 +195,14 @@ import TrialConduct
         command("activate-site", .trial), bodyFor: { "site=Y-\($0)" }),
       page(.get, "/trials/{trial}/audit", "/trials/\(trial)/audit", nil, has(.viewAudit)),
       page(.get, "/trials/{trial}/report", "/trials/\(trial)/report", nil, has(.viewReports)),
+      page(
+        .get, "/trials/{trial}/groups/{group}/design", "/trials/\(trial)/groups/main/design", nil,
+        has(.viewDesigns)),
+      page(
+        .post, "/trials/{trial}/groups/{group}/design/oc", "/trials/\(trial)/groups/main/design/oc",
+        "truth1=0.1&truth2=0.2&truth3=0.3&method=exact", has(.viewDesigns)),
+      page(.get, "/jobs/{job}", "/jobs/none", nil, has(.viewDesigns)),
+      page(.post, "/jobs/{job}/cancel", "/jobs/none/cancel", "", has(.viewDesigns)),
       page(.get, "/admin", nil, nil, has(.manageUsers)),
       page(
         .post, "/admin/{action}", "/admin/sites", nil, has(.manageUsers), bodyFor: { "site=Z-\($0)&name=Z" }),
