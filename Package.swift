@@ -70,7 +70,8 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(name: "Charts", swiftSettings: swiftSettings),
     .target(
-      name: "Trials", dependencies: ["Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation"],
+      name: "Trials",
+      dependencies: ["Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Charts"],
       swiftSettings: swiftSettings),
     .target(
       name: "Reports", dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "Charts"],

@@ -66,6 +66,16 @@ extension TrialDesign {
 }
 
 extension TrialDesign {
+  /// Checks, without computing them, that operating characteristics can be computed under
+  /// `truth`: the scenario fits the levels and the trial is of whole cohorts (a shell that runs
+  /// the computation later, as the server's simulation jobs, refuses bad input at once).
+  ///
+  /// Field names in errors: `field` (default `truth`), `cohortSize`.
+  public func checkOperatingCharacteristics(truth: [Double], field: String = "truth") throws(InputError) {
+    try checkWholeCohorts()
+    _ = try scenario(truth, field: field)
+  }
+
   /// Operating characteristics need a maximum sample size of whole cohorts: otherwise every trial
   /// stops a part-cohort short of it and the figures describe a smaller trial than stated.
   func checkWholeCohorts() throws(InputError) {

@@ -58,7 +58,8 @@ ANY_JSON = {"description": "any JSON value: an object, or its JSON text as a str
 PERSON_ROLES = ["coordinator", "investigator", "safetyReviewer", "statistician", "monitor", "administrator"]
 ROLES = PERSON_ROLES + ["system"]
 PERMISSIONS = [
-    "viewTrials", "viewSubjects", "viewDesigns", "viewReports", "viewAudit", "record", "openTrials", "manageUsers",
+    "viewTrials", "viewSubjects", "viewDesigns", "screenPatients", "viewReports", "viewAudit", "record", "openTrials",
+    "manageUsers",
 ]
 
 
@@ -308,6 +309,136 @@ SCHEMAS = {
     ),
 }
 
+# The design answers (Sources/Trials): the header every design answer carries, beside its figures.
+DESIGN_HEADER_PROPS = {
+    "design": {"type": "string", "description": "the registry's short name: 3+3, i3+3, boin, mtpi2, crm"},
+    "protocol": STR,
+    "group": STR,
+    "variant": {"type": "string", "description": "the rules followed and their reference implementation"},
+    "source": {"type": "string", "description": "options, or NCT… group G"},
+    "levels": {"type": "array", "items": INT, "description": "the dose level of each element of every per-dose array"},
+    "assumptions": arr(obj({"setting": STR, "value": STR, "assumption": STR}, ["setting", "value", "assumption"])),
+    "overrides": arr(obj({"setting": STR, "value": STR, "protocolValue": STR}, ["setting", "value"])),
+    "defaults": arr(obj({"setting": STR, "value": STR, "reason": STR}, ["setting", "value"])),
+}
+DESIGN_HEADER_REQUIRED = ["design", "variant", "source", "levels", "assumptions", "overrides", "defaults"]
+
+
+def design_answer(props, required, description):
+    """A design answer: the header's keys and the answer's own (more keys may follow)."""
+    return obj({**DESIGN_HEADER_PROPS, **props}, DESIGN_HEADER_REQUIRED + required, closed=False,
+               description=description)
+
+
+SCHEMAS.update({
+    "DesignHeader": obj(DESIGN_HEADER_PROPS, DESIGN_HEADER_REQUIRED,
+                        description="What every design answer says about its design (README: One JSON vocabulary)."),
+    "ProtocolDesigns": obj(
+        {
+            "id": STR,
+            "title": STR,
+            "groups": arr(obj(
+                {
+                    "id": STR,
+                    "label": STR,
+                    "levels": arr(obj({"level": INT, "dose": STR, "maximumTotal": STR}, ["level", "dose"])),
+                    "startingLevel": INT,
+                    "opensWhen": {"type": "object", "description": "the rule that opens the group (afterGroup, "
+                                                                   "clearedLevel)"},
+                    "design": ref("DesignHeader"),
+                    "target": NUM,
+                    "cohortSize": INT,
+                    "maxSampleSize": INT,
+                    "notes": {"type": "array", "items": STR,
+                              "description": "the notes the CLI prints under its answers"},
+                },
+                ["id", "label", "levels", "startingLevel", "design", "target", "cohortSize", "notes"])),
+        },
+        ["id", "title", "groups"],
+        description="A bundled protocol's groups, each with its dose levels and its design.",
+    ),
+    "DecisionTable": design_answer(
+        {
+            "target": NUM,
+            "maxN": INT,
+            "boundaries": obj({"escalate": NUM, "deescalate": NUM}, ["escalate", "deescalate"]),
+            "rows": arr(obj({"n": INT, "y": INT, "decision": {"type": "string", "enum": ["E", "S", "D", "DU"]}},
+                            ["n", "y", "decision"])),
+        },
+        ["maxN", "rows"], "The decision for every n patients and y DLTs at a level (cartrial table --json)."),
+    "Decision": design_answer(
+        {
+            "counts": arr(ref("LevelTally")),
+            "currentDose": INT,
+            "decision": {"type": "string", "enum": ["E", "S", "D", "DU", "stop"]},
+            "nextDose": {"type": ["integer", "null"]},
+            "stopReason": STR,
+            "eliminated": arr(INT),
+            "estimates": arr(NUM),
+            "explanation": arr(STR),
+        },
+        ["counts", "currentDose", "decision", "nextDose", "eliminated", "explanation"],
+        "The next cohort's dose from the counts so far (cartrial decide --json)."),
+    "OperatingCharacteristics": design_answer(
+        {
+            "method": {"type": "string", "enum": ["exact", "simulation"]},
+            "truth": arr(NUM),
+            "target": NUM,
+            "trueMTD": INT,
+            "trials": INT,
+            "seed": INT,
+            "selection": arr(NUM),
+            "noSelection": NUM,
+            "meanPatients": arr(NUM),
+            "meanDLTs": arr(NUM),
+            "meanSampleSize": NUM,
+            "correctSelection": NUM,
+            "standardErrors": {"type": "object", "description": "Monte Carlo standard errors (simulation only)"},
+        },
+        ["method", "truth", "target", "trueMTD", "selection", "meanPatients", "meanDLTs"],
+        "Operating characteristics under one scenario (cartrial oc --json)."),
+    "Job": obj(
+        {
+            "job": STR,
+            "href": {"type": "string", "description": "this job's resource"},
+            "label": STR,
+            "status": {"type": "string", "enum": ["queued", "running", "finished", "failed", "cancelled"]},
+            "progress": obj({"finishedTrials": INT, "totalTrials": INT}, ["finishedTrials", "totalTrials"]),
+            "createdAt": TIMESTAMP,
+            "endedAt": TIMESTAMP,
+            "result": ref("OperatingCharacteristics"),
+            "problem": ref("Problem"),
+        },
+        ["job", "href", "label", "status", "progress", "createdAt"],
+        description="A simulation job of the signed-in user: its status, its progress in finished trials, and its "
+        "result when finished (or its problem when failed). Ended jobs are forgotten after an hour.",
+    ),
+    "Screening": obj(
+        {
+            "line": INT,
+            "patient": STR,
+            "screeningDate": DATE,
+            "results": arr(obj(
+                {
+                    "protocol": STR,
+                    "status": {"type": "string",
+                               "enum": ["eligible", "pendingAttestation", "incomplete", "ineligible"]},
+                    "criteria": arr(obj(
+                        {"id": STR, "verdict": {"type": "string",
+                                                "enum": ["met", "notMet", "missing", "attestation"]},
+                         "evidence": STR, "missing": arr(STR)},
+                        ["id", "verdict", "evidence", "missing"])),
+                    "assumptions": arr(obj({"setting": STR, "value": STR, "assumption": STR},
+                                           ["setting", "value", "assumption"])),
+                },
+                ["protocol", "status", "criteria", "assumptions"])),
+        },
+        ["results"],
+        description="A patient screened against one protocol: per-criterion verdicts with their evidence "
+        "(cartrial screen --json).",
+    ),
+})
+
 # ---------------------------------------------------------------------------------------------
 # Request fields. JSONCommandFields: a string field also takes a number (formatted); a list
 # field ("criteria", "agents") also takes one string; a JSON field takes an object or its text;
@@ -403,6 +534,10 @@ PARAMS = {
             "example": 1},
     "username": {"name": "username", "in": "path", "required": True, "schema": {"type": "string"},
                  "description": "a user's username", "example": "coordinator1"},
+    "protocol": {"name": "protocol", "in": "path", "required": True, "schema": {"type": "string"},
+                 "description": "a bundled protocol's id (GET /api/v1/protocols lists them)", "example": "NCT07470073"},
+    "job": {"name": "job", "in": "path", "required": True, "schema": {"type": "string"},
+            "description": "a simulation job's id (answered when it was started)"},
 }
 IDEMPOTENCY = {
     "name": "Idempotency-Key",
@@ -430,7 +565,8 @@ ERROR_TEXT = {
     "409": "Refused by a conduct rule or a conflict (already exists, taken).",
     "413": "The request body is larger than 4 MiB.",
     "422": "Invalid input: a missing, unknown or invalid field (named in `field`).",
-    "429": "Sign-in paused after repeated refusals.",
+    "429": "Sign-in paused after repeated refusals, or too many simulations of the user waiting or running.",
+    "503": "The simulation queue is full: try again later.",
 }
 
 
@@ -598,6 +734,79 @@ op("post", "/api/v1/trials/{trial}/events/{seq}/correct", "correct",
                                                                        "subject: an object or its JSON text"}}))
 PATHS["/api/v1/trials/{trial}/events/{seq}/correct"]["post"]["parameters"].insert(2, IDEMPOTENCY)
 
+# --- DesignRoutes and JobRoutes ------------------------------------------------------------------
+OVERRIDES = {
+    "target": {"type": "number", "description": "the target DLT rate over the protocol's (as --target)"},
+    "cohortSize": {"type": "integer", "description": "patients per cohort over the protocol's (as --cohort-size)"},
+    "maxSampleSize": {"type": "integer", "description": "the maximum sample size over the protocol's (as --max-n)"},
+    "cohorts": {"type": "integer", "description": "the trial size in cohorts (not with maxSampleSize; as oc --cohorts)"},
+    "startLevel": {"type": "integer", "description": "the starting level over the protocol's (as oc --start)"},
+}
+DESIGN_ERRORS = errors("400", "401", "403", "404", "409", "413", "422")
+op("get", "/api/v1/protocols/{protocol}", "protocolDesigns", "A bundled protocol's groups and their designs.",
+   "designs", {"200": json_response("The groups, levels and designs.", ref("ProtocolDesigns")),
+               **errors("401", "403", "404")}, params=["protocol"])
+op("get", "/api/v1/protocols/{protocol}/groups/{group}/decision-table", "decisionTable",
+   "A group's decision table, optionally with overrides (query parameters).", "designs",
+   {"200": json_response("The table (as cartrial table --json).", ref("DecisionTable")),
+    **errors("401", "403", "404", "409", "422")}, params=["protocol", "group"],
+   description="Query parameters override the protocol's settings as the CLI's options do, and the answer says "
+   "so in `overrides`. Any other query parameter is refused with 422.")
+PATHS["/api/v1/protocols/{protocol}/groups/{group}/decision-table"]["get"]["parameters"] += [
+    {"name": name, "in": "query", "required": False, "schema": {"type": schema["type"]},
+     "description": schema["description"]} for name, schema in OVERRIDES.items()]
+LEVEL_COUNTS = obj({"level": INT, "patients": {"type": "integer", "minimum": 0},
+                    "dlts": {"type": "integer", "minimum": 0}}, ["level", "patients", "dlts"])
+op("post", "/api/v1/protocols/{protocol}/groups/{group}/decision", "decide",
+   "The design's decision for the next cohort from counts per level (stores nothing).", "designs",
+   {"200": json_response("The decision (as cartrial decide --json).", ref("Decision")), **DESIGN_ERRORS},
+   params=["protocol", "group"],
+   request=body(["counts", "current", "lastCohort"] + list(OVERRIDES), ["counts", "current"],
+                {"counts": {**arr(LEVEL_COUNTS), "description": "patients and DLTs per level, each level at most "
+                                                                 "once; levels not given are untreated"},
+                 "current": {"type": "integer", "description": "the level the last cohort received"},
+                 "lastCohort": obj({"patients": INT, "dlts": INT}, ["patients", "dlts"],
+                                   description="the last cohort, for a design's coherence rule (CRM)"),
+                 **OVERRIDES}))
+op("post", "/api/v1/protocols/{protocol}/groups/{group}/oc", "operatingCharacteristics",
+   "Operating characteristics under a scenario: exact (answered) or simulated (a job).", "designs",
+   {"200": json_response("Exact figures (as cartrial oc --exact --json).", ref("OperatingCharacteristics")),
+    "202": {"description": "A simulation job was started; its resource is in Location.",
+            "headers": {"Location": {"schema": {"type": "string"}, "description": "/api/v1/jobs/{job}"}},
+            "content": {"application/json": {"schema": ref("Job")}}},
+    **errors("400", "401", "403", "404", "409", "413", "422", "429", "503")},
+   params=["protocol", "group"],
+   request=body(["truth", "method", "trials", "seed"] + list(OVERRIDES), ["truth"],
+                {"truth": {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 1},
+                           "description": "the true DLT probability of each level, lowest first"},
+                 "method": {"type": "string", "enum": ["exact", "simulation"], "description": "default exact"},
+                 "trials": {"type": "integer", "minimum": 2, "maximum": 1000000,
+                            "description": "simulation only: trials to simulate (at most 20 million patient "
+                                           "outcomes in all)"},
+                 "seed": {"type": "integer", "minimum": 0, "description": "simulation only (default 1)"},
+                 **OVERRIDES}),
+   description="Exact enumeration for trials of at most 45 patients, computed off the event loop. A simulation "
+   "runs as a job of the user (one at a time per server process, a few waiting; 503 when the queue is full, "
+   "429 when the user has two waiting or running).")
+op("get", "/api/v1/jobs/{job}", "simulationJob", "A simulation job of mine: status, progress and result.", "designs",
+   {"200": json_response("The job.", ref("Job")), **errors("401", "403", "404")}, params=["job"],
+   description="Another user's job, or one ended more than an hour ago, is not found.")
+op("delete", "/api/v1/jobs/{job}", "cancelSimulationJob", "Cancel a simulation job of mine.", "designs",
+   {"200": json_response("The job, cancelled (an ended job stays as it ended).", ref("Job")),
+    **errors("401", "403", "404")}, params=["job"],
+   description="A queued job is removed from the queue. The simulation engine cannot be stopped once it runs: a "
+   "running job is marked cancelled at once and its result is discarded when the engine finishes.")
+op("post", "/api/v1/protocols/{protocol}/screen", "screenPatient",
+   "Screen a patient record against a protocol's criteria, without a trial (stores nothing).", "designs",
+   {"200": json_response("Per-criterion verdicts with evidence (as cartrial screen --json).", ref("Screening")),
+    **errors("400", "401", "403", "404", "413", "422")},
+   params=["protocol"],
+   request=body(["patient", "group", "screeningDate"], ["patient"],
+                {"patient": FIELD_SCHEMAS["patient"],
+                 "group": {"type": "string", "description": "the group whose age range the age criterion uses"},
+                 "screeningDate": {**DATE, "description": "the date screened on, over the record's (as --on)"}}),
+   description="Patient data: coordinators, investigators and administrators only.")
+
 # --- AdminRoutes -------------------------------------------------------------------------------
 op("get", "/api/v1/users", "listUsers", "The users (administrators).", "administration",
    {"200": json_response("Every user.", arr(ref("UserListing"))), **errors("401", "403")})
@@ -643,7 +852,7 @@ DOCUMENT = {
     "info": {
         "title": "cartrial",
         "version": "1",
-        "summary": "Phase I CAR-T trials: conduct, audit and accounts.",
+        "summary": "Phase I CAR-T trials: designs, conduct, audit and accounts.",
         "description": "The JSON API of `cartrial serve`, under /api/v1. Every write is checked by the same "
         "application layer as the CLI and a refusal writes nothing. Errors are RFC 9457 problem details "
         "(application/problem+json) naming the field at fault as a JSON pointer. Request bodies are JSON "
@@ -657,6 +866,8 @@ DOCUMENT = {
         {"name": "session", "description": "Signing in and out; my account."},
         {"name": "trials", "description": "Trials, subjects and reports."},
         {"name": "conduct", "description": "Conduct commands (each records events)."},
+        {"name": "designs", "description": "Designs, decision tables, decisions, operating characteristics and "
+                                           "screening: computations that store nothing."},
         {"name": "audit", "description": "The audit log, its verification and checkpoints."},
         {"name": "administration", "description": "Users and sites."},
         {"name": "meta", "description": "The document and liveness."},

@@ -759,8 +759,33 @@ class Flow:
                 break
         else:
             b.warnings.append(f"/trials/{TRIAL}: no Report link for the administrator")
+        self.design_page()
         b.open("/todo")
         self.sign_out()
+
+    def design_page(self):
+        """The design page of group A (linked from the dashboard): its decision table, exact operating
+        characteristics, and a simulation whose job page shows its progress and then its figures."""
+        b = self.b
+        self.step("the design page: decision table, exact and simulated operating characteristics")
+        page = f"/trials/{TRIAL}/groups/A/design"
+        b.open(f"/trials/{TRIAL}")
+        links = [a.get_attribute("href") for a in b.driver.find_elements(By.CSS_SELECTOR, "a")]
+        if not any((href or "").endswith(page) for href in links):
+            fail(f"/trials/{TRIAL}: no link to {page}")
+        b.open(page)
+        if not b.driver.find_elements(By.ID, "decision-table"):
+            fail(f"{page}: no decision table\n{b.main_text()[:1500]}")
+        scenario = {"truth-1": "0.05", "truth1": "0.1", "truth2": "0.3", "truth3": "0.5"}
+        b.submit("form-oc", {**scenario, "method": "exact"}, expect="Selected as MTD")
+        b.submit("form-oc", {**scenario, "method": "simulation", "trials": "20000", "seed": "5"},
+                 expect="Simulation of")
+        if not b.path().startswith("/jobs/"):
+            fail(f"a simulation did not open its job page: {b.path()}")
+        b.wait_for("the simulation to finish (its page reloads itself)",
+                   lambda: "simulation of 20000 trials, seed 5" in b.main_text(), timeout=120)
+        b.wait_loaded()
+        b.check_page()
 
     # Helpers of the flow
 

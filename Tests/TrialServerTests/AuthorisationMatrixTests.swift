@@ -83,6 +83,7 @@ import TrialConduct
   static var cases: [Case] {
     let t = "/api/v1/trials/\(trial)"
     let s = "\(t)/subjects/S-01"
+    let p = "/api/v1/protocols/\(trial)"
     var list: [Case] = [
       api(.get, "/api/v1/me", nil, nil, anyone),
       api(.get, "/api/v1/protocols", nil, nil, has(.viewTrials)),
@@ -97,6 +98,23 @@ import TrialConduct
       api(.get, "/api/v1/trials/{trial}/audit/verify", "\(t)/audit/verify", nil, has(.viewAudit)),
       api(.post, "/api/v1/trials/{trial}/audit/checkpoint", "\(t)/audit/checkpoint", "{}", has(.openTrials)),
       api(.get, "/api/v1/trials/{trial}/report", "\(t)/report", nil, has(.viewReports)),
+      // Design computations store nothing: every signed-in role may; screening a patient record
+      // is patient data.
+      api(.get, "/api/v1/protocols/{protocol}", p, nil, has(.viewDesigns)),
+      api(
+        .get, "/api/v1/protocols/{protocol}/groups/{group}/decision-table", "\(p)/groups/main/decision-table",
+        nil, has(.viewDesigns)),
+      api(
+        .post, "/api/v1/protocols/{protocol}/groups/{group}/decision", "\(p)/groups/main/decision",
+        #"{"counts": [{"level": 1, "patients": 3, "dlts": 0}], "current": 1}"#, has(.viewDesigns)),
+      api(
+        .post, "/api/v1/protocols/{protocol}/groups/{group}/oc", "\(p)/groups/main/oc",
+        #"{"truth": [0.1, 0.2, 0.3], "method": "exact"}"#, has(.viewDesigns)),
+      api(
+        .post, "/api/v1/protocols/{protocol}/screen", "\(p)/screen", #"{"patient": {}}"#, has(.screenPatients)
+      ),
+      api(.get, "/api/v1/jobs/{job}", "/api/v1/jobs/none", nil, has(.viewDesigns)),
+      api(.delete, "/api/v1/jobs/{job}", "/api/v1/jobs/none", nil, has(.viewDesigns)),
       api(
         .post, "/api/v1/trials/{trial}/activate-site", "\(t)/activate-site", nil,
         command("activate-site", .trial), bodyFor: { #"{"site": "X-\#($0)"}"# }),
@@ -177,6 +195,14 @@ import TrialConduct
         command("activate-site", .trial), bodyFor: { "site=Y-\($0)" }),
       page(.get, "/trials/{trial}/audit", "/trials/\(trial)/audit", nil, has(.viewAudit)),
       page(.get, "/trials/{trial}/report", "/trials/\(trial)/report", nil, has(.viewReports)),
+      page(
+        .get, "/trials/{trial}/groups/{group}/design", "/trials/\(trial)/groups/main/design", nil,
+        has(.viewDesigns)),
+      page(
+        .post, "/trials/{trial}/groups/{group}/design/oc", "/trials/\(trial)/groups/main/design/oc",
+        "truth1=0.1&truth2=0.2&truth3=0.3&method=exact", has(.viewDesigns)),
+      page(.get, "/jobs/{job}", "/jobs/none", nil, has(.viewDesigns)),
+      page(.post, "/jobs/{job}/cancel", "/jobs/none/cancel", "", has(.viewDesigns)),
       page(.get, "/admin", nil, nil, has(.manageUsers)),
       page(
         .post, "/admin/{action}", "/admin/sites", nil, has(.manageUsers), bodyFor: { "site=Z-\($0)&name=Z" }),

@@ -14,7 +14,7 @@ enum OCReport {
     case .json:
       if results.count == 1 { try Output.json(results[0]) } else { try Output.json(results) }
     case .svg:
-      CartrialCLI.print(chart(results[0].characteristics).svg())
+      CartrialCLI.print(results[0].characteristics.chart().svg())
     default:
       for (index, answer) in results.enumerated() {
         if index > 0 { CartrialCLI.print("") }
@@ -52,11 +52,7 @@ enum OCReport {
   }
 
   static func value(_ x: Double, _ se: Double?, percent: Bool) -> String {
-    let scale = percent ? 100.0 : 1.0
-    let digits = percent ? 1 : 2
-    var s = String(format: "%.\(digits)f", x * scale) + (percent ? "%" : "")
-    if let se { s += " ± " + String(format: "%.\(digits + 1)f", se * scale) }
-    return s
+    OperatingCharacteristicsFigure.format(x, se, proportion: percent)
   }
 
   /// A table per dose and the summary figures; simulated figures carry "± SE".
@@ -81,23 +77,9 @@ enum OCReport {
       ]
       lines.append(columns.joined(separator: "  "))
     }
-    let figures: [(String, String)] = [
-      ("no MTD selected", value(oc.noSelection, se?.noSelection, percent: true)),
-      ("correct selection", value(oc.correctSelection, se?.correctSelection, percent: true)),
-      ("selection above the true MTD", value(oc.selectionAboveMTD, se?.selectionAboveMTD, percent: true)),
-      (
-        "share of patients above the true MTD",
-        value(oc.patientsAboveMTD, se?.patientsAboveMTD, percent: true)
-      ),
-      ("expected sample size", value(oc.meanSampleSize, se?.meanSampleSize, percent: false)),
-      ("expected DLTs", value(oc.meanTotalDLTs, se?.meanTotalDLTs, percent: false)),
-      ("early stop (before the maximum sample size)", value(oc.earlyStop, se?.earlyStop, percent: true)),
-      (
-        "stop because the lowest dose is too toxic",
-        value(oc.stopForToxicity, se?.stopForToxicity, percent: true)
-      ),
-    ]
-    for (label, figure) in figures { lines.append("\(label): \(figure)") }
+    for f in oc.summaryFigures {
+      lines.append("\(f.label): \(f.formatted)")
+    }
     let sizes = oc.sampleSizeDistribution.filter { $0.probability >= 0.0005 }
       .map { "\($0.patients): " + String(format: "%.1f%%", $0.probability * 100) }
     lines.append("sample size distribution: " + sizes.joined(separator: ", "))
@@ -105,19 +87,6 @@ enum OCReport {
       lines.append("total probability of finished trials: \(total)")
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Selection and allocation bars per dose, the true MTD outlined.
-  static func chart(_ oc: OperatingCharacteristics) -> OperatingCharacteristicsChart {
-    let total = max(oc.meanSampleSize, 1e-12)
-    return OperatingCharacteristicsChart(
-      title: "\(oc.variant): truth \(oc.truth.map { String($0) }.joined(separator: ", "))",
-      doseLabels: oc.levels.map { "level \($0)" },
-      series: [
-        .init(name: "Selected as MTD", values: oc.selection),
-        .init(name: "Share of patients", values: oc.meanPatients.map { $0 / total }),
-      ],
-      trueMTD: oc.trueMTDIndex)
   }
 }
 

@@ -107,7 +107,7 @@ struct OCCommand: ParsableCommand {
   }
 
   /// Exact enumerations above this many patients print their cost on standard error first.
-  static let exactNoteThreshold = 45
+  static let exactNoteThreshold = OperatingCharacteristicsCost.largeExactSampleSize
 
   /// The cost of a large exact enumeration, said before it starts (its states grow geometrically
   /// with the cohorts; the figure is the one measured in BENCHMARKS.md).
@@ -121,11 +121,12 @@ struct OCCommand: ParsableCommand {
   }
 
   /// Simulations of more patients in all than this print their size on standard error first.
-  static let simulationNoteThreshold = 20_000_000
+  static let simulationNoteThreshold = OperatingCharacteristicsCost.largeSimulationPatients
 
   /// The size of a large simulation, said before it starts.
   static func noteSimulationCost(_ trials: Int, maxSampleSize: Int) {
-    let patients = Double(trials) * Double(maxSampleSize)
+    let patients = OperatingCharacteristicsCost.simulatedPatients(
+      trials: trials, maxSampleSize: maxSampleSize)
     guard patients > Double(simulationNoteThreshold) else { return }
     Cartrial.diagnose(
       "cartrial: note: simulating \(trials) trials of up to \(maxSampleSize) patients each (up to "

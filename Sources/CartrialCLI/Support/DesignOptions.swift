@@ -106,28 +106,3 @@ struct DesignOptions: ParsableArguments {
     }
   }
 }
-
-extension TrialDesign {
-  /// The notes printed under a text answer: `[design of … group A (…)]`, then each setting note,
-  /// an assumption whose reason was already printed shown as "as above".
-  var textNotes: [String] {
-    var lines: [String] = []
-    if case .protocolGroup(let trial, let group, let label) = source {
-      lines.append("design of \(trial) group \(group) (\(label))")
-    }
-    return lines + SettingNote.text(notes)
-  }
-}
-
-extension SettingNote {
-  /// The notes as text lines, repeated assumption reasons shown as "as above".
-  static func text(_ notes: [SettingNote]) -> [String] {
-    var seen = Set<String>()
-    return notes.map { note in
-      if note.kind == .assumption, let reason = note.reason, !seen.insert(reason).inserted {
-        return "assumed \(note.setting) \(note.value): as above"
-      }
-      return note.description
-    }
-  }
-}

@@ -12,6 +12,10 @@ public enum Permission: String, CaseIterable, Sendable {
   case viewSubjects
   /// Decision tables and operating characteristics.
   case viewDesigns
+  /// Screening a patient record against a protocol without a trial (`POST
+  /// /api/v1/protocols/{protocol}/screen`): nothing is stored, but the record is patient data, so
+  /// only those who screen patients (and administrators) may.
+  case screenPatients
   /// The trial report.
   case viewReports
   /// The audit log, its chain and checkpoint status (site-bound roles: their site's subjects).
@@ -30,10 +34,12 @@ public enum Permissions {
   /// designs, dashboards and reports but no subject or patient data.
   public static let table: [Role: Set<Permission>] = [
     .administrator: [
-      .viewTrials, .viewSubjects, .viewDesigns, .viewReports, .viewAudit, .record, .openTrials, .manageUsers,
+      .viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewReports, .viewAudit, .record,
+      .openTrials,
+      .manageUsers,
     ],
-    .investigator: [.viewTrials, .viewSubjects, .viewDesigns, .viewAudit, .record],
-    .coordinator: [.viewTrials, .viewSubjects, .viewDesigns, .viewAudit, .record],
+    .investigator: [.viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewAudit, .record],
+    .coordinator: [.viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewAudit, .record],
     .safetyReviewer: [.viewTrials, .viewSubjects, .viewDesigns, .viewReports, .viewAudit, .record],
     .monitor: [.viewTrials, .viewSubjects, .viewDesigns, .viewReports, .viewAudit],
     .statistician: [.viewTrials, .viewDesigns, .viewReports],

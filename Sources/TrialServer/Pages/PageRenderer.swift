@@ -23,6 +23,8 @@ struct PageRenderer: Sendable {
     var user: UserChrome?
     var csrf: String?
     var nav: [NavItem]
+    /// Seconds after which the page reloads itself when scripts are off (a running job's page).
+    var refresh: Int?
   }
 
   struct UserChrome {
@@ -39,7 +41,8 @@ struct PageRenderer: Sendable {
 
   /// The page `template` with `data`, inside the layout.
   func page(
-    _ template: String, title: String, data: Any, context: ServerContext, status: HTTPResponse.Status = .ok
+    _ template: String, title: String, data: Any, context: ServerContext, status: HTTPResponse.Status = .ok,
+    refreshSeconds: Int? = nil
   ) -> Response {
     let body = library.render(data, withTemplate: template) ?? ""
     let user = context.user
@@ -57,7 +60,7 @@ struct PageRenderer: Sendable {
       user: user.map {
         UserChrome(fullName: $0.fullName, username: $0.username, role: $0.role.rawValue, site: $0.site)
       },
-      csrf: context.csrfToken, nav: nav)
+      csrf: context.csrfToken, nav: nav, refresh: refreshSeconds)
     return HTMLPage.response(library.render(chrome, withTemplate: "layout") ?? body, status: status)
   }
 

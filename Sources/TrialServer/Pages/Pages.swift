@@ -10,6 +10,8 @@ extension WebApp {
     addAuditPages(to: router)
     addAdminPages(to: router)
     addTodoPage(to: router)
+    addDesignPages(to: router)
+    addJobPages(to: router)
     router.get("/trials/:trial/report") { _, context -> Response in
       _ = try context.require(.viewReports)
       return try await reportPage(try context.parameters.require("trial"))

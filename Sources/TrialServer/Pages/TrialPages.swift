@@ -31,6 +31,7 @@ extension WebApp {
     var canScreen: Bool
     var canAudit: Bool
     var canReport: Bool
+    var canDesign: Bool
     var sites: String
     var siteForm: FormModel?
     var recorded: String?
@@ -231,6 +232,7 @@ extension WebApp {
         && ConductCommand.enroll(subject: "", group: nil).permittedRoles.contains(user.role),
       canAudit: Permissions.allows(user.role, .viewAudit),
       canReport: Permissions.allows(user.role, .viewReports),
+      canDesign: Permissions.allows(user.role, .viewDesigns),
       sites: state.sites.keys.sorted().joined(separator: ", "),
       siteForm: isAdmin
         ? (failed?.name == "activate-site"

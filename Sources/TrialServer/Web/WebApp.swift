@@ -13,12 +13,22 @@ public struct WebApp: Sendable {
   public let ledger: TrialLedger
   public let accounts: AccountBook
   let pages: PageRenderer
+  /// The simulations this process runs for its users.
+  let jobs: SimulationJobs
   /// `Secure` cookies (set when the server is reached over TLS, e.g. behind a proxy).
   public var secureCookies: Bool
 
   public init(ledger: TrialLedger, accounts: AccountBook, secureCookies: Bool = false) async throws {
+    try await self.init(
+      ledger: ledger, accounts: accounts, jobs: SimulationJobs(), secureCookies: secureCookies)
+  }
+
+  init(ledger: TrialLedger, accounts: AccountBook, jobs: SimulationJobs, secureCookies: Bool = false)
+    async throws
+  {
     self.ledger = ledger
     self.accounts = accounts
+    self.jobs = jobs
     self.pages = try await PageRenderer()
     self.secureCookies = secureCookies
   }
@@ -38,6 +48,8 @@ public struct WebApp: Sendable {
     addSessionRoutes(to: router)
     addTrialRoutes(to: router)
     addCommandRoutes(to: router)
+    addDesignRoutes(to: router)
+    addJobRoutes(to: router)
     addAdminRoutes(to: router)
     addPages(to: router)
     router.get("/openapi.json") { _, _ in OpenAPIDocument.response() }

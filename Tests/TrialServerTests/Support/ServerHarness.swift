@@ -31,7 +31,11 @@ struct ServerHarness: Sendable {
   /// The password every test user ends up with (after changing the one-time one).
   static func password(_ user: String) -> String { "\(user)-password-ok" }
 
-  static func make(sqlite: Bool = false, directory given: URL? = nil, clock: TestClock = TestClock())
+  /// - Parameter jobs: the simulation jobs' limits and runner (default: the server's, on the test clock).
+  static func make(
+    sqlite: Bool = false, directory given: URL? = nil, clock: TestClock = TestClock(),
+    jobs: SimulationJobs.Limits = SimulationJobs.Limits(), runner: HeldRunner? = nil
+  )
     async throws
     -> ServerHarness
   {
@@ -48,7 +52,10 @@ struct ServerHarness: Sendable {
     settings.bcryptCost = 4
     let accounts = AccountBook(store: store, settings: settings, clock: clock.function)
     let ledger = TrialLedger(store: store, signer: signer, clock: clock.function)
-    let app = try await WebApp(ledger: ledger, accounts: accounts)
+    let board =
+      runner.map { SimulationJobs(limits: jobs, clock: clock.function, runner: $0.hold) }
+      ?? SimulationJobs(limits: jobs, clock: clock.function)
+    let app = try await WebApp(ledger: ledger, accounts: accounts, jobs: board)
     return ServerHarness(store: store, clock: clock, app: app, directory: directory)
   }
 

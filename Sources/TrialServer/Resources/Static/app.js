@@ -18,7 +18,32 @@
       .then(function (answer) { if (answer) { out.textContent = answer.text; } })
       .catch(function () { out.textContent = ""; });
   }
+  // A simulation job's page: its progress polled from the API; the page reloads when it ends.
+  function pollJob(section) {
+    var bar = document.getElementById("job-progress");
+    var text = document.getElementById("job-progress-text");
+    var status = document.getElementById("job-status");
+    fetch(section.getAttribute("data-job"), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (job) {
+        if (!job) { return; }
+        bar.value = job.progress.finishedTrials;
+        text.textContent = job.progress.finishedTrials + " of " + job.progress.totalTrials + " trials";
+        status.textContent = job.status;
+        if (job.status === "queued" || job.status === "running") {
+          setTimeout(function () { pollJob(section); }, 1000);
+        } else {
+          window.location.reload();
+        }
+      })
+      .catch(function () { setTimeout(function () { pollJob(section); }, 3000); });
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    var job = document.querySelector("[data-job]");
+    if (job) {
+      var state = job.getAttribute("data-status");
+      if (state === "queued" || state === "running") { setTimeout(function () { pollJob(job); }, 1000); }
+    }
     var forms = document.querySelectorAll("form[data-live]");
     for (var i = 0; i < forms.length; i++) {
       (function (form) {
