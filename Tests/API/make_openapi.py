@@ -680,7 +680,7 @@ op("get", "/api/v1/trials/{trial}/audit", "auditLog",
    {"200": {"description": "The entries, oldest first (JSON, or CSV with format=csv).",
             "content": {"application/json": {"schema": arr(ref("AuditEntry"))},
                         "text/csv": {"schema": {"type": "string"}}}},
-    **errors("401", "403", "404")}, params=["trial"])
+    **errors("401", "403", "404", "422")}, params=["trial"])
 PATHS["/api/v1/trials/{trial}/audit"]["get"]["parameters"].append(PATHS_AUDIT_FORMAT)
 op("get", "/api/v1/trials/{trial}/audit/verify", "auditVerify", "Verify the hash chain and the checkpoints.",
    "audit", {"200": json_response("The chain's state.", ref("VerifyAnswer")), **errors("401", "403", "404")},
