@@ -14,11 +14,16 @@ public final class PostgresEventStore: EventStore {
   private let runTask: Task<Void, Never>
   private let logger: Logger
   let settings: PostgresSettings
+  let migrationLockWait: Duration
 
   /// Connects to `url` (`postgres://user:password@host:port/database[?schema=NAME]`) and migrates;
-  /// at most `maximumConnections` connections are open at once.
-  public init(url: String, maximumConnections: Int = 16) async throws {
+  /// at most `maximumConnections` connections are open at once. Another process migrating the
+  /// same schema is waited for at most `migrationLockWait`, then the opening fails.
+  public init(url: String, maximumConnections: Int = 16, migrationLockWait: Duration = .seconds(60))
+    async throws
+  {
     settings = try PostgresSettings(url: url)
+    self.migrationLockWait = migrationLockWait
     var configuration = PostgresClient.Configuration(
       host: settings.host, port: settings.port, username: settings.user, password: settings.password,
       database: settings.database, tls: .disable)
@@ -42,7 +47,8 @@ public final class PostgresEventStore: EventStore {
     }
   }
 
-  /// Schema versions, applied in order inside one transaction under an advisory lock.
+  /// Schema versions, applied in order inside one transaction under an advisory lock (one per
+  /// schema, waited for at most 60 s).
   static let migrations: [(version: Int, statements: [String])] = [
     (
       1,
@@ -97,31 +103,49 @@ public final class PostgresEventStore: EventStore {
     let latest = PostgresEventStore.migrations.map(\.version).max() ?? 0
     // An application role may not create anything: when nothing is missing, touch nothing.
     if try await appliedVersion() >= latest { return }
+    try await withMigrationLock(schema: settings.schema ?? "public", wait: migrationLockWait) { connection in
+      if let schema = self.settings.schema {
+        try await connection.query(
+          PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: self.logger)
+      }
+      try await connection.query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        logger: self.logger)
+      var applied = Set<Int>()
+      for try await version in try await connection.query(
+        "SELECT version FROM schema_migrations", logger: self.logger
+      )
+      .decode(Int.self) {
+        applied.insert(version)
+      }
+      for migration in PostgresEventStore.migrations where !applied.contains(migration.version) {
+        for statement in migration.statements {
+          try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+        }
+        try await connection.query(
+          "INSERT INTO schema_migrations (version) VALUES (\(migration.version))", logger: self.logger)
+      }
+    }
+  }
+
+  /// Runs `body` in one transaction that holds the migration lock of `schema`, committed when
+  /// `body` returns. Schemas on one database migrate independently; the lock is waited for at
+  /// most `wait` (PostgreSQL's `lock_timeout`), then this throws rather than hangs.
+  func withMigrationLock(
+    schema: String, wait: Duration, _ body: @Sendable (PostgresConnection) async throws -> Void
+  ) async throws {
+    let milliseconds = max(
+      1, wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)
     try await client.withConnection { connection in
       try await connection.query("BEGIN", logger: self.logger)
       do {
-        try await connection.query("SELECT pg_advisory_xact_lock(4242013)", logger: self.logger)
-        if let schema = self.settings.schema {
-          try await connection.query(
-            PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: self.logger)
-        }
         try await connection.query(
-          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
-          logger: self.logger)
-        var applied = Set<Int>()
-        for try await version in try await connection.query(
-          "SELECT version FROM schema_migrations", logger: self.logger
-        )
-        .decode(Int.self) {
-          applied.insert(version)
-        }
-        for migration in PostgresEventStore.migrations where !applied.contains(migration.version) {
-          for statement in migration.statements {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
-          }
-          try await connection.query(
-            "INSERT INTO schema_migrations (version) VALUES (\(migration.version))", logger: self.logger)
-        }
+          PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = \(milliseconds)"), logger: self.logger)
+        // A statement's error arrives with its rows: read them, so a lock timeout is this error.
+        for try await _ in try await connection.query(
+          "SELECT pg_advisory_xact_lock(4242013, hashtext(\(schema)))::text", logger: self.logger
+        ).decode(String.self) {}
+        try await body(connection)
         try await connection.query("COMMIT", logger: self.logger)
       } catch {
         _ = try? await connection.query("ROLLBACK", logger: self.logger)
@@ -369,6 +393,9 @@ public final class PostgresEventStore: EventStore {
       switch state {
       case "P0001": return StoreError.appendOnly(message)
       case "42501": return StoreError.appendOnly(message)
+      case "55P03":
+        return StoreError.database(
+          "\(settings.database): another process held the schema's migration lock too long (\(message))")
       default: return StoreError.database(message)
       }
     }

@@ -23,8 +23,8 @@ import Testing
   static let fuzzReady = PythonScript.imports(["schemathesis"], python: fuzzPython)
 
   @Test(.enabled(if: inCI || browserReady), .timeLimit(.minutes(6)))
-  func theBrowserFlowRunsATrialFromScreeningToASignedDecision() throws {
-    let run = try PythonScript.run(
+  func theBrowserFlowRunsATrialFromScreeningToASignedDecision() async throws {
+    let run = try await PythonScript.run(
       "/usr/bin/python3",
       [
         Self.root.appendingPathComponent("Tests/Browser/flow.py").path, "--bin", CLIRunner.executable.path,
@@ -35,8 +35,8 @@ import Testing
   }
 
   @Test(.enabled(if: inCI || fuzzReady), .timeLimit(.minutes(10)))
-  func fuzzingTheAPIFromItsOpenAPIDocumentFindsNoServerError() throws {
-    let run = try PythonScript.run(
+  func fuzzingTheAPIFromItsOpenAPIDocumentFindsNoServerError() async throws {
+    let run = try await PythonScript.run(
       Self.fuzzPython,
       [
         Self.root.appendingPathComponent("Tests/API/fuzz.py").path, "--binary", CLIRunner.executable.path,
@@ -47,18 +47,32 @@ import Testing
 }
 
 /// Runs a Python script with its output (standard output and error together) in a file, so that
-/// neither pipe can fill and stall it.
+/// neither pipe can fill and stall it. The scripts run for minutes: they are awaited without
+/// holding a thread of the cooperative pool (which has one per core), so the other tests go on.
 enum PythonScript {
   struct Run {
     var status: Int32
     var output: String
   }
 
-  static func run(_ python: String, _ arguments: [String]) throws -> Run {
+  static func run(_ python: String, _ arguments: [String]) async throws -> Run {
+    let (process, log) = try prepare(python, arguments)
+    defer { try? FileManager.default.removeItem(at: log) }
+    let status = try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int32, any Error>) in
+      process.terminationHandler = { done.resume(returning: $0.terminationStatus) }
+      do { try process.run() } catch {
+        process.terminationHandler = nil
+        done.resume(throwing: error)
+      }
+    }
+    return Run(status: status, output: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+  }
+
+  /// The process (not started) with its output going to a fresh file.
+  private static func prepare(_ python: String, _ arguments: [String]) throws -> (Process, URL) {
     let log = FileManager.default.temporaryDirectory.appendingPathComponent(
       "cartrial-py-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: log) }
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let handle = try FileHandle(forWritingTo: log)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -67,16 +81,16 @@ enum PythonScript {
     process.standardOutput = handle
     process.standardError = handle
     process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
-    return Run(
-      status: process.terminationStatus, output: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+    return (process, log)
   }
 
-  /// Whether `python` imports every module of `modules`.
+  /// Whether `python` imports every module of `modules` (a second's check, when tests are listed).
   static func imports(_ modules: [String], python: String) -> Bool {
     let code = modules.map { "import \($0)" }.joined(separator: "; ")
-    return (try? run(python, ["-c", code]).status) == 0
+    guard let (process, log) = try? prepare(python, ["-c", code]) else { return false }
+    defer { try? FileManager.default.removeItem(at: log) }
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
   }
 }

@@ -15,7 +15,7 @@ import Testing
   @Test func servesAFreshDatabasePrintsTheOneTimePasswordOnceAndStopsGracefully() async throws {
     let dir = try Self.directory()
     let args = ["--db", "\(dir)/cartrial.sqlite", "--key", "\(dir)/signing.key"]
-    let first = try ServeProcess(args)
+    let first = try await ServeProcess.start(args)
     let created = try #require(first.lines.first { $0.contains("one-time password") })
     let password = try #require(created.split(separator: " ").drop { $0 != "password" }.dropFirst().first)
     #expect(try await first.request("GET", "/healthz") == (200, "ok"))
@@ -25,12 +25,12 @@ import Testing
     let (signed, body) = try await first.request(
       "POST", "/api/v1/session", json: #"{"username": "admin", "password": "\#(password)"}"#)
     #expect(signed == 201, "\(body)")
-    #expect(first.stop() == 0)
+    #expect(await first.stop() == 0)
 
-    let second = try ServeProcess(args)
+    let second = try await ServeProcess.start(args)
     #expect(!second.lines.contains { $0.contains("password") })
     #expect(try await second.request("GET", "/healthz").0 == 200)
-    #expect(second.stop() == 0)
+    #expect(await second.stop() == 0)
   }
 
   @Test func aBadAdminPasswordIsRefusedWithAClearError() throws {
@@ -52,12 +52,9 @@ import Testing
     let url =
       base + (base.contains("?") ? "&" : "?") + "schema=serve_\(UUID().uuidString.prefix(8).lowercased())"
     let args = ["--db", url, "--key", "\(dir)/signing.key", "--admin-password", "first-admin-pass"]
-    let a = try ServeProcess(args)
-    let b = try ServeProcess(args)
-    defer {
-      _ = a.stop()
-      _ = b.stop()
-    }
+    // (Killed by their deinit if the test fails midway.)
+    let a = try await ServeProcess.start(args)
+    let b = try await ServeProcess.start(args)
     // Signed in on A, the one-time password changed on B, the new one works on A.
     let (_, signed) = try await a.request(
       "POST", "/api/v1/session", json: #"{"username": "admin", "password": "first-admin-pass"}"#)
@@ -72,5 +69,7 @@ import Testing
     let (again, _) = try await a.request(
       "POST", "/api/v1/session", json: #"{"username": "admin", "password": "second-admin-pass"}"#)
     #expect(again == 201)
+    #expect(await a.stop() == 0)
+    #expect(await b.stop() == 0)
   }
 }

@@ -6,15 +6,26 @@ import Testing
 #endif
 
 /// A `cartrial serve` process on 127.0.0.1 and a free port, its address read from what it prints.
+///
+/// Waiting never blocks a thread of Swift's cooperative pool: a test that did (with two cores,
+/// two such threads) stalled every other test in the process, and with them a PostgreSQL
+/// migration this server was waiting for.
 final class ServeProcess: @unchecked Sendable {
   let process = Process()
-  let output = Pipe()
-  private(set) var lines: [String] = []
+  private let output = Pipe()
+  private let errors: URL
+  private let lock = NSLock()
+  private var pending = Data()
+  private var printed: [String] = []
   private(set) var address = ""
 
-  /// Starts `cartrial serve` with `arguments` (after `--host 127.0.0.1 --port 0`) and waits, at
-  /// most 60 s, for the address it prints.
-  init(_ arguments: [String], environment: [String: String] = [:]) throws {
+  /// The lines printed on standard output so far.
+  var lines: [String] { lock.withLock { printed } }
+
+  private init(_ arguments: [String], environment: [String: String]) throws {
+    errors = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cartrial-serve-\(UUID().uuidString).stderr")
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     process.executableURL = CLIRunner.executable
     process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
     var env = ProcessInfo.processInfo.environment
@@ -22,48 +33,82 @@ final class ServeProcess: @unchecked Sendable {
     for (k, v) in environment { env[k] = v }
     process.environment = env
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    process.standardError = try FileHandle(forWritingTo: errors)
+    output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+      self?.take(handle.availableData)
+    }
     try process.run()
-    let deadline = Date().addingTimeInterval(60)
-    var pending = Data()
-    while address.isEmpty, Date() < deadline, process.isRunning {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { usleep(20_000); continue }
+  }
+
+  private func take(_ chunk: Data) {
+    lock.withLock {
       pending.append(chunk)
       while let newline = pending.firstIndex(of: 10) {
-        let line = String(decoding: pending[..<newline], as: UTF8.self)
+        printed.append(String(decoding: pending[..<newline], as: UTF8.self))
         pending.removeSubrange(...newline)
-        lines.append(line)
-        if let range = line.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
-          address = String(line[range])
-        }
       }
     }
-    if address.isEmpty {
-      process.terminate()
-      throw Failure(description: "cartrial serve printed no address: \(lines)")
+  }
+
+  /// Starts `cartrial serve` with `arguments` (after `--host 127.0.0.1 --port 0`) and waits, at
+  /// most `timeout`, for the address it prints; on failure the error carries what it printed on
+  /// both outputs.
+  static func start(
+    _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(120)
+  ) async throws -> ServeProcess {
+    let server = try ServeProcess(arguments, environment: environment)
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      if let line = server.lines.first(where: { $0.contains("http://127.0.0.1:") }),
+        let range = line.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression)
+      {
+        server.address = String(line[range])
+        return server
+      }
+      if !server.process.isRunning { break }
+      try await Task.sleep(for: .milliseconds(20))
     }
+    let running = server.process.isRunning
+    server.kill()
+    let stderr = (try? String(contentsOf: server.errors, encoding: .utf8)) ?? ""
+    throw Failure(
+      description:
+        "cartrial serve printed no address \(running ? "within \(timeout)" : "before it exited"): "
+        + "stdout \(server.lines), stderr \(stderr.suffix(4000))")
   }
 
   struct Failure: Error, CustomStringConvertible {
     let description: String
   }
 
-  /// Stops the server with SIGTERM and waits (at most 20 s) for it to exit; answers its status.
-  func stop() -> Int32 {
-    guard process.isRunning else { return process.terminationStatus }
-    kill(process.processIdentifier, SIGTERM)
-    let deadline = Date().addingTimeInterval(20)
-    while process.isRunning, Date() < deadline { usleep(20_000) }
+  /// Stops the server with SIGTERM and waits (at most 20 s) for it to exit; answers its status
+  /// (-1 when it had to be killed).
+  func stop() async -> Int32 {
     if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-      return -1
+      Foundation.kill(process.processIdentifier, SIGTERM)
+      let deadline = ContinuousClock.now + .seconds(20)
+      while process.isRunning, ContinuousClock.now < deadline {
+        try? await Task.sleep(for: .milliseconds(20))
+      }
+      if process.isRunning {
+        kill()
+        return -1
+      }
     }
+    output.fileHandleForReading.readabilityHandler = nil
     return process.terminationStatus
   }
 
-  deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+  /// Kills the server at once (SIGKILL).
+  func kill() {
+    output.fileHandleForReading.readabilityHandler = nil
+    if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+  }
+
+  deinit {
+    kill()
+    try? FileManager.default.removeItem(at: errors)
+  }
 
   /// One HTTP request to the server: the status and the body.
   func request(_ method: String, _ path: String, json: String? = nil, token: String? = nil) async throws -> (
