@@ -58,8 +58,7 @@ public struct TrialLog: Sendable {
       added += try followUps(at: time)
       return added
     } catch {
-      events.removeSubrange(before...)
-      if let restored = try? TrialState.fold(events) { state = restored }
+      rollBack(to: before)
       throw error
     }
   }
@@ -92,19 +91,33 @@ public struct TrialLog: Sendable {
     return out
   }
 
-  /// Adds events another writer stored after this log's last one (sequences following on).
+  /// Adds events another writer stored after this log's last one (sequences following on). In
+  /// place; when an event does not apply, the log is left as it was and the error thrown.
   public mutating func extend(with newer: [RecordedEvent]) throws(ConductError) {
     guard !newer.isEmpty else { return }
     if newer.contains(where: { if case .correction = $0.event.body { true } else { false } }) {
       self = try TrialLog(events + newer)
       return
     }
-    var copy = self
-    for e in newer {
-      try copy.state.apply(e)
-      copy.events.append(e)
+    let before = events.count
+    do {
+      for e in newer {
+        try state.apply(e)
+        events.append(e)
+      }
+    } catch {
+      rollBack(to: before)
+      throw error
     }
-    self = copy
+  }
+
+  /// Keeps the first `count` events only, the state folded again from them (O(events)): a
+  /// refused command's events, or a writer's events that were not stored because another writer
+  /// took their sequences, leave the log.
+  public mutating func rollBack(to count: Int) {
+    events.removeSubrange(min(count, events.count)...)
+    // These events folded before; a fold of fewer of them cannot fail.
+    if let restored = try? TrialState.fold(events) { state = restored }
   }
 
   private mutating func append(_ event: TrialEvent) throws(InputError) -> RecordedEvent {

@@ -741,6 +741,11 @@ OVERRIDES = {
     "maxSampleSize": {"type": "integer", "description": "the maximum sample size over the protocol's (as --max-n)"},
     "cohorts": {"type": "integer", "description": "the trial size in cohorts (not with maxSampleSize; as oc --cohorts)"},
     "startLevel": {"type": "integer", "description": "the starting level over the protocol's (as oc --start)"},
+    "parameters": {"type": "object", "additionalProperties": {
+        "oneOf": [{"type": "number"}, {"type": "array", "items": {"type": "number"}}, {"type": "string"},
+                  {"type": "boolean"}]},
+        "description": "the design's own parameters by name over the protocol's (as --set NAME=VALUE, --phi1, "
+                       "--skeleton, …); a name that is a field of its own is refused"},
 }
 DESIGN_ERRORS = errors("400", "401", "403", "404", "409", "413", "422")
 op("get", "/api/v1/protocols/{protocol}", "protocolDesigns", "A bundled protocol's groups and their designs.",
@@ -753,8 +758,11 @@ op("get", "/api/v1/protocols/{protocol}/groups/{group}/decision-table", "decisio
    description="Query parameters override the protocol's settings as the CLI's options do, and the answer says "
    "so in `overrides`. Any other query parameter is refused with 422.")
 PATHS["/api/v1/protocols/{protocol}/groups/{group}/decision-table"]["get"]["parameters"] += [
-    {"name": name, "in": "query", "required": False, "schema": {"type": schema["type"]},
-     "description": schema["description"]} for name, schema in OVERRIDES.items()]
+    {"name": name, "in": "query", "required": False,
+     "schema": {"type": "string"} if name == "parameters" else {"type": schema["type"]},
+     "description": schema["description"] + (" — in a query string, the object as JSON text"
+                                             if name == "parameters" else "")}
+    for name, schema in OVERRIDES.items()]
 LEVEL_COUNTS = obj({"level": INT, "patients": {"type": "integer", "minimum": 0},
                     "dlts": {"type": "integer", "minimum": 0}}, ["level", "patients", "dlts"])
 op("post", "/api/v1/protocols/{protocol}/groups/{group}/decision", "decide",

@@ -71,6 +71,57 @@ import Trials
     }
   }
 
+  /// The design's own parameters (the CLI's `--set`, `--ei`, `--skeleton`, `--phi1`…) as
+  /// `parameters`: in a body as an object, in a query string as that object's JSON text.
+  @Test func designParametersOverrideTheProtocolsAsTheCLIsOptionsDo() async throws {
+    let server = try await ServerHarness.make()
+    try await server.run { client in
+      let tokens = try await server.setUp(client)
+      let wider = DesignRequest(parameters: ["equivalenceInterval": .numbers([0.2, 0.4])])
+      let query =
+        "parameters=" + #"{"equivalenceInterval":[0.2,0.4]}"#.addingPercentEncoding(
+          withAllowedCharacters: .alphanumerics)!
+      let table = try await client.expect(
+        .ok, .get, "\(Self.base)/groups/A/decision-table?\(query)", token: tokens["stat"])
+      #expect(sameJSON(table.json, try jsonObject(try Self.design("A", wider).table())))
+      #expect(!sameJSON(table.json, try jsonObject(try Self.design("A").table())))
+      #expect(
+        (table.object["overrides"] as? [[String: Any]])?.contains {
+          $0["setting"] as? String == "equivalenceInterval"
+        }
+          == true)
+      let decision = try await client.expect(
+        .ok, .post, "\(Self.base)/groups/A/decision", token: tokens["stat"],
+        json:
+          #"{"counts": [{"level": 1, "patients": 3, "dlts": 1}], "current": 1, "parameters": {"equivalenceInterval": [0.2, 0.4]}}"#
+      )
+      let direct = try Self.design("A", wider).decide(
+        counts: [DoseCounts(), DoseCounts(patients: 3, dlts: 1), DoseCounts(), DoseCounts()], current: 1)
+      #expect(sameJSON(decision.json, try jsonObject(direct)))
+      let oc = try await client.expect(
+        .ok, .post, "\(Self.base)/groups/B/oc", token: tokens["stat"],
+        json: #"{"truth": [0.1, 0.3], "parameters": {"equivalenceInterval": [0.2, 0.4]}}"#)
+      let exact = try Self.design("B", wider).operatingCharacteristics(truth: [0.1, 0.3], method: .exact)
+      #expect(sameJSON(oc.json, try jsonObject(exact)))
+      for (body, field) in [
+        (#"{"truth": [0.1, 0.3], "parameters": [1]}"#, "/parameters"),
+        (
+          #"{"truth": [0.1, 0.3], "parameters": {"equivalenceInterval": {"low": 0.2}}}"#,
+          "/parameters/equivalenceInterval"
+        ),
+        (
+          #"{"truth": [0.1, 0.3], "parameters": {"equivalenceInterval": [0.35, 0.2]}}"#,
+          "/parameters/equivalenceInterval"
+        ),
+        (#"{"truth": [0.1, 0.3], "parameters": {"target": 0.25}}"#, "/parameters/target"),
+      ] {
+        try await Self.expectRefused(
+          client, .post, "\(Self.base)/groups/B/oc", token: tokens["stat"], json: body, field: field,
+          statuses: [409, 422])
+      }
+    }
+  }
+
   @Test func decisionEqualsTheDesignsDecision() async throws {
     let server = try await ServerHarness.make()
     try await server.run { client in

@@ -73,11 +73,19 @@ public struct TrialLedger: Sendable {
   }
 
   /// The trial's log, folded: the last log read in this process, brought up to date with the
-  /// events stored since (by any writer), or the whole log on first use.
+  /// events stored since (by any writer), or the whole log on first use. While a command of this
+  /// process is being recorded in the trial, this waits for it (a read sees its events).
   public func log(_ trial: String) async throws -> TrialLog {
-    let cached = await cache.log(trial)
-    let stored = try await store.events(trial: trial, from: (cached?.events.count ?? 0) + 1)
-    if cached == nil, stored.isEmpty {
+    var log = await cache.log(trial)
+    try await catchUp(&log, trial)
+    await cache.keep(log!)
+    return log!
+  }
+
+  /// `log` (nil: none read yet) extended with the events stored after it, in place.
+  private func catchUp(_ log: inout TrialLog?, _ trial: String) async throws {
+    let stored = try await store.events(trial: trial, from: (log?.events.count ?? 0) + 1)
+    if log == nil, stored.isEmpty {
       let known = try await trials()
       throw InputError(
         .notFound, field: "trial",
@@ -85,21 +93,14 @@ public struct TrialLedger: Sendable {
           + (known.isEmpty ? "none yet (trial open)" : known.joined(separator: ", ")),
         found: trial)
     }
+    guard !stored.isEmpty else { return }
     var events: [RecordedEvent] = []
     events.reserveCapacity(stored.count)
     for e in stored {
       events.append(
         RecordedEvent(sequence: e.sequence, event: try EventCoding.decode(e.bytes, sequence: e.sequence)))
     }
-    var log: TrialLog
-    if var cached {
-      try cached.extend(with: events)
-      log = cached
-    } else {
-      log = try TrialLog(events)
-    }
-    await cache.keep(log)
-    return log
+    if log == nil { log = try TrialLog(events) } else { try log!.extend(with: events) }
   }
 
   /// The trials in the database (not the accounts log or other logs that are not trials).
@@ -110,7 +111,10 @@ public struct TrialLedger: Sendable {
   /// Reads the whole log from the store again, ignoring what this process has read before.
   public func freshLog(_ trial: String) async throws -> TrialLog {
     await cache.forget(trial)
-    return try await log(trial)
+    var log: TrialLog?
+    try await catchUp(&log, trial)
+    await cache.keep(log!)
+    return log!
   }
 
   /// Records `command` by `actor` and returns the events written (the command's, then those that
@@ -135,13 +139,35 @@ public struct TrialLedger: Sendable {
     }
   }
 
+  /// Records with the trial's log checked out of the cache, so that it is changed in place (a
+  /// copy would copy every event at every command), and checked back in whatever happens: as it
+  /// is after a refusal (the log is restored then), dropped after a store error (read again next).
   private func recordHoldingTrial(
     _ command: ConductCommand, in trial: String, by actor: Actor, today: CalendarDate?,
     idempotencyKey: String?
   ) async throws -> [RecordedEvent] {
+    var log = await cache.checkOut(trial)
+    do {
+      let written = try await record(
+        command, in: trial, on: &log, by: actor, today: today, idempotencyKey: idempotencyKey)
+      await cache.checkIn(trial, log)
+      return written
+    } catch let refusal as InputError {
+      await cache.checkIn(trial, log)
+      throw refusal
+    } catch {
+      await cache.checkIn(trial, nil)
+      throw error
+    }
+  }
+
+  private func record(
+    _ command: ConductCommand, in trial: String, on log: inout TrialLog?, by actor: Actor,
+    today: CalendarDate?, idempotencyKey: String?
+  ) async throws -> [RecordedEvent] {
     for _ in 0..<attempts {
-      var log = try await self.log(trial)
-      if let key = idempotencyKey, let earlier = log.recorded(byRequest: key) {
+      try await catchUp(&log, trial)
+      if let key = idempotencyKey, let earlier = log!.recorded(byRequest: key) {
         let client = TrialEvent.requestKey(of: key)
         guard earlier[0].event.actor == actor else {
           throw InputError(
@@ -158,9 +184,18 @@ public struct TrialLedger: Sendable {
       }
       let now = clock()
       let day = today ?? self.today
-      let repairs = try log.followUps(at: now)
-      let added =
-        repairs + (try log.record(command, by: actor, at: now, today: day, idempotencyKey: idempotencyKey))
+      let stored = log!.events.count
+      let repairs: [RecordedEvent]
+      let added: [RecordedEvent]
+      do {
+        repairs = try log!.followUps(at: now)
+        added =
+          repairs
+          + (try log!.record(command, by: actor, at: now, today: day, idempotencyKey: idempotencyKey))
+      } catch {
+        if log!.events.count != stored { log!.rollBack(to: stored) }
+        throw error
+      }
       var written: [RecordedEvent] = []
       do {
         for e in added {
@@ -170,11 +205,13 @@ public struct TrialLedger: Sendable {
           written.append(e)
         }
       } catch StoreError.sequenceTaken {
-        // Another writer got there first: check the command again against what it wrote, unless
-        // the command's own event is already in (then only a follow-up is left, for the next writer).
+        // Another writer got there first: what it wrote replaces ours in the log. Check the
+        // command again against it, unless the command's own event is already in (then only a
+        // follow-up is left, for the next writer).
+        log!.rollBack(to: stored + written.count)
         if written.count <= repairs.count { continue }
       }
-      try await afterWriting(written, log: log)
+      try await afterWriting(written, log: log!)
       return Array(written.dropFirst(repairs.count))
     }
     throw InputError(
@@ -292,11 +329,43 @@ actor TrialLocks {
   }
 }
 
-/// The logs a ledger has read, kept so that the next command reads only newer events.
+/// The logs a ledger has read, kept so that the next command reads only newer events. A writer
+/// checks a trial's log out (the only reference, so it changes in place) and back in; readers of
+/// that trial wait meanwhile rather than read the whole log again.
 actor LogCache {
   private var logs: [String: TrialLog] = [:]
+  private var checkedOut: Set<String> = []
+  private var readers: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-  func log(_ trial: String) -> TrialLog? { logs[trial] }
-  func keep(_ log: TrialLog) { logs[log.state.trial] = log }
+  /// The trial's log as last kept, once no writer has it out.
+  func log(_ trial: String) async -> TrialLog? {
+    while checkedOut.contains(trial) {
+      await withCheckedContinuation { readers[trial, default: []].append($0) }
+    }
+    return logs[trial]
+  }
+
+  /// Keeps a log a reader brought up to date, unless a writer has the trial's log out or a longer
+  /// one is kept.
+  func keep(_ log: TrialLog) {
+    let trial = log.state.trial
+    guard !checkedOut.contains(trial), (logs[trial]?.events.count ?? 0) <= log.events.count else { return }
+    logs[trial] = log
+  }
+
+  /// Takes the trial's log out for the one writer of the trial (``TrialLocks``).
+  func checkOut(_ trial: String) -> TrialLog? {
+    checkedOut.insert(trial)
+    return logs.removeValue(forKey: trial)
+  }
+
+  /// Puts the writer's log back (nil: none; the next reader reads it from the store) and lets the
+  /// waiting readers go on.
+  func checkIn(_ trial: String, _ log: TrialLog?) {
+    checkedOut.remove(trial)
+    logs[trial] = log
+    for reader in readers.removeValue(forKey: trial) ?? [] { reader.resume() }
+  }
+
   func forget(_ trial: String) { logs[trial] = nil }
 }
