@@ -26,6 +26,8 @@ let package = Package(
     .library(name: "TrialConduct", targets: ["TrialConduct"]),
     .library(name: "TrialStore", targets: ["TrialStore"]),
     .library(name: "TrialServer", targets: ["TrialServer"]),
+    .library(name: "Registry", targets: ["Registry"]),
+    .library(name: "Exports", targets: ["Exports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -75,6 +77,17 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "Reports", dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "Charts"],
+      swiftSettings: swiftSettings),
+    // Finding: ClinicalTrials.gov v2 records, draft protocols with suggested criteria, search and
+    // pre-screening (pure; the store keeps the imported records).
+    .target(
+      name: "Registry",
+      dependencies: ["Inputs", "TrialModel", "Eligibility", "ProtocolFiles"],
+      swiftSettings: swiftSettings),
+    // Standard exports of a trial's state: CDISC SDTM, HL7 FHIR R4, CDISC ODM (pure).
+    .target(
+      name: "Exports",
+      dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "TrialConduct"],
       swiftSettings: swiftSettings),
     // The event store: I/O by design (SQLite, PostgreSQL, key files), kept out of every pure target.
     .target(
@@ -188,5 +201,13 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistryTests",
+      dependencies: ["Registry", "Eligibility", "ProtocolFiles", "TrialModel", "Inputs", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ExportsTests",
+      dependencies: ["Exports", "TrialConduct", "TrialModel", "Inputs", "TestSupport"],
+      swiftSettings: swiftSettings),
   ]
 )

@@ -1,0 +1,2 @@
+import Exports
+import Testing
