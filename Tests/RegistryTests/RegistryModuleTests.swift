@@ -1,2 +1,0 @@
-import Registry
-import Testing
