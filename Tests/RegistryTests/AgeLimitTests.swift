@@ -36,9 +36,9 @@ import Testing
   }
 
   @Test func aListingWithoutLimitsAdmitsEveryAge() {
-    let open = TrialListing(nctId: "NCT00000001", title: "t", status: "RECRUITING")
+    let open = RegistryListing(nctId: "NCT00000001", title: "t", status: "RECRUITING")
     #expect(open.admits(ageYears: 0) && open.admits(ageYears: 120))
-    let adults = TrialListing(
+    let adults = RegistryListing(
       nctId: "NCT00000002", title: "t", status: "RECRUITING", minimumAge: AgeLimit(18, .years),
       maximumAge: AgeLimit(70, .years))
     #expect(!adults.admits(ageYears: 17.9) && adults.admits(ageYears: 18) && adults.admits(ageYears: 70.5))

@@ -4,16 +4,16 @@ import Testing
 
 /// Related trials: the similarity by its definition, its laws, and the order on a small registry.
 @Suite struct RelatedTrialsTests {
-  let allogeneicCD19 = TrialListing(
+  let allogeneicCD19 = RegistryListing(
     nctId: "NCT00000001", title: "Allogeneic CD19 CAR-T cells in relapsed B-ALL", status: "RECRUITING",
     phases: ["PHASE1"], conditions: ["B-cell Acute Lymphoblastic Leukemia"], ageGroups: ["ADULT"])
-  let autologousCD19 = TrialListing(
+  let autologousCD19 = RegistryListing(
     nctId: "NCT00000002", title: "Autologous CD19 chimeric antigen receptor T cells", status: "RECRUITING",
     phases: ["PHASE1", "PHASE2"], conditions: ["Acute Lymphoblastic Leukemia"], ageGroups: ["CHILD", "ADULT"])
-  let bcma = TrialListing(
+  let bcma = RegistryListing(
     nctId: "NCT00000003", title: "BCMA CAR-T in myeloma", status: "COMPLETED", phases: ["PHASE1"],
     conditions: ["Multiple Myeloma"], ageGroups: ["ADULT", "OLDER_ADULT"])
-  let psilocybin = TrialListing(
+  let psilocybin = RegistryListing(
     nctId: "NCT00000004", title: "Psilocybin for depression", status: "RECRUITING", phases: ["PHASE2"],
     conditions: ["Depression"], ageGroups: ["ADULT"])
 
@@ -29,11 +29,11 @@ import Testing
     #expect(TrialFeatures(autologousCD19).modalities == ["CAR-T"])
     #expect(TrialFeatures(bcma).antigens == ["BCMA"])
     #expect(TrialFeatures(psilocybin).modalities.isEmpty)
-    let universal = TrialListing(
+    let universal = RegistryListing(
       nctId: "NCT00000005", title: "Universal off-the-shelf CD19/CD22 CAR-T", status: "RECRUITING")
     #expect(TrialFeatures(universal).productTypes == ["universal", "allogeneic"])
     #expect(TrialFeatures(universal).antigens == ["CD19", "CD22"])
-    let ages = TrialListing(
+    let ages = RegistryListing(
       nctId: "NCT00000006", title: "t", status: "RECRUITING", minimumAge: AgeLimit(3, .years),
       maximumAge: AgeLimit(25, .years))
     #expect(TrialFeatures(ages).ageGroups == ["CHILD", "ADULT"])

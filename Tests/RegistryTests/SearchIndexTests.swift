@@ -9,9 +9,9 @@ import Testing
     _ id: String, title: String, status: String = "RECRUITING", phases: [String] = ["PHASE1"],
     conditions: [String] = [], criteria: String = "", minimumAge: AgeLimit? = nil,
     maximumAge: AgeLimit? = nil,
-    sex: TrialListing.Sex = .all, sites: [TrialListing.Site] = []
-  ) -> TrialListing {
-    TrialListing(
+    sex: RegistryListing.Sex = .all, sites: [RegistryListing.Site] = []
+  ) -> RegistryListing {
+    RegistryListing(
       nctId: id, title: title, status: status, phases: phases, conditions: conditions, criteria: criteria,
       minimumAge: minimumAge, maximumAge: maximumAge, sex: sex, sites: sites)
   }
@@ -96,14 +96,14 @@ import Testing
     let index = SearchIndex([
       listing(
         "NCT00000001", title: "CAR-T",
-        sites: [TrialListing.Site(facility: "Ruijin Hospital", point: shanghai)]),
+        sites: [RegistryListing.Site(facility: "Ruijin Hospital", point: shanghai)]),
       listing(
         "NCT00000002", title: "CAR-T",
         sites: [
-          TrialListing.Site(facility: "Far", point: shanghai),
-          TrialListing.Site(facility: "Tianjin", point: tianjin),
+          RegistryListing.Site(facility: "Far", point: shanghai),
+          RegistryListing.Site(facility: "Tianjin", point: tianjin),
         ]),
-      listing("NCT00000003", title: "CAR-T", sites: [TrialListing.Site(facility: "No coordinates")]),
+      listing("NCT00000003", title: "CAR-T", sites: [RegistryListing.Site(facility: "No coordinates")]),
     ])
     let near = try index.search(SearchQuery(near: beijing, withinKm: 200))
     #expect(near.hits.map(\.listing.nctId) == ["NCT00000002"])

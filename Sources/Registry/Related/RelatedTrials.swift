@@ -26,7 +26,7 @@ public struct RelatedTrials: Sendable {
 
   /// A related trial, its similarity and what it shares.
   public struct Match: Sendable, Hashable {
-    public var listing: TrialListing
+    public var listing: RegistryListing
     public var similarity: Double
     /// Each feature with something in common, and the values shared (condition terms as searched).
     public var shared: [Feature: [String]]

@@ -24,7 +24,7 @@ public struct TrialFeatures: Sendable, Hashable {
     "ROR1", "SLAMF7", "TSLP", "FLT3",
   ]
 
-  public init(_ listing: TrialListing) {
+  public init(_ listing: RegistryListing) {
     conditionTerms = Set(SearchText.terms(listing.conditions.joined(separator: "; ")))
     let text =
       ([listing.title, listing.officialTitle ?? "", listing.summary] + listing.interventions
@@ -75,7 +75,7 @@ public struct TrialFeatures: Sendable, Hashable {
     return found
   }
 
-  static func ageGroups(_ listing: TrialListing) -> Set<String> {
+  static func ageGroups(_ listing: RegistryListing) -> Set<String> {
     let bands: [(String, ClosedRange<Double>)] = [
       ("CHILD", 0...17.999), ("ADULT", 18...64.999), ("OLDER_ADULT", 65...150),
     ]

@@ -13,7 +13,7 @@ public enum SearchField: String, Sendable, Hashable, Codable, CaseIterable {
   }
 
   /// The field's text in `listing`.
-  public func text(of listing: TrialListing) -> String {
+  public func text(of listing: RegistryListing) -> String {
     switch self {
     case .title: ([listing.title] + [listing.officialTitle].compactMap { $0 }).joined(separator: " — ")
     case .conditions: listing.conditions.joined(separator: "; ")

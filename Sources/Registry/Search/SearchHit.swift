@@ -12,12 +12,12 @@ public struct SearchHit: Sendable, Hashable {
     public var marks: [Range<Int>]
   }
 
-  public var listing: TrialListing
+  public var listing: RegistryListing
   /// The BM25F score (0 when the query has no words).
   public var score: Double
   public var matches: [FieldMatch]
   /// With a place in the query: the nearest site with coordinates, and its distance in km.
-  public var nearestSite: TrialListing.Site?
+  public var nearestSite: RegistryListing.Site?
   public var distanceKm: Double?
 }
 

@@ -23,7 +23,7 @@ public struct SearchIndex: Sendable {
   public static let k1 = 1.2
   public static let b = 0.75
 
-  public let listings: [TrialListing]
+  public let listings: [RegistryListing]
   private let positions: [String: Int]
   private let postings: [String: [Posting]]
   private let lengths: [SIMD4<Float>]
@@ -31,9 +31,9 @@ public struct SearchIndex: Sendable {
   private let weights: SIMD4<Float>
 
   /// Indexes `listings` (a later listing with the same NCT id replaces an earlier one).
-  public init(_ listings: [TrialListing]) {
+  public init(_ listings: [RegistryListing]) {
     var byId: [String: Int] = [:]
-    var unique: [TrialListing] = []
+    var unique: [RegistryListing] = []
     for listing in listings {
       if let at = byId[listing.nctId] {
         unique[at] = listing
@@ -74,7 +74,7 @@ public struct SearchIndex: Sendable {
   public var count: Int { listings.count }
 
   /// The listing of `nctId`, if indexed.
-  public func listing(_ nctId: String) -> TrialListing? { position(of: nctId).map { listings[$0] } }
+  public func listing(_ nctId: String) -> RegistryListing? { position(of: nctId).map { listings[$0] } }
 
   /// Where `nctId` stands in ``listings``.
   func position(of nctId: String) -> Int? { positions[nctId] }
@@ -149,7 +149,7 @@ public struct SearchIndex: Sendable {
   }
 
   /// The terms of `wanted` found in `field` of `listing`, with a passage around the first.
-  static func match(of wanted: Set<String>, in field: SearchField, of listing: TrialListing)
+  static func match(of wanted: Set<String>, in field: SearchField, of listing: RegistryListing)
     -> SearchHit.FieldMatch?
   {
     guard !wanted.isEmpty else { return nil }

@@ -13,7 +13,7 @@ public struct SearchQuery: Sendable, Hashable {
   /// The patient's age in years: keeps records whose age limits admit it.
   public var ageYears: Double?
   /// The patient's sex: keeps records open to it.
-  public var sex: TrialListing.Sex?
+  public var sex: RegistryListing.Sex?
   /// A place: hits show their nearest site and its distance.
   public var near: GeoPoint?
   /// With ``near``: keeps records with a site within this many km.
@@ -37,7 +37,7 @@ public struct SearchQuery: Sendable, Hashable {
 
   public init(
     text: String = "", statuses: Set<String> = [], phases: Set<String> = [], ageYears: Double? = nil,
-    sex: TrialListing.Sex? = nil, near: GeoPoint? = nil, withinKm: Double? = nil, page: Int = 1,
+    sex: RegistryListing.Sex? = nil, near: GeoPoint? = nil, withinKm: Double? = nil, page: Int = 1,
     pageSize: Int = 20
   ) {
     self.text = text

@@ -1,6 +1,6 @@
 /// What the trial finder knows of one registry record: the texts it searches and the facts it
 /// filters and compares on. Built from a ClinicalTrials.gov v2 record; plain data.
-public struct TrialListing: Sendable, Hashable, Codable {
+public struct RegistryListing: Sendable, Hashable, Codable {
   /// A study site, with its coordinates when the record gives them.
   public struct Site: Sendable, Hashable, Codable {
     public var facility: String
