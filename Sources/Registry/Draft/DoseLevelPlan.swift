@@ -20,7 +20,9 @@ struct DoseLevelPlan {
     let flat = doses.count - perKg
     let unit: MeasurementUnit = perKg >= flat ? .cellsPerKg : .cells
     var chosen: [DoseMention] = []
-    for dose in doses.filter({ $0.quantity.unit == unit }).sorted(by: { $0.quantity.value < $1.quantity.value })
+    for dose in doses.filter({ $0.quantity.unit == unit }).sorted(by: {
+      $0.quantity.value < $1.quantity.value
+    })
     where !chosen.contains(where: { Self.same($0.quantity.value, dose.quantity.value) }) {
       chosen.append(dose)
     }
@@ -29,7 +31,9 @@ struct DoseLevelPlan {
     let useStated = stated.count == chosen.count && zip(stated, stated.dropFirst()).allSatisfy { $0 < $1 }
     let rangeOnly = !chosen.isEmpty && chosen.allSatisfy(\.isRangeEnd)
     levels = chosen.enumerated().map { i, mention in
-      let cap = mentions.first { $0.role == .cap && $0.caps.map { Self.same($0.value, mention.quantity.value) } == true }
+      let cap = mentions.first {
+        $0.role == .cap && $0.caps.map { Self.same($0.value, mention.quantity.value) } == true
+      }
       let low = chosen.first!.quantity.description
       let high = chosen.last!.quantity.description
       return DoseLevel(

@@ -7,7 +7,8 @@ enum DraftDefaults {
   static let targetAssumption =
     "registry record gives no target DLT rate; 3+3 targets about 1/6–1/3, 0.30 is conventional"
   static let cohortSize = 3
-  static let cohortAssumption = "registry record gives no cohort size; cohorts of 3 are standard for this design"
+  static let cohortAssumption =
+    "registry record gives no cohort size; cohorts of 3 are standard for this design"
   static let dltWindowDays = 28
   static let dltWindowAssumption =
     "registry record gives no DLT window; 28 days after infusion is the usual CAR-T phase I window (ZUMA-3 phase 1, Shah et al., Blood 2021)"

@@ -13,29 +13,94 @@ extension ProtocolDraft {
   static func doseText(of arm: RegistryArmGroup, in record: RegistryRecord) -> String {
     let linked = record.interventions.filter { intervention in
       intervention.armGroupLabels.contains(arm.label)
-        || arm.interventionNames.contains { $0.hasSuffix(": " + intervention.name) || $0 == intervention.name }
+        || arm.interventionNames.contains {
+          $0.hasSuffix(": " + intervention.name) || $0 == intervention.name
+        }
     }
     return ([arm.label, arm.description ?? ""] + linked.map { $0.description ?? "" })
       .filter { !$0.isEmpty }.joined(separator: "\n")
   }
 
-  static func groupsSection(_ record: RegistryRecord, _ out: inout YAMLText) {
+  /// One group of the draft: an arm, or several arms that are the dose levels of one escalation.
+  struct DraftGroup {
+    var label: String
+    var mentions: [DoseMention]
+    var note: String?
+  }
+
+  /// The draft's groups. Arms given the same interventions that each state exactly one dose level
+  /// ("ThisCART19A 5×10^6 cells/kg for dose level 1", "… 8×10^6 … as dose level 2") are the levels
+  /// of one escalation and make one group (a level number written in an arm's label numbers its
+  /// level); every other arm is a group of its own.
+  static func draftGroups(_ record: RegistryRecord) -> [DraftGroup] {
     let arms = draftedArms(record)
-    out.line("groups:")
-    if arms.isEmpty {
-      out.comment("[assumption] registry lists no arm; one group for the whole trial", indent: 2)
-      group(id: "main", label: record.acronym ?? record.briefTitle, doseText: "", record: record, &out)
-      return
+    var groups: [DraftGroup] = []
+    var used = Set<Int>()
+    for (i, arm) in arms.enumerated() where !used.contains(i) {
+      let mentions = DoseTextParser.mentions(in: doseText(of: arm, in: record))
+      let siblings = arms.indices.filter { j in
+        !used.contains(j) && !arm.interventionNames.isEmpty
+          && Set(arms[j].interventionNames) == Set(arm.interventionNames)
+      }
+      let perArm = siblings.map { j in DoseTextParser.mentions(in: doseText(of: arms[j], in: record)) }
+      if siblings.count >= 2, perArm.allSatisfy({ DoseLevelPlan($0).levels.count == 1 }) {
+        used.formUnion(siblings)
+        var merged: [DoseMention] = []
+        for (j, armMentions) in zip(siblings, perArm) {
+          let stated = arms[j].label.lowercased().firstMatch(
+            of: /(?:dose\s*level|\bdl|\blevel)\s*(-?\d{1,2})/
+          )
+          .flatMap { Int($0.output.1) }
+          merged += armMentions.map { mention in
+            var m = mention
+            if m.statedLevel == nil { m.statedLevel = stated }
+            return m
+          }
+        }
+        groups.append(
+          DraftGroup(
+            label: arm.interventionNames.map {
+              $0.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? $0
+            }
+            .joined(separator: " + ") + " dose escalation",
+            mentions: merged,
+            note:
+              "arms \(siblings.map { "\"" + arms[$0].label + "\"" }.joined(separator: ", ")) are the levels of one escalation"
+          ))
+      } else {
+        used.insert(i)
+        groups.append(
+          DraftGroup(
+            label: arm.label, mentions: mentions,
+            note:
+              "arm type \(arm.type?.rawValue ?? "not given"); interventions: \(arm.interventionNames.joined(separator: "; "))"
+          ))
+      }
     }
-    for (i, arm) in arms.enumerated() {
-      let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-      let id = i < letters.count ? String(letters[i]) : "G\(i + 1)"
-      if let type = arm.type { out.comment("arm type \(type.rawValue); interventions: \(arm.interventionNames.joined(separator: "; "))", indent: 2) }
-      group(id: id, label: arm.label, doseText: doseText(of: arm, in: record), record: record, &out)
+    return groups
+  }
+
+  static func groupsSection(_ record: RegistryRecord, _ out: inout YAMLText) {
+    var groups = draftGroups(record)
+    out.line("groups:")
+    if groups.isEmpty {
+      groups = [
+        DraftGroup(
+          label: record.acronym ?? record.briefTitle, mentions: [],
+          note: "[assumption] registry lists no arm; one group for the whole trial")
+      ]
+    }
+    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for (i, group) in groups.enumerated() {
+      let id = groups.count == 1 ? "main" : i < letters.count ? String(letters[i]) : "G\(i + 1)"
+      if let note = group.note { out.comment(note, indent: 2) }
+      self.group(id: id, label: group.label, mentions: group.mentions, record: record, &out)
     }
   }
 
-  private static func group(id: String, label: String, doseText: String, record: RegistryRecord, _ out: inout YAMLText) {
+  private static func group(
+    id: String, label: String, mentions: [DoseMention], record: RegistryRecord, _ out: inout YAMLText
+  ) {
     out.line("- id: \(YAMLText.quoted(id))", indent: 2)
     out.line("label: \(YAMLText.quoted(label))", indent: 4)
     out.line("ages:", indent: 4)
@@ -43,30 +108,40 @@ extension ProtocolDraft {
     if let lo = limits.minimum { out.line("minimum: \(Quantity.format(lo))", indent: 6) }
     if let hi = limits.maximum { out.line("maximum: \(Quantity.format(hi))", indent: 6) }
     if limits.minimum == nil && limits.maximum == nil { out.line("maximumInclusive: true", indent: 6) }
-    let plan = DoseLevelPlan(DoseTextParser.mentions(in: doseText))
+    let plan = DoseLevelPlan(mentions)
     var levels = plan.levels
     if levels.isEmpty {
       levels = DraftDefaults.levels.enumerated().map {
-        DoseLevel(level: $0.offset + 1, dose: Quantity($0.element, .cellsPerKg), assumption: DraftDefaults.levelsAssumption)
+        DoseLevel(
+          level: $0.offset + 1, dose: Quantity($0.element, .cellsPerKg),
+          assumption: DraftDefaults.levelsAssumption)
       }
     }
     if !plan.ignored.isEmpty {
-      out.comment("doses also written in the other unit, not used as levels: " + plan.ignored.map(\.description).joined(separator: ", "), indent: 4)
+      out.comment(
+        "doses also written in the other unit, not used as levels: "
+          + plan.ignored.map(\.description).joined(separator: ", "), indent: 4)
     }
     out.line("doseLevels:", indent: 4)
     for level in levels {
       out.line("- level: \(level.level)", indent: 6)
       out.line("dose: \(level.dose.description)", indent: 8)
       if let cap = level.maximumTotal { out.line("maximumTotal: \(cap.description)", indent: 8) }
-      if let assumption = level.assumption { out.line("assumption: \(YAMLText.quoted(assumption))", indent: 8) }
+      if let assumption = level.assumption {
+        out.line("assumption: \(YAMLText.quoted(assumption))", indent: 8)
+      }
     }
     let start = levels.first { $0.level >= 1 } ?? levels[0]
     out.line("startingLevel: \(start.level)", indent: 4)
     out.line("design:", indent: 4)
     out.line("name: \(YAMLText.quoted(DraftDefaults.design))", indent: 6)
     out.line("variant: classic", indent: 6)
-    out.line("target: \(YAMLText.assumed(Quantity.format(DraftDefaults.target), DraftDefaults.targetAssumption))", indent: 6)
-    out.line("cohortSize: \(YAMLText.assumed(String(DraftDefaults.cohortSize), DraftDefaults.cohortAssumption))", indent: 6)
+    out.line(
+      "target: \(YAMLText.assumed(Quantity.format(DraftDefaults.target), DraftDefaults.targetAssumption))",
+      indent: 6)
+    out.line(
+      "cohortSize: \(YAMLText.assumed(String(DraftDefaults.cohortSize), DraftDefaults.cohortAssumption))",
+      indent: 6)
     let maximum = DraftDefaults.patientsPerLevel * levels.count
     out.line(
       "maxSampleSize: \(YAMLText.assumed(String(maximum), DraftDefaults.maxSampleAssumption(levels: levels.count)))",
@@ -78,8 +153,11 @@ extension ProtocolDraft {
 
   /// Fludarabine and cyclophosphamide named without doses: the seed protocols' assumed regimen.
   static func lymphodepletionSection(_ record: RegistryRecord, _ out: inout YAMLText) {
-    let names = record.interventions.map { ($0.name + " " + $0.otherNames.joined(separator: " ")).lowercased() }
-    guard names.contains(where: { $0.contains("fludarabine") }), names.contains(where: { $0.contains("cyclophosphamide") })
+    let names = record.interventions.map {
+      ($0.name + " " + $0.otherNames.joined(separator: " ")).lowercased()
+    }
+    guard names.contains(where: { $0.contains("fludarabine") }),
+      names.contains(where: { $0.contains("cyclophosphamide") })
     else { return }
     out.line("lymphodepletion:")
     out.line("agents:", indent: 2)
@@ -97,7 +175,8 @@ extension ProtocolDraft {
       record.primaryOutcomes.enumerated().map { ("P\($0.offset + 1)", true, $0.element) }
       + record.secondaryOutcomes.enumerated().map { ("S\($0.offset + 1)", false, $0.element) }
       + record.otherOutcomes.enumerated().map { ("O\($0.offset + 1)", false, $0.element) }
-    let mapped = all.compactMap { item in EndpointReading.measure(item.2).map { (item.0, item.1, item.2, $0) } }
+    let mapped = all.compactMap { item in EndpointReading.measure(item.2).map { (item.0, item.1, item.2, $0) }
+    }
     out.line(mapped.isEmpty ? "endpoints: []" : "endpoints:")
     for (id, primary, outcome, measure) in mapped {
       out.comment("time frame: \(outcome.timeFrame ?? "not given")", indent: 2)
@@ -113,7 +192,9 @@ extension ProtocolDraft {
     if !unmapped.isEmpty {
       out.comment("Outcomes with no measure in the protocol format (kept here verbatim):")
       for (id, primary, outcome) in unmapped {
-        out.comment("  \(id) (\(primary ? "primary" : "secondary")): \(outcome.measure) — time frame: \(outcome.timeFrame ?? "not given")")
+        out.comment(
+          "  \(id) (\(primary ? "primary" : "secondary")): \(outcome.measure) — time frame: \(outcome.timeFrame ?? "not given")"
+        )
       }
     }
   }
@@ -130,7 +211,9 @@ extension ProtocolDraft {
         if let suggestion = suggest(item.text, kind == .exclusion) {
           out.line("expression: \(YAMLText.quoted(suggestion.expression))", indent: 6)
           out.line("suggested: true", indent: 6)
-          out.line("note: \(YAMLText.quoted("suggested by rule \(suggestion.rule); review against the text before use"))", indent: 6)
+          out.line(
+            "note: \(YAMLText.quoted("suggested by rule \(suggestion.rule); review against the text before use"))",
+            indent: 6)
         } else {
           out.line("attestation: true", indent: 6)
         }

@@ -20,7 +20,8 @@ import TrialModel
 public enum ProtocolDraft {
   /// Proposes a criteria-language expression for a criterion's text (`isExclusion` for an
   /// exclusion criterion) and names the rule that produced it, or returns `nil`.
-  public typealias Suggester = @Sendable (_ text: String, _ isExclusion: Bool) -> (expression: String, rule: String)?
+  public typealias Suggester =
+    @Sendable (_ text: String, _ isExclusion: Bool) -> (expression: String, rule: String)?
 
   /// The suggester that proposes nothing: every criterion stays an attestation.
   public static let noSuggestion: Suggester = { _, _ in nil }
@@ -43,8 +44,11 @@ public enum ProtocolDraft {
       "Draft protocol for \(record.nctId), written by `cartrial protocol draft` from its ClinicalTrials.gov API v2 record"
     )
     out.comment(
-      "(\(URL(fileURLWithPath: record.source).lastPathComponent), data version \(record.versionHolder ?? "not given"), last update \(record.lastUpdate ?? "not given")).")
-    out.comment("Values the registry leaves open carry `assumption:` (or a `# [assumption]` comment) with the reason; review every one.")
+      "(\(URL(fileURLWithPath: record.source).lastPathComponent), data version \(record.versionHolder ?? "not given"), last update \(record.lastUpdate ?? "not given"))."
+    )
+    out.comment(
+      "Values the registry leaves open carry `assumption:` (or a `# [assumption]` comment) with the reason; review every one."
+    )
   }
 
   private static func trialSection(_ record: RegistryRecord, _ out: inout YAMLText) {
@@ -68,7 +72,9 @@ public enum ProtocolDraft {
       out.comment("completion date: \(completion.date) (\(completion.type?.rawValue ?? "type not given"))")
     }
     out.line("sponsor: \(YAMLText.quoted(record.leadSponsor))")
-    if !record.collaborators.isEmpty { out.comment("collaborators: " + record.collaborators.joined(separator: "; ")) }
+    if !record.collaborators.isEmpty {
+      out.comment("collaborators: " + record.collaborators.joined(separator: "; "))
+    }
     out.line(record.locations.isEmpty ? "sites: []" : "sites:")
     for (i, site) in record.locations.enumerated() {
       out.line("- name: \(YAMLText.quoted(site.facility ?? site.city ?? "Site \(i + 1)"))", indent: 2)
@@ -83,45 +89,61 @@ public enum ProtocolDraft {
     }
     out.line("conditions: \(YAMLText.list(record.conditions))")
     if !record.keywords.isEmpty { out.comment("keywords: " + record.keywords.joined(separator: "; ")) }
-    if !record.conditionMeshTerms.isEmpty { out.comment("MeSH conditions: " + record.conditionMeshTerms.joined(separator: "; ")) }
+    if !record.conditionMeshTerms.isEmpty {
+      out.comment("MeSH conditions: " + record.conditionMeshTerms.joined(separator: "; "))
+    }
     product(record, &out)
     out.line("enrollment:")
     if let enrollment = record.enrollment, enrollment.count >= 1 {
       out.line("target: \(enrollment.count)  # \(enrollment.type?.rawValue ?? "type not given")", indent: 2)
     } else {
-      let why = record.enrollment.map { "registry enrolment is \($0.count)" } ?? "registry record gives no enrolment"
-      out.line("target: \(YAMLText.assumed("1", why + "; 1 written, the format needs at least one participant"))", indent: 2)
+      let why =
+        record.enrollment.map { "registry enrolment is \($0.count)" } ?? "registry record gives no enrolment"
+      out.line(
+        "target: \(YAMLText.assumed("1", why + "; 1 written, the format needs at least one participant"))",
+        indent: 2)
     }
     out.line("ages:")
     ages(record, indent: 2, &out)
     if let sex = record.eligibility.sex, sex != .all {
       out.comment("sex: \(sex.rawValue) only (the format has no sex field; the criteria must say it)")
     }
-    if let healthy = record.eligibility.healthyVolunteers { out.comment("healthy volunteers: \(healthy ? "yes" : "no")") }
+    if let healthy = record.eligibility.healthyVolunteers {
+      out.comment("healthy volunteers: \(healthy ? "yes" : "no")")
+    }
     if !record.eligibility.stdAges.isEmpty {
-      out.comment("standard age groups: " + record.eligibility.stdAges.map(\.rawValue).joined(separator: ", "))
+      out.comment(
+        "standard age groups: " + record.eligibility.stdAges.map(\.rawValue).joined(separator: ", "))
     }
   }
 
   private static func product(_ record: RegistryRecord, _ out: inout YAMLText) {
     let cellular = record.interventions.first { $0.type == .biological || $0.type == .genetic }
     let main = cellular ?? record.interventions.first
-    let everything = ([record.briefTitle, record.officialTitle ?? ""] + record.interventions.flatMap {
-      [$0.name, $0.description ?? ""] + $0.otherNames
-    }).joined(separator: "\n")
+    let everything =
+      ([record.briefTitle, record.officialTitle ?? ""]
+      + record.interventions.flatMap {
+        [$0.name, $0.description ?? ""] + $0.otherNames
+      }).joined(separator: "\n")
     out.line("product:")
-    if main == nil { out.comment("[assumption] registry lists no intervention; the brief title names the product", indent: 2) }
+    if main == nil {
+      out.comment("[assumption] registry lists no intervention; the brief title names the product", indent: 2)
+    }
     out.line("name: \(YAMLText.quoted(main?.name ?? record.briefTitle))", indent: 2)
     if let source = RecordMapping.cellSource(in: everything) {
       out.line("source: \(source.rawValue)", indent: 2)
     } else {
-      out.comment("[assumption] registry does not say autologous, allogeneic or universal; autologous assumed", indent: 2)
+      out.comment(
+        "[assumption] registry does not say autologous, allogeneic or universal; autologous assumed",
+        indent: 2)
       out.line("source: autologous", indent: 2)
     }
     out.comment("targets: antigens named in the titles and interventions", indent: 2)
     out.line("targets: \(YAMLText.list(RecordMapping.targets(in: everything)))", indent: 2)
     for intervention in record.interventions {
-      let arms = intervention.armGroupLabels.isEmpty ? "" : " (arms: \(intervention.armGroupLabels.joined(separator: "; ")))"
+      let arms =
+        intervention.armGroupLabels.isEmpty
+        ? "" : " (arms: \(intervention.armGroupLabels.joined(separator: "; ")))"
       out.comment("intervention \(intervention.type.rawValue): \(intervention.name)\(arms)", indent: 2)
     }
     if !record.interventionMeshTerms.isEmpty {
@@ -134,14 +156,22 @@ public enum ProtocolDraft {
     var notes: [String] = []
     var minimum = record.eligibility.minimumAge.flatMap(RegistryAge.years)
     var maximum = record.eligibility.maximumAge.flatMap(RegistryAge.years)
-    if let text = record.eligibility.minimumAge, minimum == nil { notes.append("minimum age \"\(text)\" not read; no lower limit written") }
-    if let text = record.eligibility.maximumAge, maximum == nil { notes.append("maximum age \"\(text)\" not read; no upper limit written") }
-    if let hi = maximum, hi > 120 { notes.append("maximum age \(hi) years is above 120; no upper limit written"); maximum = nil }
+    if let text = record.eligibility.minimumAge, minimum == nil {
+      notes.append("minimum age \"\(text)\" not read; no lower limit written")
+    }
+    if let text = record.eligibility.maximumAge, maximum == nil {
+      notes.append("maximum age \"\(text)\" not read; no upper limit written")
+    }
+    if let hi = maximum, hi > 120 {
+      notes.append("maximum age \(hi) years is above 120; no upper limit written"); maximum = nil
+    }
     if let lo = minimum, let hi = maximum, hi < lo {
       notes.append("maximum age below the minimum; no upper limit written")
       maximum = nil
     }
-    if let lo = minimum, lo > 120 { notes.append("minimum age above 120 years; no lower limit written"); minimum = nil }
+    if let lo = minimum, lo > 120 {
+      notes.append("minimum age above 120 years; no lower limit written"); minimum = nil
+    }
     return (minimum, maximum, notes)
   }
 

@@ -13,9 +13,14 @@ enum RecordMapping {
     if set == [.phase1] { return (.phase1, nil) }
     if set == [.phase2] { return (.phase2, nil) }
     if set.contains(.phase2) || set.contains(.phase3) || set.contains(.phase4) {
-      return (.phase2, "registry phase \(written): the protocol format has phases up to PHASE2; PHASE2 written")
+      return (
+        .phase2, "registry phase \(written): the protocol format has phases up to PHASE2; PHASE2 written"
+      )
     }
-    return (.phase1, "registry phase \(written): not a phased drug trial; PHASE1 written for the dose-finding format")
+    return (
+      .phase1,
+      "registry phase \(written): not a phased drug trial; PHASE1 written for the dose-finding format"
+    )
   }
 
   /// The protocol status of a registry status; the expanded-access statuses map to UNKNOWN.

@@ -6,7 +6,8 @@
 public enum RegistryAge {
   /// The age in years, or `nil` when the text is not a number and a unit.
   public static func years(_ text: String) -> Double? {
-    guard let m = text.lowercased().wholeMatch(of: /\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*/),
+    guard
+      let m = text.lowercased().wholeMatch(of: /\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*/),
       let n = Double(m.output.1)
     else { return nil }
     switch m.output.2 {

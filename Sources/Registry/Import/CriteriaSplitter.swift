@@ -49,8 +49,12 @@ public enum CriteriaSplitter {
       }
     }
     flush()
-    return inclusion.enumerated().map { CriteriaItem(id: "I\($0.offset + 1)", kind: .inclusion, text: $0.element) }
-      + exclusion.enumerated().map { CriteriaItem(id: "E\($0.offset + 1)", kind: .exclusion, text: $0.element) }
+    return inclusion.enumerated().map {
+      CriteriaItem(id: "I\($0.offset + 1)", kind: .inclusion, text: $0.element)
+    }
+      + exclusion.enumerated().map {
+        CriteriaItem(id: "E\($0.offset + 1)", kind: .exclusion, text: $0.element)
+      }
   }
 
   /// Resolves CommonMark backslash-escapes of ASCII punctuation (`\>` → `>`), as the registry's
@@ -65,7 +69,8 @@ public enum CriteriaSplitter {
     words.removeAll { "*#_:•-".contains($0) }
     words = words.trimmingCharacters(in: .whitespaces)
     guard !words.isEmpty, words.count <= 70 else { return nil }
-    let header = /^(?:(?:key|main|major|general|other|additional|specific|patient|participant|subject)s?\s+)?(inclusion|exclusion)(?:\s+(?:criteria|criterion|criterias))?(?:\s+(?:for|of|in)\b.*)?$/
+    let header =
+      /^(?:(?:key|main|major|general|other|additional|specific|patient|participant|subject)s?\s+)?(inclusion|exclusion)(?:\s+(?:criteria|criterion|criterias))?(?:\s+(?:for|of|in)\b.*)?$/
     guard let match = words.wholeMatch(of: header) else { return nil }
     let namesCriteria = words.contains("criteri") || words == "inclusion" || words == "exclusion"
     guard namesCriteria else { return nil }

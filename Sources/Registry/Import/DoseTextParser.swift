@@ -44,7 +44,9 @@ public enum DoseTextParser {
         if let u = resolved[j] { resolved[i] = u; break }
         j += 1
       }
-      if resolved[i] == nil, i > 0, units[i - 1] != nil, sameSentence(text, found[i - 1].range, found[i].range) {
+      if resolved[i] == nil, i > 0, units[i - 1] != nil,
+        sameSentence(text, found[i - 1].range, found[i].range)
+      {
         resolved[i] = resolved[i - 1]
       }
     }
@@ -60,7 +62,8 @@ public enum DoseTextParser {
           quantity: Quantity(value, unit), role: .dose, isRangeEnd: item.range2,
           statedLevel: statedLevel(in: gap), caps: nil,
           text: words.trimmingCharacters(in: .whitespacesAndNewlines))
-        if unit == .cells, let previous = lastPerKg, sameSentence(text, found[previous.index].range, item.range),
+        if unit == .cells, let previous = lastPerKg,
+          sameSentence(text, found[previous.index].range, item.range),
           gap.lowercased().contains(capWords)
         {
           mention.role = .cap
@@ -110,18 +113,28 @@ public enum DoseTextParser {
       clause = String(clause[..<sentenceEnd.lowerBound])
     }
     clause = String(clause.prefix(48))
-    if clause.range(of: #"^\s*/\s*(?:l|ml|µl|ul|mm3|mm³|dl)\b"#, options: .regularExpression) != nil { return nil }
-    if clause.range(of: #"^\s*(?:mg|g|mcg|µg|ug|iu|u|ml|l|copies|%|vg|pfu|tcid)"#, options: .regularExpression) != nil {
+    if clause.range(of: #"^\s*/\s*(?:l|ml|µl|ul|mm3|mm³|dl)\b"#, options: .regularExpression) != nil {
       return nil
     }
-    if clause.range(of: #"(?:/|\bper\s+)\s*kg"#, options: .regularExpression) != nil { return .some(.cellsPerKg) }
-    if clause.range(of: #"cell|car[\s-]?t\b|\bcar\+"#, options: .regularExpression) != nil { return .some(.cells) }
+    if clause.range(
+      of: #"^\s*(?:mg|g|mcg|µg|ug|iu|u|ml|l|copies|%|vg|pfu|tcid)"#, options: .regularExpression) != nil
+    {
+      return nil
+    }
+    if clause.range(of: #"(?:/|\bper\s+)\s*kg"#, options: .regularExpression) != nil {
+      return .some(.cellsPerKg)
+    }
+    if clause.range(of: #"cell|car[\s-]?t\b|\bcar\+"#, options: .regularExpression) != nil {
+      return .some(.cells)
+    }
     return .some(nil)
   }
 
   static func statedLevel(in gap: Substring) -> Int? {
     let tail = String(gap.suffix(30)).lowercased()
-    guard let m = tail.firstMatch(of: /(?:dose\s*level|\bdl|\blevel)\s*(-?\d{1,2})\s*[:：=)]?\s*$/) else { return nil }
+    guard let m = tail.firstMatch(of: /(?:dose\s*level|\bdl|\blevel)\s*(-?\d{1,2})\s*[:：=)]?\s*$/) else {
+      return nil
+    }
     return Int(m.output.1)
   }
 

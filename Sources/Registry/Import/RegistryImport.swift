@@ -46,7 +46,8 @@ public enum RegistryImport {
         unreadable.append(
           Refusal(
             source: url.path,
-            error: InputError(.notFound, field: "", expected: "a readable JSON file", found: "no file '\(url.path)'")))
+            error: InputError(
+              .notFound, field: "", expected: "a readable JSON file", found: "no file '\(url.path)'")))
       }
     }
     var result = read(documents: documents)

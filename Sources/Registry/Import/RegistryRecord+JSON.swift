@@ -16,7 +16,8 @@ extension RegistryRecord {
     do {
       try self.init(document.reader, source: source)
     } catch {
-      throw error.location == nil ? error.located(at: SourceLocation(file: source, line: 1, column: 1)) : error
+      throw error.location == nil
+        ? error.located(at: SourceLocation(file: source, line: 1, column: 1)) : error
     }
   }
 
@@ -29,7 +30,9 @@ extension RegistryRecord {
         "eligibilityModule", "contactsLocationsModule",
       ])
     let identification = try section.required("identificationModule", expected: "an object with the nctId")
-      .registryObject(["nctId", "orgStudyIdInfo", "secondaryIdInfos", "acronym", "briefTitle", "officialTitle"])
+      .registryObject([
+        "nctId", "orgStudyIdInfo", "secondaryIdInfos", "acronym", "briefTitle", "officialTitle",
+      ])
     let nctField = try identification.required("nctId", expected: "an NCT id (NCT followed by 8 digits)")
     let nctId = try nctField.string()
     guard nctId.wholeMatch(of: /NCT[0-9]{8}/) != nil else {
@@ -65,7 +68,8 @@ extension RegistryRecord {
       try item.registryObject(["name"]).required("name", expected: "the collaborator's name").string()
     }
 
-    let description = try section.registryObject("descriptionModule", ["briefSummary", "detailedDescription"])
+    let description = try section.registryObject(
+      "descriptionModule", ["briefSummary", "detailedDescription"])
     briefSummary = try description?.string("briefSummary")
     detailedDescription = try description?.string("detailedDescription")
 
@@ -75,7 +79,9 @@ extension RegistryRecord {
 
     let design = try section.registryObject("designModule", ["studyType", "phases", "enrollmentInfo"])
     studyType = try design?.string("studyType")
-    phases = try design?.list("phases") { (item) throws(InputError) in try item.enumeration(RegistryPhase.self) } ?? []
+    phases =
+      try design?.list("phases") { (item) throws(InputError) in try item.enumeration(RegistryPhase.self) }
+      ?? []
     enrollment = try design?["enrollmentInfo"].map(RegistryEnrollment.init(json:))
 
     let arms = try section.registryObject("armsInterventionsModule", ["armGroups", "interventions"])
@@ -98,7 +104,8 @@ extension RegistryRecord {
       "derivedSection", ["miscInfoModule", "conditionBrowseModule", "interventionBrowseModule"])
     versionHolder = try derived?.registryObject("miscInfoModule", ["versionHolder"])?.string("versionHolder")
     conditionMeshTerms = try Self.meshTerms(derived?.registryObject("conditionBrowseModule", ["meshes"]))
-    interventionMeshTerms = try Self.meshTerms(derived?.registryObject("interventionBrowseModule", ["meshes"]))
+    interventionMeshTerms = try Self.meshTerms(
+      derived?.registryObject("interventionBrowseModule", ["meshes"]))
   }
 
   private static func meshTerms(_ browse: JSONObjectReader?) throws(InputError) -> [String] {
@@ -141,7 +148,8 @@ extension RegistryArmGroup {
 extension RegistryIntervention {
   init(json: JSONReader) throws(InputError) {
     let object = try json.registryObject(["type", "name", "description", "armGroupLabels", "otherNames"])
-    type = try object.required("type", expected: "the intervention type").enumeration(RegistryInterventionType.self)
+    type = try object.required("type", expected: "the intervention type").enumeration(
+      RegistryInterventionType.self)
     name = try object.required("name", expected: "the intervention's name (a string)").string()
     description = try object.string("description")
     armGroupLabels = try object.strings("armGroupLabels")
@@ -168,13 +176,17 @@ extension RegistryEligibility {
     sex = try object.enumeration("sex", RegistrySex.self)
     minimumAge = try object.string("minimumAge")
     maximumAge = try object.string("maximumAge")
-    stdAges = try object.list("stdAges") { (item) throws(InputError) in try item.enumeration(RegistryStandardAge.self) }
+    stdAges = try object.list("stdAges") { (item) throws(InputError) in
+      try item.enumeration(RegistryStandardAge.self)
+    }
   }
 }
 
 extension RegistryLocation {
   init(json: JSONReader) throws(InputError) {
-    let object = try json.registryObject(["facility", "city", "state", "zip", "country", "status", "geoPoint"])
+    let object = try json.registryObject([
+      "facility", "city", "state", "zip", "country", "status", "geoPoint",
+    ])
     facility = try object.string("facility")
     city = try object.string("city")
     state = try object.string("state")
