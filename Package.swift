@@ -129,7 +129,7 @@ let package = Package(
       name: "CartrialCLI",
       dependencies: [
         "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment",
-        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore", "TrialServer",
+        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore", "TrialServer", "Registry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

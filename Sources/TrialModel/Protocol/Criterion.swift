@@ -29,8 +29,11 @@ public struct Criterion: Codable, Sendable, Hashable {
   public var kind: CriterionKind
   /// Where `expression` starts in the protocol file (set by the loader).
   public var expressionLocation: SourceLocation?
+  /// `suggested: true`: the expression was proposed by a rule-based translator of the text (a
+  /// draft protocol made from a registry record) and awaits a person's review.
+  public var suggested: Bool = false
 
-  private enum CodingKeys: String, CodingKey { case id, text, expression, attestation, note }
+  private enum CodingKeys: String, CodingKey { case id, text, expression, attestation, note, suggested }
   private enum ConditionKeys: String, CodingKey { case when }
 
   public init(
@@ -60,6 +63,7 @@ public struct Criterion: Codable, Sendable, Hashable {
       attestation = try c.decodeIfPresent(Bool.self, forKey: .attestation) ?? false
     }
     note = try c.decodeIfPresent(String.self, forKey: .note)
+    suggested = try c.decodeIfPresent(Bool.self, forKey: .suggested) ?? false
     kind = id.hasPrefix("E") ? .exclusion : .inclusion
     expressionLocation = nil
   }
@@ -76,6 +80,7 @@ public struct Criterion: Codable, Sendable, Hashable {
       try c.encode(true, forKey: .attestation)
     }
     try c.encodeIfPresent(note, forKey: .note)
+    if suggested { try c.encode(true, forKey: .suggested) }
   }
 
   /// Whether the criterion has a computable expression.
