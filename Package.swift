@@ -93,7 +93,7 @@ let package = Package(
     .target(
       name: "TrialStore",
       dependencies: [
-        "Inputs", "TrialModel", "ProtocolFiles", "TrialConduct",
+        "Inputs", "TrialModel", "ProtocolFiles", "TrialConduct", "Registry",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -112,7 +112,7 @@ let package = Package(
       name: "TrialServer",
       dependencies: [
         "Inputs", "TrialModel", "ProtocolFiles", "Trials", "Reports", "Charts", "Eligibility", "Assessment",
-        "DoseFinding", "Simulation", "TrialConduct", "TrialStore",
+        "DoseFinding", "Simulation", "TrialConduct", "TrialStore", "Registry",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Mustache", package: "swift-mustache"),
@@ -190,7 +190,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialStoreTests",
-      dependencies: ["TrialStore", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "TestSupport"],
+      dependencies: ["TrialStore", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "Registry", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialServerTests",

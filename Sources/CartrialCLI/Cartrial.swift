@@ -31,6 +31,7 @@ public struct Cartrial: ParsableCommand {
       AuditCommand.self,
       DemoCommand.self,
       ServeCommand.self,
+      RegistryCommand.self,
     ]
   )
 

@@ -49,7 +49,7 @@ import Testing
     let conditions = 3 * idf2 / (3 * idf2 + 3 * idf1)
     // Antigens {CD19} = {CD19}; modality {CAR-T} = {CAR-T}; product {allogeneic} vs {autologous}:
     // nothing shared; phase {1} vs {1, 2}: 1/2; ages {ADULT} vs {CHILD, ADULT}: 1/2.
-    let want = 0.30 * conditions + 0.25 + 0.15 + 0.10 * 0.5 + 0.10 * 0.5
+    let want = 0.25 * conditions + 0.25 + 0.20 + 0.10 * 0.5 + 0.10 * 0.5
     #expect(abs(s - want) < 1e-12, "\(s) vs \(want)")
     #expect(shared[.antigens] == ["CD19"])
     #expect(shared[.modality] == ["CAR-T"])

@@ -5,27 +5,26 @@ import Inputs
 /// listed.
 ///
 /// Similarity is a weighted sum of one Jaccard index per feature, `|A ∩ B| / |A ∪ B|` (0 when
-/// neither trial states the feature): conditions 0.30 (their terms weighted by inverse document
+/// neither trial states the feature): conditions 0.25 (their terms weighted by inverse document
 /// frequency over the registry, so that `leukemia` shared counts more than `disease`), antigens
-/// 0.25, modality 0.15, product type 0.10, phase 0.10, age groups 0.10. The weights sum to 1, so a
+/// 0.25, modality 0.20, product type 0.10, phase 0.10, age groups 0.10. The weights sum to 1, so a
 /// score lies in 0…1; a trial stating every feature scores 1 against itself.
 public struct RelatedTrials: Sendable {
   /// One feature's part in the similarity.
-  public enum Feature: String, Sendable, Hashable, CaseIterable, Codable {
+  public enum Feature: String, Sendable, Hashable, CaseIterable, Codable, CodingKeyRepresentable {
     case conditions, antigens, modality, productType, phase, population
 
     public var weight: Double {
       switch self {
-      case .conditions: 0.30
-      case .antigens: 0.25
-      case .modality: 0.15
+      case .conditions, .antigens: 0.25
+      case .modality: 0.20
       case .productType, .phase, .population: 0.10
       }
     }
   }
 
   /// A related trial, its similarity and what it shares.
-  public struct Match: Sendable, Hashable {
+  public struct Match: Sendable, Hashable, Codable {
     public var listing: RegistryListing
     public var similarity: Double
     /// Each feature with something in common, and the values shared (condition terms as searched).
@@ -48,7 +47,7 @@ public struct RelatedTrials: Sendable {
   /// first, ties by NCT id (newest first).
   public func related(to nctId: String, limit: Int = 10) throws(InputErrors) -> [Match] {
     guard let at = index.position(of: nctId) else {
-      throw InputErrors([InputError(field: "nctId", expected: "a trial of the registry", found: nctId)])
+      throw InputErrors([InputError(.notFound, field: "nctId", expected: "a trial of the registry", found: nctId)])
     }
     guard (1...SearchQuery.maximumPageSize).contains(limit) else {
       throw InputErrors([

@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Antigens are read as `CD` + digits (`CD19`, `CD22`) and a list of named targets (BCMA, GPRC5D,
 /// …); the modality and product type by words of the titles, interventions and summary
-/// (chimeric antigen receptor T cells are CAR-T; `allogeneic`, `autologous`; `universal`,
-/// `off-the-shelf` or `UCAR` mark a universal product, which is also allogeneic). The age groups
+/// (chimeric antigen receptor T cells are CAR-T); the product type by the titles and interventions
+/// alone (`allogeneic`, `autologous`; `universal`, `off-the-shelf` or `UCAR` mark a universal
+/// product, which is also allogeneic). The age groups
 /// are the record's `stdAges`, or, when it gives none, those its age limits reach (CHILD < 18 ≤
 /// ADULT < 65 ≤ OLDER_ADULT, the registry's own bands).
 public struct TrialFeatures: Sendable, Hashable {
@@ -33,7 +34,10 @@ public struct TrialFeatures: Sendable, Hashable {
     let upper = text.uppercased()
     antigens = Self.antigens(in: upper)
     modalities = Self.modalities(in: upper)
-    productTypes = Self.productTypes(in: upper)
+    // The product type is read from what is given, not from the summary, which often speaks of
+    // other products ("after autologous stem cell transplantation").
+    productTypes = Self.productTypes(
+      in: ([listing.title, listing.officialTitle ?? ""] + listing.interventions).joined(separator: " \n ").uppercased())
     phases = Set(listing.phases.filter { $0 != "NA" })
     ageGroups = listing.ageGroups.isEmpty ? Self.ageGroups(listing) : Set(listing.ageGroups)
   }

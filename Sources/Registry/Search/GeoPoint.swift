@@ -30,3 +30,16 @@ public struct GeoPoint: Sendable, Hashable, Codable {
     latitude.isFinite && longitude.isFinite && abs(latitude) <= 90 && abs(longitude) <= 180
   }
 }
+
+extension GeoPoint {
+  /// Reads `latitude,longitude` in decimal degrees (`48.8566,2.3522`); nil for anything else or a
+  /// point off the globe.
+  public init?(text: String) {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+      Double($0.trimmingCharacters(in: .whitespaces))
+    }
+    guard parts.count == 2, let lat = parts[0], let lon = parts[1] else { return nil }
+    self.init(latitude: lat, longitude: lon)
+    guard isValid else { return nil }
+  }
+}

@@ -28,6 +28,12 @@ public struct RegistryListing: Sendable, Hashable, Codable {
   /// The sexes a record admits (`eligibilityModule.sex`).
   public enum Sex: String, Sendable, Hashable, Codable, CaseIterable {
     case all = "ALL", female = "FEMALE", male = "MALE"
+
+    /// A patient's sex as typed (`female`, `Male`); nil for anything else (a patient is not `ALL`).
+    public init?(patient text: String) {
+      guard let sex = Sex(rawValue: text.uppercased()), sex != .all else { return nil }
+      self = sex
+    }
   }
 
   public var nctId: String

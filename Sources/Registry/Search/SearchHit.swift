@@ -1,8 +1,8 @@
 /// One record found, and why: the query's terms each field matched, with a passage of the field
 /// around the first match, and the nearest site when the query named a place.
-public struct SearchHit: Sendable, Hashable {
+public struct SearchHit: Sendable, Hashable, Codable {
   /// A field that matched: the query terms found in it and a passage of its text.
-  public struct FieldMatch: Sendable, Hashable {
+  public struct FieldMatch: Sendable, Hashable, Codable {
     public var field: SearchField
     /// The query's terms found in the field (as searched: folded and stemmed).
     public var terms: [String]
@@ -22,7 +22,7 @@ public struct SearchHit: Sendable, Hashable {
 }
 
 /// A page of hits, and how many records matched in all.
-public struct SearchResults: Sendable, Hashable {
+public struct SearchResults: Sendable, Hashable, Codable {
   public var total: Int
   public var page: Int
   public var pageSize: Int

@@ -26,6 +26,8 @@ public enum Permission: String, CaseIterable, Sendable {
   case openTrials
   /// Users, roles and sites.
   case manageUsers
+  /// Import ClinicalTrials.gov records into the local registry (searching it is public).
+  case importRegistry
 }
 
 /// The permission table.
@@ -36,7 +38,7 @@ public enum Permissions {
     .administrator: [
       .viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewReports, .viewAudit, .record,
       .openTrials,
-      .manageUsers,
+      .manageUsers, .importRegistry,
     ],
     .investigator: [.viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewAudit, .record],
     .coordinator: [.viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewAudit, .record],

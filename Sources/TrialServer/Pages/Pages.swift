@@ -12,6 +12,7 @@ extension WebApp {
     addTodoPage(to: router)
     addDesignPages(to: router)
     addJobPages(to: router)
+    addFinderPages(to: router)
     router.get("/trials/:trial/report") { _, context -> Response in
       _ = try context.require(.viewReports)
       return try await reportPage(try context.parameters.require("trial"))

@@ -11,6 +11,9 @@ import TrialModel
 /// The trial list and the trial dashboard.
 extension WebApp {
   struct TrialListView {
+    /// Whether the user may see this database's trials (the finder is for everyone).
+    var showsTrials: Bool
+    var finder: FinderView
     var trials: [TrialListing]
     var protocols: [ProtocolListing]
     var canOpen: Bool
@@ -104,9 +107,9 @@ extension WebApp {
   }
 
   func addTrialPages(to router: Router<ServerContext>) {
-    router.get("/trials") { _, context -> Response in
-      let user = try context.require(.viewTrials)
-      return try await trialList(user: user, context: context, error: nil)
+    // Public: the trial finder; a signed-in user who may see trials also gets this database's.
+    router.get("/trials") { request, context -> Response in
+      try await trialList(user: context.user, context: context, error: nil, query: request.uri.queryParameters)
     }
     router.post("/trials") { request, context -> Response in
       let user = try context.require(.openTrials)
@@ -130,15 +133,19 @@ extension WebApp {
   }
 
   func trialList(
-    user: Accounts.User, context: ServerContext, error: String?, status: HTTPResponse.Status = .ok
+    user: Accounts.User?, context: ServerContext, error: String?, status: HTTPResponse.Status = .ok,
+    query: Parameters = Parameters()
   )
     async throws -> Response
   {
-    pages.page(
-      "trials", title: "Trials",
+    let showsTrials = user.map { !$0.mustChangePassword && Permissions.allows($0.role, .viewTrials) } ?? false
+    return pages.page(
+      "trials", title: showsTrials ? "Trials" : "Find a trial",
       data: TrialListView(
-        trials: try await trialListings(), protocols: try Self.bundledProtocols(),
-        canOpen: Permissions.allows(user.role, .openTrials), csrf: context.csrfToken, error: error),
+        showsTrials: showsTrials, finder: try await finder(query),
+        trials: showsTrials ? try await trialListings() : [], protocols: try Self.bundledProtocols(),
+        canOpen: user.map { Permissions.allows($0.role, .openTrials) } ?? false, csrf: context.csrfToken,
+        error: error),
       context: context, status: status)
   }
 

@@ -12,6 +12,8 @@ import TrialStore
 public struct WebApp: Sendable {
   public let ledger: TrialLedger
   public let accounts: AccountBook
+  /// The local registry of ClinicalTrials.gov records, on the ledger's database.
+  public let registry: RegistryBook
   let pages: PageRenderer
   /// The simulations this process runs for its users.
   let jobs: SimulationJobs
@@ -28,6 +30,7 @@ public struct WebApp: Sendable {
   {
     self.ledger = ledger
     self.accounts = accounts
+    self.registry = RegistryBook(store: ledger.store)
     self.jobs = jobs
     self.pages = try await PageRenderer()
     self.secureCookies = secureCookies
@@ -51,6 +54,7 @@ public struct WebApp: Sendable {
     addDesignRoutes(to: router)
     addJobRoutes(to: router)
     addAdminRoutes(to: router)
+    addRegistryRoutes(to: router)
     addPages(to: router)
     router.get("/openapi.json") { _, _ in OpenAPIDocument.response() }
     router.get("/healthz") { _, _ in "ok" }
