@@ -130,7 +130,7 @@ import TrialModel
     #expect(suggested.first?.expression == "ecog <= 1")
     #expect(suggested.first?.attestation == false)
     #expect(suggested.first?.note?.contains("ecog-range") == true)
-    #expect(draft.criteria.all.filter { !$0.suggested }.allSatisfy(\.attestation))
+    #expect(draft.criteria.all.filter { !$0.suggested }.allSatisfy { $0.attestation })
   }
 
   /// A suggestion that does not type-check makes the draft fail to load, naming the criterion.

@@ -100,7 +100,7 @@ import TrialModel
   @Test func rangeEndsAreMarked() {
     let doses = DoseTextParser.mentions(in: "0.5-1.0×10^6 CAR+ T cells/kg")
     #expect(doses.count == 2)
-    #expect(doses.allSatisfy(\.isRangeEnd))
+    #expect(doses.allSatisfy { $0.isRangeEnd })
     #expect(DoseTextParser.mentions(in: "5×10^6 cells/kg").allSatisfy { !$0.isRangeEnd })
   }
 }

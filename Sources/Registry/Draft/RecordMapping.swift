@@ -17,6 +17,9 @@ enum RecordMapping {
         .phase2, "registry phase \(written): the protocol format has phases up to PHASE2; PHASE2 written"
       )
     }
+    if set.contains(.phase1) || set.contains(.earlyPhase1) {
+      return (.phase1, "registry phase \(written); PHASE1 written")
+    }
     return (
       .phase1,
       "registry phase \(written): not a phased drug trial; PHASE1 written for the dose-finding format"

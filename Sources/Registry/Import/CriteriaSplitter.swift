@@ -39,7 +39,8 @@ public enum CriteriaSplitter {
       if kind == .inclusion { inclusion += items } else { exclusion += items }
       section = Section()
     }
-    for rawLine in unescapeMarkdown(text).split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in unescapeMarkdown(text).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    {
       let line = String(rawLine)
       if let header = headerKind(line) {
         flush()

@@ -60,12 +60,22 @@ public struct RegistryDate: Sendable, Hashable, Codable {
   public var date: String
   /// `nil` when the record does not say (older records).
   public var type: RegistryActuality?
+
+  public init(date: String, type: RegistryActuality?) {
+    self.date = date
+    self.type = type
+  }
 }
 
 /// `designModule.enrollmentInfo`.
 public struct RegistryEnrollment: Sendable, Hashable, Codable {
   public var count: Int
   public var type: RegistryActuality?
+
+  public init(count: Int, type: RegistryActuality?) {
+    self.count = count
+    self.type = type
+  }
 }
 
 /// `armsInterventionsModule.armGroups[]`.
