@@ -59,7 +59,7 @@ PERSON_ROLES = ["coordinator", "investigator", "safetyReviewer", "statistician",
 ROLES = PERSON_ROLES + ["system"]
 PERMISSIONS = [
     "viewTrials", "viewSubjects", "viewDesigns", "screenPatients", "viewReports", "viewAudit", "record", "openTrials",
-    "manageUsers",
+    "manageUsers", "importRegistry",
 ]
 
 
@@ -848,6 +848,85 @@ op("get", "/api/v1/accounts/audit", "accountsAudit",
    "The accounts log: users, sessions, refused sign-ins and permission changes (sponsor-wide roles).", "audit",
    {"200": json_response("The accounts log, oldest first.", arr(ref("AccountAuditEntry"))), **errors("401", "403")})
 
+# --- RegistryRoutes ----------------------------------------------------------------------------
+GEO = obj({"latitude": NUM, "longitude": NUM}, ["latitude", "longitude"])
+AGE_LIMIT = obj({"value": INT, "unit": {"type": "string", "enum": ["years", "months", "weeks", "days", "hours",
+                                                                    "minutes"]}}, ["value", "unit"])
+SCHEMAS.update({
+    "RegistrySite": obj({"facility": STR, "city": STR, "country": STR, "status": STR, "point": GEO}, ["facility"]),
+    "RegistryListing": obj({
+        "nctId": STR, "title": STR, "officialTitle": STR, "status": STR, "phases": arr(STR), "conditions": arr(STR),
+        "interventions": arr(STR), "criteria": STR, "summary": STR, "minimumAge": AGE_LIMIT,
+        "maximumAge": AGE_LIMIT, "sex": {"type": "string", "enum": ["ALL", "FEMALE", "MALE"]},
+        "ageGroups": arr(STR), "sites": arr(ref("RegistrySite")),
+    }, ["nctId", "title", "status", "phases", "conditions", "interventions", "criteria", "summary", "sex",
+        "ageGroups", "sites"], description="What the finder knows of one registry record."),
+    "SearchHit": obj({
+        "listing": ref("RegistryListing"),
+        "score": {"type": "number", "minimum": 0, "description": "the BM25F score (0 for a search without words)"},
+        "matches": arr(obj({
+            "field": {"type": "string", "enum": ["title", "conditions", "interventions", "criteria"]},
+            "terms": arr(STR), "passage": STR,
+            "marks": arr({"type": "array", "items": INT, "minItems": 2, "maxItems": 2,
+                          "description": "[start, end) character offsets of a matched word in the passage"}),
+        }, ["field", "terms", "passage", "marks"])),
+        "nearestSite": ref("RegistrySite"), "distanceKm": {"type": "number", "minimum": 0},
+    }, ["listing", "score", "matches"]),
+    "SearchResults": obj({"total": INT, "page": INT, "pageSize": INT, "hits": arr(ref("SearchHit"))},
+                         ["total", "page", "pageSize", "hits"]),
+    "RelatedTrial": obj({
+        "listing": ref("RegistryListing"), "similarity": {"type": "number", "minimum": 0, "maximum": 1},
+        "shared": {"type": "object", "additionalProperties": arr(STR),
+                   "propertyNames": {"enum": ["conditions", "antigens", "modality", "productType", "phase",
+                                              "population"]},
+                   "description": "each feature in common, with the values shared"},
+    }, ["listing", "similarity", "shared"]),
+    "RegistryRecord": obj({"nctId": STR, "briefTitle": STR}, ["nctId", "briefTitle"], closed=False,
+                          description="A ClinicalTrials.gov API v2 record as read (identification, status, "
+                          "design, arms and interventions, outcomes, eligibility, locations)."),
+    "RegistryImport": obj({"nctId": STR, "outcome": {"type": "string", "enum": ["added", "updated", "unchanged"]}},
+                          ["nctId", "outcome"]),
+})
+PARAMS["nct"] = {"name": "nct", "in": "path", "required": True, "schema": {"type": "string"},
+                 "description": "a registry record's NCT id", "example": "NCT05164042"}
+
+
+def query(name, schema, description):
+    return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
+
+
+op("get", "/api/v1/registry", "searchRegistry",
+   "Search the local registry (public): words ranked by BM25F, filters, pages; each hit says why it matched.",
+   "registry", {"200": json_response("One page of hits.", ref("SearchResults")), **errors("422")}, security=NO_AUTH)
+PATHS["/api/v1/registry"]["get"]["parameters"] = [
+    query("q", STR, "words to find in titles, conditions, interventions and criteria"),
+    query("status", STR, "keep this overall status (RECRUITING, …); repeatable"),
+    query("phase", STR, "keep this phase (PHASE1, …); repeatable"),
+    query("age", STR, "the patient's age in years (0–150)"),
+    query("sex", STR, "the patient's sex: female or male"),
+    query("near", STR, "a place, latitude,longitude in decimal degrees"),
+    query("withinKm", STR, "with near: keep records with a site within this many km"),
+    query("page", STR, "the page, from 1"),
+    query("pageSize", STR, "hits per page, 1 to 100 (default 20)"),
+]
+op("post", "/api/v1/registry", "importRegistryRecord",
+   "Import one ClinicalTrials.gov API v2 study record (administrators); the same content again changes nothing.",
+   "registry",
+   {"201": json_response("Added, or a new version of a record held.", ref("RegistryImport")),
+    "200": json_response("Already held with the same content.", ref("RegistryImport")),
+    **errors("400", "401", "403", "409", "413", "422")},
+   request={"required": True, "content": {"application/json": {"schema": {"type": "object"}}}})
+PATHS["/api/v1/registry"]["post"]["parameters"].append(query("reason", STR, "why (kept in the registry log)"))
+op("get", "/api/v1/registry/{nct}", "registryRecord", "One record of the local registry (public).", "registry",
+   {"200": json_response("The record as read.", ref("RegistryRecord")), **errors("404")}, params=["nct"],
+   security=NO_AUTH)
+op("get", "/api/v1/registry/{nct}/related", "relatedTrials",
+   "The most similar trials of the local registry (public), with the features shared.", "registry",
+   {"200": json_response("Most similar first.", arr(ref("RelatedTrial"))), **errors("404", "422")},
+   params=["nct"], security=NO_AUTH)
+PATHS["/api/v1/registry/{nct}/related"]["get"]["parameters"].append(
+    query("limit", STR, "how many, 1 to 100 (default 10)"))
+
 # --- WebApp ------------------------------------------------------------------------------------
 op("get", "/openapi.json", "openAPIDocument", "This document.", "meta",
    {"200": json_response("The OpenAPI 3.1 document.", {"type": "object"})}, security=NO_AUTH)
@@ -878,6 +957,8 @@ DOCUMENT = {
                                            "screening: computations that store nothing."},
         {"name": "audit", "description": "The audit log, its verification and checkpoints."},
         {"name": "administration", "description": "Users and sites."},
+        {"name": "registry", "description": "The local registry of ClinicalTrials.gov records: search, records, "
+                                            "related trials (public) and import (administrators)."},
         {"name": "meta", "description": "The document and liveness."},
     ],
     "paths": PATHS,

@@ -149,6 +149,8 @@ import TrialConduct
         .post, "/api/v1/users/{username}/password-reset", "/api/v1/users/victim/password-reset",
         #"{"reason": "test"}"#, has(.manageUsers)),
       api(.get, "/api/v1/sites", nil, nil, anyone),
+      // An empty record: refused (422) for an administrator, denied (403) for the others.
+      api(.post, "/api/v1/registry", nil, "{}", has(.importRegistry)),
       api(
         .post, "/api/v1/sites", nil, nil, has(.manageUsers),
         bodyFor: { #"{"site": "N-\#($0)", "name": "New"}"# }),
@@ -165,7 +167,6 @@ import TrialConduct
       page(
         .post, "/password", nil, nil, anyone,
         bodyFor: { "currentPassword=\(ServerHarness.password($0))&newPassword=y" }),
-      page(.get, "/trials", nil, nil, has(.viewTrials)),
       page(.post, "/trials", nil, nil, has(.openTrials), bodyFor: { "protocol=NCT04825496&trial=P-\($0)" }),
       page(.get, "/trials/{trial}", "/trials/\(trial)", nil, has(.viewTrials)),
       page(.get, "/trials/{trial}/screen", "/trials/\(trial)/screen", nil, has(.record)),
@@ -221,6 +222,9 @@ import TrialConduct
   static let publicRoutes: Set<String> = [
     "GET /login", "POST /login", "POST /api/v1/session", "GET /openapi.json", "GET /healthz",
     "GET /static/{file}", "GET /favicon.ico",
+    // The trial finder: registry records are public (a signed-in user's /trials adds their trials).
+    "GET /trials", "GET /registry/{nct}", "GET /api/v1/registry", "GET /api/v1/registry/{nct}",
+    "GET /api/v1/registry/{nct}/related",
   ]
 
   @Test func everyRouteHasACase() async throws {

@@ -95,7 +95,7 @@ extension WebApp {
   /// The finder for the query parameters of a request: the form as filled, and the hits when
   /// anything was asked; refused parameters shown, each naming its field.
   func finder(_ p: Parameters) async throws -> FinderView {
-    let asked = ["q", "status", "phase", "age", "sex", "near", "withinKm"].contains { !(p.getAll($0).allSatisfy(\.isEmpty)) }
+    let asked = ["q", "status", "phase", "age", "sex", "near", "withinKm", "page", "pageSize"].contains { !(p.getAll($0).allSatisfy(\.isEmpty)) }
     let index = try await registry.index()
     var view = FinderView(
       q: p.get("q").map { $0.replacingOccurrences(of: "+", with: " ") } ?? "", age: p.get("age") ?? "",
