@@ -139,7 +139,7 @@ let package = Package(
       name: "cartrial-bench",
       dependencies: [
         "Probability", "DoseFinding", "Simulation", "Eligibility", "TrialModel", "ProtocolFiles", "Analysis",
-        "Assessment", "TrialConduct", "TrialStore", .product(name: "GRDB", package: "GRDB.swift"),
+        "Assessment", "TrialConduct", "TrialStore", "Registry", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       path: "Benchmarks/cartrial-bench",

@@ -1,7 +1,7 @@
 import Foundation
 
 // Release-mode benchmarks, never timed tests: `swift run -c release cartrial-bench [SECTION…]`
-// with sections eligibility, analysis, simulation, dosefinding, conduct (all when none is named), or `exact`
+// with sections eligibility, analysis, simulation, dosefinding, conduct, store, registry (all when none is named), or `exact`
 // alone (exact operating characteristics once per scenario, for instruction counts).
 // Figures are reported in BENCHMARKS.md. `store` measures the event store (SQLite, and PostgreSQL
 // when CARTRIAL_TEST_POSTGRES_URL is set); `append-writer --db PATH --trial T --count N` is the
@@ -10,7 +10,7 @@ if CommandLine.arguments.dropFirst().first == "append-writer" {
   try await StoreBench.appendWriter(Array(CommandLine.arguments.dropFirst(2)))
   exit(0)
 }
-let sections = ["eligibility", "analysis", "simulation", "dosefinding", "conduct", "exact", "store"]
+let sections = ["eligibility", "analysis", "simulation", "dosefinding", "conduct", "exact", "store", "registry"]
 let selected = Set(CommandLine.arguments.dropFirst().map { $0.lowercased() })
 if let unknown = selected.subtracting(sections).first {
   print("cartrial-bench: unknown section '\(unknown)'; expected any of: \(sections.joined(separator: ", "))")
@@ -24,5 +24,6 @@ if wanted("simulation") { try SimulationBench.run() }
 if wanted("dosefinding") { DoseFindingBench.run() }
 if wanted("store") { try await StoreBench.run() }
 if wanted("conduct") { try ConductBench.run() }
+if wanted("registry") { try await RegistryBench.run() }
 // `exact` alone: exact operating characteristics once per scenario (for instruction counts).
 if selected == ["exact"] { try SimulationBench.runExact(intervalRepetitions: 1, crmRepetitions: 1) }
