@@ -38,6 +38,7 @@ private actor DemoLog {
 @Suite struct SDTMExportTests {
   /// The suite's demo trial, for the other suites.
   static func demoState() async throws -> TrialState { try await DemoLog.shared.log().state }
+  static func demoLog() async throws -> TrialLog { try await DemoLog.shared.log() }
 
   /// SDTMIG 3.4 "Req" variables: DM §5.2, EX §6.1.4, AE §6.2.1.
   static let required: [String: [String]] = [
