@@ -207,7 +207,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ExportsTests",
-      dependencies: ["Exports", "TrialConduct", "TrialModel", "Inputs", "TestSupport"],
+      dependencies: ["Exports", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "TestSupport"],
       swiftSettings: swiftSettings),
   ]
 )
