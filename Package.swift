@@ -112,7 +112,7 @@ let package = Package(
       name: "TrialServer",
       dependencies: [
         "Inputs", "TrialModel", "ProtocolFiles", "Trials", "Reports", "Charts", "Eligibility", "Assessment",
-        "DoseFinding", "Simulation", "TrialConduct", "TrialStore", "Registry",
+        "DoseFinding", "Simulation", "TrialConduct", "TrialStore", "Registry", "Exports",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Mustache", package: "swift-mustache"),
@@ -129,7 +129,7 @@ let package = Package(
       name: "CartrialCLI",
       dependencies: [
         "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment",
-        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore", "TrialServer", "Registry",
+        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore", "TrialServer", "Registry", "Exports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

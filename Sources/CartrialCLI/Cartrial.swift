@@ -30,6 +30,7 @@ public struct Cartrial: ParsableCommand {
       SignCommand.self,
       AuditCommand.self,
       DemoCommand.self,
+      ExportCommand.self,
       ServeCommand.self,
       RegistryCommand.self,
     ]

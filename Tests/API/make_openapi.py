@@ -927,6 +927,26 @@ op("get", "/api/v1/registry/{nct}/related", "relatedTrials",
 PATHS["/api/v1/registry/{nct}/related"]["get"]["parameters"].append(
     query("limit", STR, "how many, 1 to 100 (default 10)"))
 
+# --- ExportRoutes ------------------------------------------------------------------------------
+PARAMS["format"] = {"name": "format", "in": "path", "required": True,
+                    "schema": {"type": "string", "enum": ["sdtm", "fhir", "odm"]},
+                    "description": "sdtm (one domain as CSV), fhir (R4 JSON Bundle) or odm (ODM 1.3.2 XML)",
+                    "example": "fhir"}
+op("get", "/api/v1/trials/{trial}/exports/{format}", "exportTrial",
+   "The trial's data as CDISC SDTM, HL7 FHIR R4 or CDISC ODM 1.3.2, with only the subjects the user may see.",
+   "trials",
+   {"200": {"description": "The export (a file: Content-Disposition names it).",
+            "content": {"text/csv; charset=utf-8": {"schema": STR}, "application/fhir+json": {"schema": {"type": "object"}},
+                        "application/xml": {"schema": STR}}},
+    **errors("401", "403", "404", "422")},
+   params=["trial", "format"],
+   description="Coordinators and investigators get their own site's subjects only; `site` asks for one site "
+   "(403 for another site than theirs). SDTM needs `domain` (DM, EX, AE).")
+PATHS["/api/v1/trials/{trial}/exports/{format}"]["get"]["parameters"] += [
+    query("domain", STR, "with sdtm: the domain (DM, EX, AE)"),
+    query("site", STR, "only this site's subjects"),
+]
+
 # --- WebApp ------------------------------------------------------------------------------------
 op("get", "/openapi.json", "openAPIDocument", "This document.", "meta",
    {"200": json_response("The OpenAPI 3.1 document.", {"type": "object"})}, security=NO_AUTH)

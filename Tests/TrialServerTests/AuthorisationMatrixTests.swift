@@ -152,6 +152,9 @@ import TrialConduct
       // An empty record: refused (422) for an administrator, denied (403) for the others.
       api(.post, "/api/v1/registry", nil, "{}", has(.importRegistry)),
       api(
+        .get, "/api/v1/trials/{trial}/exports/{format}", "/api/v1/trials/\(trial)/exports/fhir", nil,
+        has(.viewSubjects)),
+      api(
         .post, "/api/v1/sites", nil, nil, has(.manageUsers),
         bodyFor: { #"{"site": "N-\#($0)", "name": "New"}"# }),
       api(

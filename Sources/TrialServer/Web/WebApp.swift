@@ -55,6 +55,7 @@ public struct WebApp: Sendable {
     addJobRoutes(to: router)
     addAdminRoutes(to: router)
     addRegistryRoutes(to: router)
+    addExportRoutes(to: router)
     addPages(to: router)
     router.get("/openapi.json") { _, _ in OpenAPIDocument.response() }
     router.get("/healthz") { _, _ in "ok" }
