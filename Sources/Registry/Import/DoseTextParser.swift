@@ -4,7 +4,7 @@ import TrialModel
 /// Finds cell doses in free text (arm labels and descriptions, intervention descriptions).
 ///
 /// Registry records have no structured dose field: a phase I CAR-T record writes its levels in
-/// prose (README of `shared/reference/registry`). Recognised: a coefficient times a power of ten
+/// prose. Recognised: a coefficient times a power of ten
 /// (`5×10^6`, `3.0 × 10^8`, `1 x 10e6`, `2*10^7`, `10^6` alone, `3×106` where a superscript was
 /// lost in copying, `10⁶`), scientific notation (`2.0E+06`, `1E6`), a coefficient range sharing
 /// one power (`0.5-1.0×10^6`, `1~3×10^6`); then the unit in the words that follow, up to the

@@ -3,7 +3,7 @@ import Inputs
 // The closed value sets of ClinicalTrials.gov API v2 study records, spelled as the API spells them
 // (UPPER_SNAKE). Source: ClinicalTrials.gov data structure, "Enumeration types"
 // (https://clinicaltrials.gov/data-api/about-api/study-data-structure), checked against the 1,527
-// real records of `shared/reference/registry/corpus/`. A value outside its set refuses the record.
+// real study records of the test corpus. A value outside its set refuses the record.
 
 /// `statusModule.overallStatus`, `lastKnownStatus` and `locations[].status` (API v2 `Status`).
 public enum RegistryStatus: String, Sendable, Hashable, Codable, InputEnumeration {
