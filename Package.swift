@@ -129,7 +129,8 @@ let package = Package(
       name: "CartrialCLI",
       dependencies: [
         "Inputs", "TrialModel", "ProtocolFiles", "DoseFinding", "Simulation", "Eligibility", "Assessment",
-        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore", "TrialServer", "Registry", "Exports",
+        "Analysis", "Charts", "Trials", "Reports", "TrialConduct", "TrialStore", "TrialServer", "Registry",
+        "Exports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -190,7 +191,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialStoreTests",
-      dependencies: ["TrialStore", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "Registry", "TestSupport"],
+      dependencies: [
+        "TrialStore", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "Registry", "TestSupport",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrialServerTests",

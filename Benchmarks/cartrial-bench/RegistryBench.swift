@@ -11,8 +11,10 @@ enum RegistryBench {
     .appendingPathComponent("../../../shared/reference/registry/corpus").standardized
 
   static func run() async throws {
-    let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".json") }
-      .sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter {
+      $0.hasSuffix(".json")
+    }
+    .sorted()
     let documents = try files.map { ($0, try Data(contentsOf: corpus.appendingPathComponent($0))) }
     let bytes = documents.reduce(0) { $0 + $1.1.count }
     print("== registry: \(documents.count) corpus records, \(bytes / 1_000_000) MB")
@@ -22,7 +24,8 @@ enum RegistryBench {
     let readSeconds = Date().timeIntervalSince(start)
     print(
       String(
-        format: "read (parse, no store): %d records in %.2f s = %.0f records/s, %d refused", read.records.count,
+        format: "read (parse, no store): %d records in %.2f s = %.0f records/s, %d refused",
+        read.records.count,
         readSeconds, Double(read.records.count) / readSeconds, read.refusals.count))
 
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("registry-bench-\(getpid())")
@@ -40,7 +43,8 @@ enum RegistryBench {
     let cold = try await RegistryBook(store: store).index()
     print(
       String(
-        format: "a new process's first search: load %d records from the log and index them: %.2f s", cold.count,
+        format: "a new process's first search: load %d records from the log and index them: %.2f s",
+        cold.count,
         Date().timeIntervalSince(start)))
     try await store.close()
 
@@ -62,7 +66,9 @@ enum RegistryBench {
     // each alone and with filters.
     var queries = stride(from: 0, to: base.count, by: 25).compactMap { base[$0].conditions.first }
       .map { SearchQuery(text: $0) }
-    for text in ["cd19 car-t leukemia", "acute lymphoblastic leukemia children", "allogeneic", "bcma myeloma"] {
+    for text in [
+      "cd19 car-t leukemia", "acute lymphoblastic leukemia children", "allogeneic", "bcma myeloma",
+    ] {
       queries.append(SearchQuery(text: text))
       queries.append(SearchQuery(text: text, statuses: ["RECRUITING"], ageYears: 30))
       queries.append(
@@ -92,7 +98,10 @@ enum RegistryBench {
 
   static func report(_ what: String, _ ms: [Double]) {
     let sorted = ms.sorted()
-    func p(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1)] }
-    print(String(format: "%@: p50 %.2f ms, p99 %.2f ms, max %.2f ms", what, p(0.5), p(0.99), sorted.last ?? 0))
+    func p(_ q: Double) -> Double {
+      sorted[min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1)]
+    }
+    print(
+      String(format: "%@: p50 %.2f ms, p99 %.2f ms, max %.2f ms", what, p(0.5), p(0.99), sorted.last ?? 0))
   }
 }

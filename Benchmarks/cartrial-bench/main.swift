@@ -10,7 +10,9 @@ if CommandLine.arguments.dropFirst().first == "append-writer" {
   try await StoreBench.appendWriter(Array(CommandLine.arguments.dropFirst(2)))
   exit(0)
 }
-let sections = ["eligibility", "analysis", "simulation", "dosefinding", "conduct", "exact", "store", "registry"]
+let sections = [
+  "eligibility", "analysis", "simulation", "dosefinding", "conduct", "exact", "store", "registry",
+]
 let selected = Set(CommandLine.arguments.dropFirst().map { $0.lowercased() })
 if let unknown = selected.subtracting(sections).first {
   print("cartrial-bench: unknown section '\(unknown)'; expected any of: \(sections.joined(separator: ", "))")

@@ -25,7 +25,11 @@ public enum TrialExport {
         File(name: "\($0.domain.lowercased()).csv", mediaType: "text/csv; charset=utf-8", text: $0.csv)
       }
     case .fhir:
-      return [File(name: "\(state.trial)-fhir.json", mediaType: "application/fhir+json", text: try FHIRBundle.json(state))]
+      return [
+        File(
+          name: "\(state.trial)-fhir.json", mediaType: "application/fhir+json",
+          text: try FHIRBundle.json(state))
+      ]
     case .odm:
       // Only the events of the subjects kept (and the trial's own), so that no other site's
       // users or locations are named either.
@@ -34,7 +38,11 @@ public enum TrialExport {
         guard i >= 0, i < state.eventSubjects.count, let subject = state.eventSubjects[i] else { return true }
         return state.subjects[subject] != nil
       }
-      return [File(name: "\(state.trial)-odm.xml", mediaType: "application/xml", text: ODMDocument.xml(state, events: kept))]
+      return [
+        File(
+          name: "\(state.trial)-odm.xml", mediaType: "application/xml",
+          text: ODMDocument.xml(state, events: kept))
+      ]
     }
   }
 }

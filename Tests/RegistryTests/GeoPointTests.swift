@@ -49,7 +49,9 @@ import Testing
   @Test func readsLatitudeCommaLongitude() {
     #expect(GeoPoint(text: "48.8566,2.3522") == GeoPoint(latitude: 48.8566, longitude: 2.3522))
     #expect(GeoPoint(text: " -33.9 , 151.2 ") == GeoPoint(latitude: -33.9, longitude: 151.2))
-    for bad in ["", "48.8", "48.8,", "a,b", "91,0", "0,181", "1,2,3"] { #expect(GeoPoint(text: bad) == nil, "\(bad)") }
+    for bad in ["", "48.8", "48.8,", "a,b", "91,0", "0,181", "1,2,3"] {
+      #expect(GeoPoint(text: bad) == nil, "\(bad)")
+    }
   }
 
   @Test func patientSex() {

@@ -33,7 +33,10 @@ import TrialModel
     for trial in protocols {
       for criterion in trial.criteria.all {
         total += 1
-        guard let suggestion = suggester.suggest(criterion.text, isExclusion: criterion.kind == .exclusion)
+        guard
+          let suggestion = suggester.suggest(
+            criterion.text, isExclusion: criterion.kind == .exclusion,
+            isSubItem: criterion.id.last?.isLetter == true)
         else {
           continue
         }

@@ -88,14 +88,17 @@ struct SuggestPanel {
         case "weeks": base = [t.value * 7]
         case "months":
           base = [
-            t.value * 30, t.value * 30.4375, t.value * 31,
+            // The language's mean month (a twelfth of a Gregorian year), then month lengths.
+            t.value * MeasurementUnit.daysPerYear / 12, t.value * 30, t.value * 30.4375, t.value * 31,
             Double(Self.screening.adding(months: Int(t.value)).dayNumber - Self.screening.dayNumber),
           ]
-        case "years": base = [t.value * 365, t.value * 365.25, t.value * 366]
+        case "years":
+          base = [t.value * MeasurementUnit.daysPerYear, t.value * 365, t.value * 365.25, t.value * 366]
         default: continue
         }
         for b in base {
-          days.formUnion([b.rounded(.down) - 1, b.rounded(.down), b.rounded(.up), b.rounded(.up) + 1])
+          // The threshold itself too: a record may state 3 months, which is not a whole day count.
+          days.formUnion([b, b.rounded(.down) - 1, b.rounded(.down), b.rounded(.up), b.rounded(.up) + 1])
         }
       }
       dims.append(

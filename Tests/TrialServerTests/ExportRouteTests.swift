@@ -23,7 +23,8 @@ import Testing
         let lines = answer.text.split(whereSeparator: \.isNewline)
         let header = lines.first?.split(separator: ",").map(String.init) ?? []
         let at = try #require(header.firstIndex(of: "SUBJID"))
-        return Set(lines.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[at]) })
+        return Set(
+          lines.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[at]) })
       }
       #expect(try await subjects(tokens["monitor"]) == ["S-01", "S-02"])
       #expect(try await subjects(tokens["coordHZ"]) == ["S-01"])
@@ -42,12 +43,14 @@ import Testing
     }
   }
 
-  @Test(arguments: [
-    ("/api/v1/trials/NOPE/exports/fhir", 404, nil), ("/api/v1/trials/\(ServerHarness.trial)/exports/xls", 422, "/format"),
-    ("/api/v1/trials/\(ServerHarness.trial)/exports/sdtm", 422, "/domain"),
-    ("/api/v1/trials/\(ServerHarness.trial)/exports/sdtm?domain=XX", 422, "/domain"),
-    ("/api/v1/trials/\(ServerHarness.trial)/exports/odm?site=ZZ", 404, "/site"),
-  ] as [(String, Int, String?)])
+  @Test(
+    arguments: [
+      ("/api/v1/trials/NOPE/exports/fhir", 404, nil),
+      ("/api/v1/trials/\(ServerHarness.trial)/exports/xls", 422, "/format"),
+      ("/api/v1/trials/\(ServerHarness.trial)/exports/sdtm", 422, "/domain"),
+      ("/api/v1/trials/\(ServerHarness.trial)/exports/sdtm?domain=XX", 422, "/domain"),
+      ("/api/v1/trials/\(ServerHarness.trial)/exports/odm?site=ZZ", 404, "/site"),
+    ] as [(String, Int, String?)])
   func badInputIsAProblem(_ path: String, _ status: Int, _ field: String?) async throws {
     let server = try await ServerHarness.make()
     try await server.run { client in

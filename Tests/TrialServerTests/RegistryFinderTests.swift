@@ -30,7 +30,9 @@ import Testing
       let tokens = try await server.setUp(client)
       let text = try String(contentsOf: Self.records[0], encoding: .utf8)
       #expect(try await client.send(.post, "/api/v1/registry", json: text).status == .unauthorized)
-      #expect(try await client.send(.post, "/api/v1/registry", token: tokens["coordHZ"], json: text).status == .forbidden)
+      #expect(
+        try await client.send(.post, "/api/v1/registry", token: tokens["coordHZ"], json: text).status
+          == .forbidden)
       let bad = try await client.send(
         .post, "/api/v1/registry", token: tokens["admin"],
         json: #"{"protocolSection": {"identificationModule": {"nctId": "NCT1"}}}"#)
@@ -61,7 +63,10 @@ import Testing
       #expect(matches.contains { ($0["terms"] as? [String])?.contains("universal") == true })
       // Filters: a 10-year-old excludes the adults-only trials.
       let child = try await client.send(.get, "/api/v1/registry?q=leukemia&age=10&pageSize=100")
-      let childIds = Set(((child.object["hits"] as? [[String: Any]]) ?? []).compactMap { ($0["listing"] as? [String: Any])?["nctId"] as? String })
+      let childIds = Set(
+        ((child.object["hits"] as? [[String: Any]]) ?? []).compactMap {
+          ($0["listing"] as? [String: Any])?["nctId"] as? String
+        })
       #expect(!childIds.isEmpty)
       let all = try await client.send(.get, "/api/v1/registry?q=leukemia&pageSize=100")
       #expect((all.object["total"] as? Int ?? 0) > childIds.count)
@@ -74,7 +79,8 @@ import Testing
       #expect(!page.text.contains("Trials in this database"))
       // Signed in, the same page also lists this database's trials.
       let staff = try await client.send(.get, "/trials?q=allogeneic", cookie: tokens["monitor"])
-      #expect(staff.text.contains("Trials in this database") && staff.text.contains("<mark>Allogeneic</mark>"))
+      #expect(
+        staff.text.contains("Trials in this database") && staff.text.contains("<mark>Allogeneic</mark>"))
     }
   }
 
@@ -100,7 +106,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("age=-3", "/age"), ("near=somewhere", "/near"), ("status=recruting", "/status"), ("pageSize=500", "/pageSize"),
+    ("age=-3", "/age"), ("near=somewhere", "/near"), ("status=recruting", "/status"),
+    ("pageSize=500", "/pageSize"),
     ("withinKm=10", "/near"), ("sex=other", "/sex"), ("page=two", "/page"),
   ])
   func badQueriesAreProblemsNamingTheParameter(_ query: String, _ field: String) async throws {

@@ -40,7 +40,9 @@ import Testing
       let entry = try #require(try await book.entry("NCT05164042"))
       #expect(entry.version == 2 && entry.record.briefTitle.hasSuffix("(amended title)"))
       // The log keeps both versions verbatim, with who and why.
-      let events = try await h.store.events(trial: RegistryBook.logID).map { try RegistryEvent.decode($0.bytes) }
+      let events = try await h.store.events(trial: RegistryBook.logID).map {
+        try RegistryEvent.decode($0.bytes)
+      }
       #expect(events.map(\.reason) == ["first import", "registry update"])
       #expect(events[0].document == String(decoding: try seedDocument().data, as: UTF8.self))
     }

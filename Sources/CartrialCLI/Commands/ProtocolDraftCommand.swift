@@ -31,13 +31,16 @@ struct ProtocolDraftCommand: AsyncParsableCommand {
       let entry = try await options.withRegistry { book in try await book.entry(reference) }
       guard let entry else {
         throw CLIError(
-          "RECORD: expected an NCT id of the local registry (cartrial registry import) or a file, found \(reference)")
+          "RECORD: expected an NCT id of the local registry (cartrial registry import) or a file, found \(reference)"
+        )
       }
       study = entry.record
     } else {
       let data = Data(try InputFile.bytes(reference))
-      do { study = try RegistryRecord(json: data, source: reference) } catch { throw CLIError(error.description) }
+      do { study = try RegistryRecord(json: data, source: reference) } catch {
+        throw CLIError(error.description)
+      }
     }
-    print(ProtocolDraft.yaml(from: study), terminator: "")
+    print(ProtocolDraft.yaml(from: study, suggest: CriteriaSuggester().forDrafts), terminator: "")
   }
 }

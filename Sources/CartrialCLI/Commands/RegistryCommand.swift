@@ -104,7 +104,8 @@ struct RegistryImportCommand: AsyncParsableCommand {
         throw CLIError("\(path): expected a study record file or a directory of them, found no such file")
       }
       if isDirectory.boolValue {
-        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }
+          .sorted()
         files += names.map { (path as NSString).appendingPathComponent($0) }
       } else {
         files.append(path)
@@ -132,7 +133,9 @@ struct RegistryImportCommand: AsyncParsableCommand {
       added = s.added
       updated = s.updated
       unchanged = s.unchanged
-      refused = s.refusals.map { Refused(source: $0.source, field: $0.error.field, message: $0.error.description) }
+      refused = s.refusals.map {
+        Refused(source: $0.source, field: $0.error.field, message: $0.error.description)
+      }
     }
   }
 }
@@ -141,13 +144,15 @@ struct RegistryImportCommand: AsyncParsableCommand {
 struct RegistrySearchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "search",
-    abstract: "Search the local registry: words, status, phase, the patient's age and sex, distance from a place.",
+    abstract:
+      "Search the local registry: words, status, phase, the patient's age and sex, distance from a place.",
     discussion: """
       Ranked by BM25F over titles, conditions, interventions and criteria; each hit shows the fields
       that matched, with the words marked [like this].
       """)
   @Argument(help: "Words to find.") var words: [String] = []
-  @Option(help: "Keep records with this overall status (RECRUITING, …); repeatable.") var status: [String] = []
+  @Option(help: "Keep records with this overall status (RECRUITING, …); repeatable.") var status: [String] =
+    []
   @Option(help: "Keep records with this phase (PHASE1, …); repeatable.") var phase: [String] = []
   @Option(help: "The patient's age in years.") var age: Double?
   @Option(help: "The patient's sex: female or male.") var sex: String?
@@ -176,11 +181,14 @@ struct RegistrySearchCommand: AsyncParsableCommand {
     }
     var patientSex: RegistryListing.Sex?
     if let sex {
-      guard let s = RegistryListing.Sex(patient: sex) else { throw CLIError("--sex: expected female or male, found \(sex)") }
+      guard let s = RegistryListing.Sex(patient: sex) else {
+        throw CLIError("--sex: expected female or male, found \(sex)")
+      }
       patientSex = s
     }
     return SearchQuery(
-      text: words.joined(separator: " "), statuses: Set(status), phases: Set(phase), ageYears: age, sex: patientSex,
+      text: words.joined(separator: " "), statuses: Set(status), phases: Set(phase), ageYears: age,
+      sex: patientSex,
       near: point, withinKm: withinKm, page: page, pageSize: pageSize)
   }
 }
@@ -189,7 +197,8 @@ struct RegistrySearchCommand: AsyncParsableCommand {
 struct RegistryRelatedCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "related",
-    abstract: "The trials of the local registry most like one: condition, antigen, product type, phase, population.")
+    abstract:
+      "The trials of the local registry most like one: condition, antigen, product type, phase, population.")
   @Argument(help: "The trial's NCT id.") var nctId: String
   @Option(help: "How many (1–100).") var limit = 10
   @OptionGroup var options: RegistryOptions
@@ -197,7 +206,9 @@ struct RegistryRelatedCommand: AsyncParsableCommand {
   func run() async throws {
     try options.output.require([.text, .json])
     let (nctId, limit) = (self.nctId, self.limit)
-    let matches = try await options.withRegistry { book in try await book.related().related(to: nctId, limit: limit) }
+    let matches = try await options.withRegistry { book in
+      try await book.related().related(to: nctId, limit: limit)
+    }
     if options.output.format == .json { return try Output.json(matches) }
     print(RegistryText.related(matches, to: nctId))
   }

@@ -13,7 +13,8 @@ enum RegistryText {
       let l = hit.listing
       let score = hit.score > 0 ? String(format: "  score %.2f", hit.score) : ""
       lines.append(
-        "\((r.page - 1) * r.pageSize + i + 1). \(l.nctId)  \(l.status)  \(l.phases.joined(separator: "/"))\(score)")
+        "\((r.page - 1) * r.pageSize + i + 1). \(l.nctId)  \(l.status)  \(l.phases.joined(separator: "/"))\(score)"
+      )
       lines.append("   \(l.title)")
       for m in hit.matches { lines.append("   \(m.field.rawValue): \(marked(m))") }
       if let site = hit.nearestSite, let km = hit.distanceKm {
@@ -37,9 +38,13 @@ enum RegistryText {
     var lines = ["Trials most like \(nctId):"]
     if matches.isEmpty { lines.append("  none share a feature") }
     for (i, m) in matches.enumerated() {
-      lines.append("\(i + 1). \(m.listing.nctId)  similarity \(String(format: "%.3f", m.similarity))  \(m.listing.title)")
+      lines.append(
+        "\(i + 1). \(m.listing.nctId)  similarity \(String(format: "%.3f", m.similarity))  \(m.listing.title)"
+      )
       for feature in RelatedTrials.Feature.allCases {
-        if let values = m.shared[feature] { lines.append("   \(feature.rawValue): \(values.joined(separator: ", "))") }
+        if let values = m.shared[feature] {
+          lines.append("   \(feature.rawValue): \(values.joined(separator: ", "))")
+        }
       }
     }
     return lines.joined(separator: "\n")

@@ -47,7 +47,9 @@ public struct RelatedTrials: Sendable {
   /// first, ties by NCT id (newest first).
   public func related(to nctId: String, limit: Int = 10) throws(InputErrors) -> [Match] {
     guard let at = index.position(of: nctId) else {
-      throw InputErrors([InputError(.notFound, field: "nctId", expected: "a trial of the registry", found: nctId)])
+      throw InputErrors([
+        InputError(.notFound, field: "nctId", expected: "a trial of the registry", found: nctId)
+      ])
     }
     guard (1...SearchQuery.maximumPageSize).contains(limit) else {
       throw InputErrors([

@@ -37,7 +37,8 @@ public struct TrialFeatures: Sendable, Hashable {
     // The product type is read from what is given, not from the summary, which often speaks of
     // other products ("after autologous stem cell transplantation").
     productTypes = Self.productTypes(
-      in: ([listing.title, listing.officialTitle ?? ""] + listing.interventions).joined(separator: " \n ").uppercased())
+      in: ([listing.title, listing.officialTitle ?? ""] + listing.interventions).joined(separator: " \n ")
+        .uppercased())
     phases = Set(listing.phases.filter { $0 != "NA" })
     ageGroups = listing.ageGroups.isEmpty ? Self.ageGroups(listing) : Set(listing.ageGroups)
   }

@@ -9,7 +9,9 @@ extension RegistryListing {
         ([i.type.rawValue.capitalized + ": " + i.name] + i.otherNames + [i.description].compactMap { $0 })
           .joined(separator: " — ")
       }
-      + record.armGroups.map { arm in ([arm.label] + [arm.description].compactMap { $0 }).joined(separator: ": ") }
+      + record.armGroups.map { arm in
+        ([arm.label] + [arm.description].compactMap { $0 }).joined(separator: ": ")
+      }
     let sites = record.locations.map { l in
       RegistryListing.Site(
         facility: l.facility ?? l.city ?? "Unnamed site", city: l.city, country: l.country,

@@ -64,7 +64,8 @@ public enum SearchText {
     // Most words are ASCII: lower-casing them is folding them, and much cheaper.
     let folded =
       word.utf8.allSatisfy { $0 < 0x80 }
-      ? word.lowercased() : String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      ? word.lowercased()
+      : String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     guard !stopWords.contains(folded) else { return nil }
     let stemmed = stem(folded)
     return spellings[stemmed] ?? stemmed

@@ -32,7 +32,12 @@ public struct CriteriaSuggester: Sendable {
   /// - Parameters:
   ///   - text: the criterion's text as written (one criterion, e.g. one bullet of a registry record).
   ///   - isExclusion: whether the criterion excludes; its expression then states what excludes.
-  public func suggest(_ text: String, isExclusion: Bool) -> CriterionSuggestion? {
+  ///   - isSubItem: whether the criterion is one part of a list split by hand (`I7c`): then no
+  ///     suggestion, as the list's heading may qualify it.
+  public func suggest(_ text: String, isExclusion: Bool, isSubItem: Bool = false) -> CriterionSuggestion? {
+    // A sub-item of a list (`I7c`: "3. INR … ≤ 1.5 × ULN") may be qualified by its list's heading,
+    // which its text does not carry: no suggestion.
+    if isSubItem { return nil }
     let wording = CriterionWording(text)
     guard !wording.text.isEmpty, wording.text.count <= 400 else { return nil }
     for rule in rules {

@@ -28,12 +28,14 @@ extension WebApp {
         }
         guard viewer.sees(site: site) else {
           throw Problem(
-            .forbidden, title: "Not permitted", detail: "a \(user.role.rawValue) of \(user.site ?? "no site") may not export site \(site)",
+            .forbidden, title: "Not permitted",
+            detail: "a \(user.role.rawValue) of \(user.site ?? "no site") may not export site \(site)",
             field: "site")
         }
         visible = { $0 == site }
       }
-      var files = try TrialExport.files(format, state: log.state.restricted(toSites: visible), events: log.events)
+      var files = try TrialExport.files(
+        format, state: log.state.restricted(toSites: visible), events: log.events)
       if format == .sdtm {
         let domains = files.map { $0.name.replacingOccurrences(of: ".csv", with: "").uppercased() }
         guard let domain = q.get("domain")?.uppercased(), let at = domains.firstIndex(of: domain) else {

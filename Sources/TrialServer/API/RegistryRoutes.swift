@@ -64,12 +64,16 @@ extension WebApp {
       phases: Set(p.getAll("phase").filter { !$0.isEmpty }.map { String($0) }))
     query.ageYears = number("age")
     if let sex = p.get("sex"), !sex.isEmpty {
-      if let s = RegistryListing.Sex(patient: String(sex)) { query.sex = s } else {
+      if let s = RegistryListing.Sex(patient: String(sex)) {
+        query.sex = s
+      } else {
         errors.append(.notOneOf("sex", allowed: ["female", "male"], found: "\"\(sex)\""))
       }
     }
     if let near = p.get("near"), !near.isEmpty {
-      if let point = GeoPoint(text: String(near)) { query.near = point } else {
+      if let point = GeoPoint(text: String(near)) {
+        query.near = point
+      } else {
         errors.append(
           InputError(field: "near", expected: "latitude,longitude in decimal degrees", found: "\"\(near)\""))
       }
@@ -84,7 +88,9 @@ extension WebApp {
   /// An integer query parameter, or a named error.
   static func integer(_ p: Parameters, _ name: String) throws -> Int? {
     guard let text = p.get(name), !text.isEmpty else { return nil }
-    guard let value = Int(text) else { throw InputError(field: name, expected: "a whole number", found: "\"\(text)\"") }
+    guard let value = Int(text) else {
+      throw InputError(field: name, expected: "a whole number", found: "\"\(text)\"")
+    }
     return value
   }
 }

@@ -95,7 +95,9 @@ extension WebApp {
   /// The finder for the query parameters of a request: the form as filled, and the hits when
   /// anything was asked; refused parameters shown, each naming its field.
   func finder(_ p: Parameters) async throws -> FinderView {
-    let asked = ["q", "status", "phase", "age", "sex", "near", "withinKm", "page", "pageSize"].contains { !(p.getAll($0).allSatisfy(\.isEmpty)) }
+    let asked = ["q", "status", "phase", "age", "sex", "near", "withinKm", "page", "pageSize"].contains {
+      !(p.getAll($0).allSatisfy(\.isEmpty))
+    }
     let index = try await registry.index()
     var view = FinderView(
       q: p.get("q").map { $0.replacingOccurrences(of: "+", with: " ") } ?? "", age: p.get("age") ?? "",
@@ -109,7 +111,8 @@ extension WebApp {
       let query = try Self.registryQuery(p)
       let results = try index.search(query)
       let pages = max(1, (results.total + results.pageSize - 1) / results.pageSize)
-      view.summary = "\(results.total) trial\(results.total == 1 ? "" : "s") found, page \(results.page) of \(pages)"
+      view.summary =
+        "\(results.total) trial\(results.total == 1 ? "" : "s") found, page \(results.page) of \(pages)"
       view.hits = results.hits.map(Self.finderHit)
       if results.page > 1 { view.previous = Self.pageLink(p, page: results.page - 1) }
       if results.page < pages { view.next = Self.pageLink(p, page: results.page + 1) }
@@ -127,11 +130,15 @@ extension WebApp {
   static func finderHit(_ hit: SearchHit) -> FinderHit {
     let l = hit.listing
     var site: String?
-    if let s = hit.nearestSite, let km = hit.distanceKm { site = "\(s.place) — \(String(format: "%.0f", km)) km" }
+    if let s = hit.nearestSite, let km = hit.distanceKm {
+      site = "\(s.place) — \(String(format: "%.0f", km)) km"
+    }
     return FinderHit(
       nctId: l.nctId, href: "/registry/\(l.nctId)", title: l.title, status: StatusText.words(l.status),
       phases: l.phases.map(StatusText.words).joined(separator: ", "),
-      matches: hit.matches.map { MatchView(field: $0.field.rawValue, html: Self.markedHTML($0.passage, marks: $0.marks)) },
+      matches: hit.matches.map {
+        MatchView(field: $0.field.rawValue, html: Self.markedHTML($0.passage, marks: $0.marks))
+      },
       site: site)
   }
 
@@ -164,7 +171,9 @@ extension WebApp {
 
   /// The same search, another page.
   static func pageLink(_ p: Parameters, page: Int) -> String {
-    var items = p.filter { $0.key != "page" }.map { URLQueryItem(name: String($0.key), value: String($0.value)) }
+    var items = p.filter { $0.key != "page" }.map {
+      URLQueryItem(name: String($0.key), value: String($0.value))
+    }
     items.append(URLQueryItem(name: "page", value: "\(page)"))
     var c = URLComponents()
     c.path = "/trials"
@@ -186,7 +195,8 @@ extension WebApp {
     case (let low?, let high?): ages = "\(low) to \(high)"
     }
     return RegistryTrialView(
-      nctId: r.nctId, title: r.briefTitle, officialTitle: r.officialTitle, status: StatusText.words(listing.status),
+      nctId: r.nctId, title: r.briefTitle, officialTitle: r.officialTitle,
+      status: StatusText.words(listing.status),
       phases: listing.phases.map(StatusText.words).joined(separator: ", "),
       sponsor: ([r.leadSponsor] + r.collaborators).joined(separator: "; "),
       conditions: r.conditions.joined(separator: "; "), ages: ages,
@@ -196,8 +206,12 @@ extension WebApp {
           place: s.place, status: s.status.map(StatusText.words) ?? "",
           distance: near.flatMap { n in s.point.map { String(format: "%.0f km", $0.distanceKm(to: n)) } })
       },
-      inclusion: criteria.filter { $0.kind == .inclusion }.map { RegistryCriterionRow(id: $0.id, text: $0.text) },
-      exclusion: criteria.filter { $0.kind == .exclusion }.map { RegistryCriterionRow(id: $0.id, text: $0.text) },
+      inclusion: criteria.filter { $0.kind == .inclusion }.map {
+        RegistryCriterionRow(id: $0.id, text: $0.text)
+      },
+      exclusion: criteria.filter { $0.kind == .exclusion }.map {
+        RegistryCriterionRow(id: $0.id, text: $0.text)
+      },
       related: related.map { m in
         RelatedRow(
           href: "/registry/\(m.listing.nctId)", nctId: m.listing.nctId, title: m.listing.title,
@@ -206,7 +220,8 @@ extension WebApp {
             m.shared[f].map { "\(f.rawValue): \($0.joined(separator: ", "))" }
           }.joined(separator: "; "))
       },
-      imported: "version \(entry.version), imported \(formatter.string(from: entry.importedAt)) by \(entry.importedBy)",
+      imported:
+        "version \(entry.version), imported \(formatter.string(from: entry.importedAt)) by \(entry.importedBy)",
       registryHref: "https://clinicaltrials.gov/study/\(r.nctId)")
   }
 }

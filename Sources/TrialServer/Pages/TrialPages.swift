@@ -109,7 +109,8 @@ extension WebApp {
   func addTrialPages(to router: Router<ServerContext>) {
     // Public: the trial finder; a signed-in user who may see trials also gets this database's.
     router.get("/trials") { request, context -> Response in
-      try await trialList(user: context.user, context: context, error: nil, query: request.uri.queryParameters)
+      try await trialList(
+        user: context.user, context: context, error: nil, query: request.uri.queryParameters)
     }
     router.post("/trials") { request, context -> Response in
       let user = try context.require(.openTrials)

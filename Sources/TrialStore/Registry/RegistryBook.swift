@@ -80,7 +80,8 @@ public actor RegistryBook {
           break
         }
         let event = RegistryEvent(
-          recordedAt: clock(), by: by, reason: reason, nctId: record.nctId, source: record.source, sha256: sha,
+          recordedAt: clock(), by: by, reason: reason, nctId: record.nctId, source: record.source,
+          sha256: sha,
           document: String(decoding: data, as: UTF8.self))
         do {
           _ = try await store.append(
@@ -94,7 +95,8 @@ public actor RegistryBook {
       }
       if !appended {
         throw InputError(
-          .conflict, field: "registry", expected: "fewer simultaneous imports", found: "100 attempts overtaken")
+          .conflict, field: "registry", expected: "fewer simultaneous imports",
+          found: "100 attempts overtaken")
       }
     }
     _ = try await current()

@@ -6,10 +6,13 @@ import Testing
 @Suite struct ExportCLITests {
   /// The rows of a CSV without quoted commas (the demo's values have none), header first.
   func rows(_ path: String) throws -> [[String: String]] {
-    let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(
+      String.init)
     let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     return lines.dropFirst().map { line in
-      Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+      Dictionary(
+        uniqueKeysWithValues: zip(
+          header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
     }
   }
 
@@ -41,7 +44,8 @@ import Testing
     #expect(f.run(["demo", "--protocol", "NCT05350787"]).status == 0)
     let fhir = f.run(["export", "fhir", "NCT05350787", "--site", "S01"])
     #expect(fhir.status == 0, "\(fhir.stderr)")
-    let bundle = try #require(try JSONSerialization.jsonObject(with: Data(fhir.stdout.utf8)) as? [String: Any])
+    let bundle = try #require(
+      try JSONSerialization.jsonObject(with: Data(fhir.stdout.utf8)) as? [String: Any])
     #expect(bundle["resourceType"] as? String == "Bundle")
     let entries = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
     let patients = entries.filter { $0["resourceType"] as? String == "Patient" }

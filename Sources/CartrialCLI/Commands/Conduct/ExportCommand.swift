@@ -8,7 +8,8 @@ import TrialStore
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export a trial's data: CDISC SDTM (CSV per domain), HL7 FHIR R4 (JSON Bundle), CDISC ODM 1.3.2 (XML).",
+    abstract:
+      "Export a trial's data: CDISC SDTM (CSV per domain), HL7 FHIR R4 (JSON Bundle), CDISC ODM 1.3.2 (XML).",
     discussion: """
       sdtm writes one CSV per domain (dm.csv, ex.csv, ae.csv) into --out DIR; fhir and odm print the
       document (or write it into --out DIR). With --site, only that site's subjects are exported.
@@ -21,14 +22,19 @@ struct ExportCommand: AsyncParsableCommand {
   func run() async throws {
     guard let format = TrialExport.Format(rawValue: format.lowercased()) else {
       throw ValidationError(
-        "FORMAT: expected one of \(TrialExport.Format.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
+        "FORMAT: expected one of \(TrialExport.Format.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)"
+      )
     }
-    if format == .sdtm, out == nil { throw ValidationError("--out: sdtm writes one file per domain: give a directory") }
+    if format == .sdtm, out == nil {
+      throw ValidationError("--out: sdtm writes one file per domain: give a directory")
+    }
     let (trial, site) = (self.trial, options.site)
     let files = try await options.withLedger { ledger in
       let log = try await ledger.log(trial)
       if let site, log.state.sites[site] == nil {
-        throw CLIError("--site: expected a site of trial \(trial) (\(log.state.sites.keys.sorted().joined(separator: ", "))), found \(site)")
+        throw CLIError(
+          "--site: expected a site of trial \(trial) (\(log.state.sites.keys.sorted().joined(separator: ", "))), found \(site)"
+        )
       }
       let state = site.map { s in log.state.restricted(toSites: { $0 == s }) } ?? log.state
       return try TrialExport.files(format, state: state, events: log.events)

@@ -8,7 +8,7 @@ struct LifeExpectancyRule: SuggestionRule {
 
   private static let pattern = TextPattern(
     #"(?:(?:patients|subjects|participants) (?:who have |with ))?(?:an? |the )?(?:life expectancy|(?:expected|estimated|anticipated|predicted) (?:survival|lifetime|life span)(?: time| period)?|survival time|expected life(?: span)?)"#
-      + #"(?: is| was| should be| must be| of| >)?(?: estimated)?(?: to be)?:? ?"# + ComparisonWords.pattern
+      + #"(?: is| was| should be| must be| of)?(?: estimated)?(?: to be)?:? ?"# + ComparisonWords.pattern
       + " ?"
       + QuantityWords.number + " ?" + QuantityWords.durationUnit
       + "|" + #"(?:an? |the )?(?:life expectancy|(?:expected|estimated) survival(?: time)?)(?: of)? "#

@@ -51,7 +51,7 @@ struct WashoutRule: SuggestionRule {
     + QuantityWords.number + " " + QuantityWords.durationUnit
     + "(?: (?:before|prior to|preceding|of) " + anchor + ")?"
   private static let lead =
-    #"(?:(?:patients?|subjects?|participants?|those) (?:who )?)?(?:(?:has|have|had) )?(?:(?:received|undergone|been treated with|treatment with|treat with|treated with|use of|used|had|participated|participation|vaccinated with|receipt of|received treatment with) )?"#
+    #"(?:(?:patients?|subjects?|participants?|those) (?:who )?)?(?:(?:has|have|had) ){0,2}(?:(?:received|undergone|been treated with|treatment with|treat with|treated with|use of|used|had|participated|participation|vaccinated with|receipt of|received treatment with) )?"#
   private static let excluding = TextPattern(lead + exposure + window)
   private static let notExposed = TextPattern(
     #"no (?:prior )?(?:(?:treatment with|use of|receipt of) )?"# + exposure + window)
