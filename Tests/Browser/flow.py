@@ -574,6 +574,23 @@ class Flow:
     def run(self, admin_password):
         b = self.b
 
+        self.step("a patient, not signed in: find a trial on /trials, open it, see its criteria and related trials")
+        b.open("/trials")
+        text = b.submit("form-find", {"q": "universal cd20", "age": "30"}, expect="NCT07470073")
+        if "Trials in this database" in text:
+            fail("/trials: a visitor who is not signed in sees this database's trials")
+        marks = [m.text for m in b.driver.find_elements(By.CSS_SELECTOR, "#find-hits mark")]
+        if not any(m.lower() == "universal" for m in marks):
+            fail(f"/trials: the hit does not mark the words it matched: {marks}")
+        b.driver.find_element(By.CSS_SELECTOR, "#find-hits a[href='/registry/NCT07470073']").click()
+        b.wait_loaded()
+        b.check_page()
+        if not b.driver.find_elements(By.ID, "criterion-I1") or not b.driver.find_elements(By.ID, "criterion-E1"):
+            fail(f"{b.path()}: the record's criteria are not listed as items")
+        related = [a.get_attribute("href") for a in b.driver.find_elements(By.CSS_SELECTOR, "#related a")]
+        if not related:
+            fail(f"{b.path()}: no related trials listed")
+
         self.step("administrator: first sign-in (keyboard alone) and the password change")
         self.first_sign_in("admin", admin_password, "admin-Secret-2026", keyboard=True)
 
@@ -983,6 +1000,13 @@ def main():
     browser = None
     status = 1
     try:
+        # The trial finder's registry: the seed trials' records, imported as an administrator would.
+        imported = subprocess.run(
+            [binary, "registry", "import", os.path.join(REPO, "Tests", "Fixtures", "registry"),
+             "--db", os.path.join(workdir, "t.sqlite")],
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+        if imported.returncode != 0:
+            fail(f"cartrial registry import: exit {imported.returncode}: {imported.stderr}")
         base = server.start()
         browser = Browser(base, workdir)
         flow = Flow(browser, args.screenshots)

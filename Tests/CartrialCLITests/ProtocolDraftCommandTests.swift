@@ -32,10 +32,20 @@ import Testing
     #expect(result.stderr.contains("found \"OPEN\""))
   }
 
-  @Test func helpSaysOnlyAPathIsAccepted() throws {
+  @Test func helpSaysARecordIsAnNCTIdOrAFile() throws {
     let result = try CLIRunner.run(["protocol", "draft", "--help"])
     let words = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    #expect(
-      words.contains("Looking an NCT id up in the local registry is not available yet: give a file path."))
+    #expect(words.contains("RECORD is an NCT id of the local registry"))
+    #expect(words.contains("suggested: true"))
+  }
+
+  @Test func anNCTIdNotInTheRegistryIsAClearError() throws {
+    let db = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "draft-\(UUID().uuidString).sqlite"
+    ).path
+    let result = try CLIRunner.run(["protocol", "draft", "NCT99999999", "--db", db])
+    #expect(result.status != 0 && result.stdout.isEmpty)
+    #expect(result.stderr.contains("RECORD: expected an NCT id of the local registry"))
+    #expect(result.stderr.contains("found NCT99999999"))
   }
 }
