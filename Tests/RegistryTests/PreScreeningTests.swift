@@ -23,7 +23,9 @@ import TrialModel
     // "Patients with relapse/refractory B-ALL" → diagnosis and status; "Pregnant or lactating
     // women" → pregnant, lactating (and sex, which those facts depend on).
     #expect(asked.isSuperset(of: ["diagnosis", "status", "pregnant", "lactating"]))
-    #expect(!asked.contains("creatinine") || screening.suggestions.values.contains { $0.expression.contains("creatinine") })
+    #expect(
+      !asked.contains("creatinine")
+        || screening.suggestions.values.contains { $0.expression.contains("creatinine") })
     #expect(screening.findingsCount > 0)
   }
 
@@ -31,11 +33,15 @@ import TrialModel
     let result = try screening.assess(["diagnosis": "no", "status": "relapsed"], on: today)
     #expect(result.likelyNotEligible)
     #expect(try finding(result, containing: "B-ALL").outcome == .likelyNotMet)
-    #expect(result.summary.hasPrefix("Likely not eligible") && result.summary.contains("Only the study team can decide"))
+    #expect(
+      result.summary.hasPrefix("Likely not eligible")
+        && result.summary.contains("Only the study team can decide"))
   }
 
   @Test func fittingAnswersLeaveTheRestToTheStudyTeam() throws {
-    let answers = ["diagnosis": "yes", "status": "relapsed", "sex": "female", "pregnant": "no", "lactating": "no"]
+    let answers = [
+      "diagnosis": "yes", "status": "relapsed", "sex": "female", "pregnant": "no", "lactating": "no",
+    ]
     let result = try screening.assess(answers, on: today)
     #expect(!result.likelyNotEligible)
     #expect(try finding(result, containing: "B-ALL").outcome == .likelyMet)

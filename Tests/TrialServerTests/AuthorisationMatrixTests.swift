@@ -227,7 +227,7 @@ import TrialConduct
     "GET /static/{file}", "GET /favicon.ico",
     // The trial finder: registry records are public (a signed-in user's /trials adds their trials).
     "GET /trials", "GET /registry/{nct}", "GET /api/v1/registry", "GET /api/v1/registry/{nct}",
-    "GET /api/v1/registry/{nct}/related",
+    "GET /api/v1/registry/{nct}/related", "GET /registry/{nct}/prescreen", "POST /registry/{nct}/prescreen",
   ]
 
   @Test func everyRouteHasACase() async throws {

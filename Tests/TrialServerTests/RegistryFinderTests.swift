@@ -122,4 +122,27 @@ import Testing
       #expect(page.text.contains("role=\"alert\""))
     }
   }
+
+  @Test func preScreeningAnswersPerCriterionAndStoresNothing() async throws {
+    let server = try await ServerHarness.make()
+    try await server.run { client in
+      let tokens = try await server.setUp(client)
+      try await importSeeds(client, admin: tokens["admin"]!)
+      let form = try await client.send(.get, "/registry/NCT05270772/prescreen")
+      #expect(form.status == .ok && form.text.contains("id=\"q-diagnosis\""))
+      let before = try await server.store.events(trial: "@registry").count
+      let no = try await client.send(
+        .post, "/registry/NCT05270772/prescreen", form: "diagnosis=no&status=relapsed")
+      #expect(no.status == .ok)
+      #expect(no.text.contains("Likely not eligible") && no.text.contains("likely not met"))
+      let yes = try await client.send(
+        .post, "/registry/NCT05270772/prescreen",
+        form: "diagnosis=yes&status=relapsed&sex=female&pregnant=no&lactating=no")
+      #expect(yes.text.contains("May be eligible") && yes.text.contains("the study team must check"))
+      let bad = try await client.send(.post, "/registry/NCT05270772/prescreen", form: "age=abc")
+      #expect(bad.status == .unprocessableContent && bad.text.contains("role=\"alert\""))
+      #expect(try await server.store.events(trial: "@registry").count == before)
+      #expect(try await client.send(.get, "/registry/NCT99999999/prescreen").status == .notFound)
+    }
+  }
 }

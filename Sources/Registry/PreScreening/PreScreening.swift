@@ -44,7 +44,9 @@ public struct PreScreening: Sendable {
     items = CriteriaSplitter.split(record.eligibility.criteria)
     var suggestions: [String: CriterionSuggestion] = [:]
     for item in items {
-      if let s = suggester.suggest(item.text, isExclusion: item.kind == .exclusion) { suggestions[item.id] = s }
+      if let s = suggester.suggest(item.text, isExclusion: item.kind == .exclusion) {
+        suggestions[item.id] = s
+      }
     }
     self.suggestions = suggestions
     let names = Set(suggestions.values.flatMap { Self.names(in: $0.expression) })
@@ -63,7 +65,11 @@ public struct PreScreening: Sendable {
   {
     let day = date.description
     func yes(_ id: String) -> Bool? {
-      switch answers[id] { case "yes": true; case "no": false; default: nil }
+      switch answers[id] {
+      case "yes": true;
+      case "no": false;
+      default: nil
+      }
     }
     func number(_ id: String) throws(InputError) -> Double? {
       guard let text = answers[id]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
@@ -83,7 +89,9 @@ public struct PreScreening: Sendable {
     if !disease.isEmpty { record["disease"] = disease }
     var antigens: [[String: Any]] = []
     for (id, antigen) in [("cd19", "CD19"), ("cd20", "CD20")] {
-      if let b = yes(id) { antigens.append(["antigen": antigen, "result": b ? "positive" : "negative", "date": day]) }
+      if let b = yes(id) {
+        antigens.append(["antigen": antigen, "result": b ? "positive" : "negative", "date": day])
+      }
     }
     if !antigens.isEmpty { record["antigens"] = antigens }
     if let text = answers["ecog"], let score = Int(text) {
@@ -94,7 +102,9 @@ public struct PreScreening: Sendable {
       if let v = try number(id) { labs[id] = ["value": v, "unit": "mg/dL", "date": day] }
     }
     if !labs.isEmpty { record["labs"] = labs }
-    if let hiv = yes("hiv") { record["viralTests"] = [["test": "HIV-Ab", "result": hiv ? "positive" : "negative", "date": day]] }
+    if let hiv = yes("hiv") {
+      record["viralTests"] = [["test": "HIV-Ab", "result": hiv ? "positive" : "negative", "date": day]]
+    }
     var conditions: [String: Any] = [:]
     if let p = yes("pregnant") { conditions["pregnant"] = p }
     if let l = yes("lactating") { conditions["lactating"] = l }
@@ -106,7 +116,8 @@ public struct PreScreening: Sendable {
     // Plain data: serialising cannot fail.
     let data = try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
     do { return try PatientRecord(json: data, file: "answers") } catch {
-      throw InputError(error.kind, field: Self.question(for: error.field), expected: error.expected, found: error.found)
+      throw InputError(
+        error.kind, field: Self.question(for: error.field), expected: error.expected, found: error.found)
     }
   }
 
@@ -123,7 +134,9 @@ public struct PreScreening: Sendable {
   public func assess(_ answers: [String: String], on date: CivilDate) throws(InputError) -> Result {
     let record = try Self.patientRecord(answers, on: date)
     let criteria = items.compactMap { item in
-      suggestions[item.id].map { Criterion(id: item.id, text: item.text, kind: item.kind, expression: $0.expression) }
+      suggestions[item.id].map {
+        Criterion(id: item.id, text: item.text, kind: item.kind, expression: $0.expression)
+      }
     }
     var results: [String: CriterionResult] = [:]
     if let compiled = try? CriteriaCompiler.compile(protocolID: nctId, criteria: criteria) {
@@ -139,7 +152,8 @@ public struct PreScreening: Sendable {
       case .met: return Finding(id: item.id, text: item.text, outcome: .likelyMet, because: r.evidence)
       case .notMet: return Finding(id: item.id, text: item.text, outcome: .likelyNotMet, because: r.evidence)
       case .missing, .attestation:
-        let what = r.missing.isEmpty ? r.evidence : "not known from the answers: " + r.missing.joined(separator: ", ")
+        let what =
+          r.missing.isEmpty ? r.evidence : "not known from the answers: " + r.missing.joined(separator: ", ")
         return Finding(id: item.id, text: item.text, outcome: .studyTeamMustCheck, because: what)
       }
     }

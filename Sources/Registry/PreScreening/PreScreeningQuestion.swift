@@ -17,17 +17,21 @@ public struct PreScreeningQuestion: Sendable, Hashable, Identifiable {
   public static func == (a: Self, b: Self) -> Bool { a.id == b.id }
   public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 
-  static let yesNo: [(value: String, label: String)] = [("yes", "yes"), ("no", "no"), ("unknown", "I don't know")]
+  static let yesNo: [(value: String, label: String)] = [
+    ("yes", "yes"), ("no", "no"), ("unknown", "I don't know"),
+  ]
 
   /// Every question, in the order they are asked.
   public static let all: [PreScreeningQuestion] = [
     PreScreeningQuestion(
-      id: "age", prompt: "How old are you?", choices: [], unit: "years", reads: ["age", "completedAge", "crcl"]),
+      id: "age", prompt: "How old are you?", choices: [], unit: "years",
+      reads: ["age", "completedAge", "crcl"]),
     PreScreeningQuestion(
       id: "sex", prompt: "Your sex", choices: [("female", "female"), ("male", "male")], unit: nil,
       reads: ["sex", "pregnant", "lactating", "childbearingPotential", "crcl"]),
     PreScreeningQuestion(
-      id: "diagnosis", prompt: "Has a doctor told you that you have B-cell acute lymphoblastic leukaemia (B-ALL)?",
+      id: "diagnosis",
+      prompt: "Has a doctor told you that you have B-cell acute lymphoblastic leukaemia (B-ALL)?",
       choices: yesNo, unit: nil, reads: ["bAll"]),
     PreScreeningQuestion(
       id: "status", prompt: "Where is the leukaemia now?",
@@ -42,12 +46,14 @@ public struct PreScreeningQuestion: Sendable, Hashable, Identifiable {
       id: "cd19", prompt: "Was the leukaemia found to carry CD19 (a marker on the cells)?", choices: yesNo,
       unit: nil, reads: ["cd19"]),
     PreScreeningQuestion(
-      id: "cd20", prompt: "Was the leukaemia found to carry CD20?", choices: yesNo, unit: nil, reads: ["cd20"]),
+      id: "cd20", prompt: "Was the leukaemia found to carry CD20?", choices: yesNo, unit: nil, reads: ["cd20"]
+    ),
     PreScreeningQuestion(
       id: "ecog", prompt: "Which describes your day best?",
       choices: [
         ("0", "fully active, as before the illness"), ("1", "light work only, no strenuous activity"),
-        ("2", "up and about more than half the day, no work"), ("3", "in bed or a chair more than half the day"),
+        ("2", "up and about more than half the day, no work"),
+        ("3", "in bed or a chair more than half the day"),
         ("4", "in bed or a chair all day"), ("unknown", "I don't know"),
       ], unit: nil, reads: ["ecog"]),
     PreScreeningQuestion(
@@ -55,7 +61,8 @@ public struct PreScreeningQuestion: Sendable, Hashable, Identifiable {
     PreScreeningQuestion(
       id: "lactating", prompt: "Are you breastfeeding?", choices: yesNo, unit: nil, reads: ["lactating"]),
     PreScreeningQuestion(
-      id: "infection", prompt: "Do you have an infection that is being treated now?", choices: yesNo, unit: nil,
+      id: "infection", prompt: "Do you have an infection that is being treated now?", choices: yesNo,
+      unit: nil,
       reads: ["activeInfection", "uncontrolledInfection"]),
     PreScreeningQuestion(
       id: "hiv", prompt: "Have you tested positive for HIV?", choices: yesNo, unit: nil, reads: ["hiv"]),

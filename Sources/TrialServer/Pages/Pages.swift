@@ -13,6 +13,7 @@ extension WebApp {
     addDesignPages(to: router)
     addJobPages(to: router)
     addFinderPages(to: router)
+    addPreScreenPages(to: router)
     router.get("/trials/:trial/report") { _, context -> Response in
       _ = try context.require(.viewReports)
       return try await reportPage(try context.parameters.require("trial"))
