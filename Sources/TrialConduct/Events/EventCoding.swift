@@ -6,18 +6,24 @@ import TrialModel
 public enum EventCoding {
   /// The canonical bytes of `event`.
   public static func encode(_ event: TrialEvent) -> [UInt8] {
+    // Every payload is plain data: encoding cannot fail.
+    Array(try! encoder().encode(Envelope(event)))
+  }
+
+  /// The canonical encoder (sorted keys, times as ``timestamp(_:)``): for every log's events, the
+  /// accounts and registry logs' too.
+  public static func encoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .custom { date, encoder in
       var c = encoder.singleValueContainer()
       try c.encode(timestamp(date))
     }
-    // Every payload is plain data: encoding cannot fail.
-    return Array(try! encoder.encode(Envelope(event)))
+    return encoder
   }
 
-  /// The event in `bytes`; `sequence` names it in the error.
-  public static func decode(_ bytes: [UInt8], sequence: Int) throws(ConductError) -> TrialEvent {
+  /// The decoder of what ``encoder()`` wrote.
+  public static func decoder() -> JSONDecoder {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .custom { decoder in
       let text = try decoder.singleValueContainer().decode(String.self)
@@ -26,8 +32,13 @@ public enum EventCoding {
       }
       return date
     }
+    return decoder
+  }
+
+  /// The event in `bytes`; `sequence` names it in the error.
+  public static func decode(_ bytes: [UInt8], sequence: Int) throws(ConductError) -> TrialEvent {
     do {
-      return try decoder.decode(Envelope.self, from: Data(bytes)).event
+      return try decoder().decode(Envelope.self, from: Data(bytes)).event
     } catch {
       throw ConductError.unreadableEvent(sequence: sequence, detail: "\(error)")
     }

@@ -81,25 +81,11 @@ public struct AccountEvent: Codable, Sendable, Hashable {
   }
 
   static func encode(_ event: AccountEvent) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var c = encoder.singleValueContainer()
-      try c.encode(EventCoding.timestamp(date))
-    }
     // Plain data: encoding cannot fail.
-    return Array(try! encoder.encode(event))
+    Array(try! EventCoding.encoder().encode(event))
   }
 
   static func decode(_ bytes: [UInt8]) throws -> AccountEvent {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let text = try decoder.singleValueContainer().decode(String.self)
-      guard let date = EventCoding.date(fromTimestamp: text) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
-      }
-      return date
-    }
-    return try decoder.decode(AccountEvent.self, from: Data(bytes))
+    try EventCoding.decoder().decode(AccountEvent.self, from: Data(bytes))
   }
 }

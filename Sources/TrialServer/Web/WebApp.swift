@@ -114,15 +114,10 @@ extension WebApp {
 
   /// A JSON response (sorted keys).
   static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var c = encoder.singleValueContainer()
-      try c.encode(EventCoding.timestamp(date))
-    }
     var headers = HTTPFields()
     headers[.contentType] = "application/json; charset=utf-8"
     return Response(
-      status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+      status: status, headers: headers,
+      body: .init(byteBuffer: ByteBuffer(bytes: try EventCoding.encoder().encode(value))))
   }
 }

@@ -23,25 +23,11 @@ public struct RegistryEvent: Codable, Sendable, Hashable {
   public var kind: String { "registryRecordImported" }
 
   static func encode(_ event: RegistryEvent) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var c = encoder.singleValueContainer()
-      try c.encode(EventCoding.timestamp(date))
-    }
     // Plain data: encoding cannot fail.
-    return Array(try! encoder.encode(event))
+    Array(try! EventCoding.encoder().encode(event))
   }
 
   static func decode(_ bytes: [UInt8]) throws -> RegistryEvent {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let text = try decoder.singleValueContainer().decode(String.self)
-      guard let date = EventCoding.date(fromTimestamp: text) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
-      }
-      return date
-    }
-    return try decoder.decode(RegistryEvent.self, from: Data(bytes))
+    try EventCoding.decoder().decode(RegistryEvent.self, from: Data(bytes))
   }
 }
