@@ -17,12 +17,14 @@ public struct ServerRun: Sendable {
   let port: Int
   let adminPassword: String?
   let secureCookies: Bool
+  let contactRetentionDays: Int
   let logger: Logger
 
   public init(
     store: any EventStore, signer: CheckpointSigner?, host: String, port: Int, adminPassword: String?,
-    secureCookies: Bool, logger: Logger
+    secureCookies: Bool, contactRetentionDays: Int = 90, logger: Logger
   ) {
+    self.contactRetentionDays = contactRetentionDays
     self.store = store
     self.signer = signer
     self.host = host
@@ -46,8 +48,9 @@ public struct ServerRun: Sendable {
           ? "created the administrator: username admin, one-time password \(password) (shown once; change it at first sign-in)"
           : "created the administrator: username admin, with the given password (change it at first sign-in)")
     }
-    let app = try await WebApp(
+    var app = try await WebApp(
       ledger: TrialLedger(store: store, signer: signer), accounts: accounts, secureCookies: secureCookies)
+    app.contactRetentionDays = contactRetentionDays
     let application = app.application(host: host, port: port, logger: logger) { port in
       say(
         "cartrial is serving at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ — open it in a browser"

@@ -91,7 +91,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 /// An append-only, hash-chained event log per trial, with signed checkpoints and a cached projection.
 ///
 /// Every driver (SQLite, PostgreSQL, in memory) behaves the same and passes the same tests.
-public protocol EventStore: Sendable {
+public protocol EventStore: PersonalRecordStore {
   /// Appends as `sequence` (must be head+1); the hash is computed here from the previous row in the
   /// same transaction. Acknowledged (returns) only once durably committed.
   /// Throws ``StoreError/sequenceTaken(trial:expected:head:)`` when another writer got there first.

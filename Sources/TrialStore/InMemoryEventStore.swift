@@ -6,6 +6,7 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
   private var logs: [String: [StoredEvent]] = [:]
   private var checkpointList: [Checkpoint] = []
   private var projections: [String: (sequence: Int, bytes: [UInt8])] = [:]
+  private var personal: [String: PersonalRecord] = [:]
   private var isClosed = false
   private let lock = NSLock()
 
@@ -56,6 +57,29 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
 
   public func projection(trial: String) async throws -> (sequence: Int, bytes: [UInt8])? {
     try locked { projections[trial] }
+  }
+
+  public func savePersonalRecord(_ record: PersonalRecord) async throws {
+    try locked { personal[record.kind + "/" + record.id] = record }
+  }
+
+  public func personalRecords(kind: String, scope: String, at now: Date) async throws -> [PersonalRecord] {
+    try locked {
+      personal.values.filter { $0.kind == kind && $0.scope == scope && $0.expiresAt > now }
+        .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+  }
+
+  public func deletePersonalRecord(kind: String, id: String) async throws -> Bool {
+    try locked { personal.removeValue(forKey: kind + "/" + id) != nil }
+  }
+
+  public func deleteExpiredPersonalRecords(at now: Date) async throws -> Int {
+    try locked {
+      let expired = personal.filter { $0.value.expiresAt <= now }.map(\.key)
+      for key in expired { personal[key] = nil }
+      return expired.count
+    }
   }
 
   public func close() async throws {

@@ -12,7 +12,7 @@ import PostgresNIO
 public final class PostgresEventStore: EventStore {
   let client: PostgresClient
   private let runTask: Task<Void, Never>
-  private let logger: Logger
+  let logger: Logger
   let settings: PostgresSettings
   let migrationLockWait: Duration
 
@@ -96,7 +96,24 @@ public final class PostgresEventStore: EventStore {
         "CREATE TRIGGER checkpoints_append_only BEFORE UPDATE OR DELETE ON checkpoints FOR EACH ROW EXECUTE FUNCTION cartrial_refuse_change()",
         "CREATE TRIGGER checkpoints_no_truncate BEFORE TRUNCATE ON checkpoints FOR EACH STATEMENT EXECUTE FUNCTION cartrial_refuse_change()",
       ]
-    )
+    ),
+    (
+      2,
+      [
+        """
+        CREATE TABLE personal_records (
+          kind TEXT NOT NULL,
+          id TEXT NOT NULL,
+          scope TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          expires_at BIGINT NOT NULL,
+          bytes BYTEA NOT NULL,
+          PRIMARY KEY (kind, id)
+        )
+        """,
+        "CREATE INDEX personal_records_scope ON personal_records (kind, scope, created_at)",
+      ]
+    ),
   ]
 
   private func migrate() async throws {
@@ -323,6 +340,7 @@ public final class PostgresEventStore: EventStore {
       "GRANT USAGE ON SCHEMA \(schema) TO \(name)",
       "GRANT SELECT, INSERT ON events, checkpoints TO \(name)",
       "GRANT SELECT, INSERT, UPDATE ON projections TO \(name)",
+      "GRANT SELECT, INSERT, UPDATE, DELETE ON personal_records TO \(name)",
       "GRANT SELECT ON schema_migrations TO \(name)",
     ])
   }
@@ -377,7 +395,7 @@ public final class PostgresEventStore: EventStore {
   }
 
   @discardableResult
-  private func run<T>(_ body: () async throws -> T) async throws -> T {
+  func run<T>(_ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch { throw PostgresEventStore.map(error, settings: settings) }
   }
 

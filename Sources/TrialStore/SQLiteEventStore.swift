@@ -80,6 +80,21 @@ public final class SQLiteEventStore: EventStore {
           );
           """)
     }
+    migrator.registerMigration("v2: personal records") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE IF NOT EXISTS personal_records (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY (kind, id)
+          ) WITHOUT ROWID;
+          CREATE INDEX IF NOT EXISTS personal_records_scope ON personal_records (kind, scope, created_at);
+          """)
+    }
     return migrator
   }
 
@@ -181,12 +196,12 @@ public final class SQLiteEventStore: EventStore {
     try await write { db in try db.execute(sql: sql) }
   }
 
-  private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+  func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
     guard await !committer.isClosed else { throw StoreError.closed }
     do { return try await pool.read(body) } catch { throw SQLiteEventStore.map(error) }
   }
 
-  private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+  func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
     guard await !committer.isClosed else { throw StoreError.closed }
     do { return try await pool.write(body) } catch { throw SQLiteEventStore.map(error) }
   }

@@ -59,7 +59,7 @@ PERSON_ROLES = ["coordinator", "investigator", "safetyReviewer", "statistician",
 ROLES = PERSON_ROLES + ["system"]
 PERMISSIONS = [
     "viewTrials", "viewSubjects", "viewDesigns", "screenPatients", "viewReports", "viewAudit", "record", "openTrials",
-    "manageUsers", "importRegistry",
+    "manageUsers", "importRegistry", "readContactRequests",
 ]
 
 

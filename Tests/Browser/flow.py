@@ -7,6 +7,8 @@ whole trial, the way its users would:
 
   administrator: first sign-in with the password change, a site and two users (their one-time
                  passwords read from the page), trial NCT07470073 opened, the site activated;
+  visitor:       a contact request to site S01 from the trial's registry page, seen in S01's inbox
+                 by its coordinator and not by the coordinator of site S02;
   coordinator:   three subjects screened (a patient record as JSON), consented and enrolled into
                  group A, lymphodepleted and infused, a grade 3 CRS recorded through the CRS form
                  (typed with the keyboard alone);
@@ -47,6 +49,9 @@ import traceback
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 TRIAL = "NCT07470073"
+# A visitor asking to be contacted (the contact request step).
+CONTACT_NAME = "Ada Visitor"
+CONTACT_PHONE = "+86 27 8572 6114"
 TOTAL_SECONDS = 270  # the whole run; every wait below has its own, shorter timeout
 WAIT_SECONDS = 15
 
@@ -597,12 +602,14 @@ class Flow:
         self.step("administrator: a site and its coordinator and investigator")
         b.open("/admin")
         b.submit("form-sites", {"site": "S01", "name": "Union Hospital"}, expect="S01")
+        b.submit("form-sites", {"site": "S02", "name": "Tongji Hospital"}, expect="S02")
         one_time = {}
-        for username, full_name, role in [
-            ("clopez", "C. Lopez", "coordinator"), ("hchen", "Dr H. Chen", "investigator"),
+        for username, full_name, role, site in [
+            ("clopez", "C. Lopez", "coordinator", "S01"), ("hchen", "Dr H. Chen", "investigator", "S01"),
+            ("mwang", "M. Wang", "coordinator", "S02"),
         ]:
             text = b.submit("form-users", {
-                "username": username, "fullName": full_name, "role": role, "site": "S01",
+                "username": username, "fullName": full_name, "role": role, "site": site,
                 "reason": "browser test: site staff",
             }, expect="One-time password")
             m = re.search(rf"User {username} created\. One-time password \(shown once\): (\S+)", text)
@@ -623,12 +630,28 @@ class Flow:
         b.submit("form-activate-site", {"site": "S01", "name": "Union Hospital"})
         if "S01" not in b.driver.find_element(By.CSS_SELECTOR, "p.meta").text:
             fail(f"/trials/{TRIAL}: site S01 is not shown active after activating it")
+        b.submit("form-activate-site", {"site": "S02", "name": "Tongji Hospital"})
         self.sign_out()
+
+        self.contact_request()
 
         self.step("coordinator and investigator: first sign-in with their one-time passwords")
         self.first_sign_in("hchen", one_time["hchen"], "chen-Secret-2026")
         self.sign_out()
+        self.step("a coordinator of site S02: the inbox does not show site S01's request")
+        self.first_sign_in("mwang", one_time["mwang"], "wang-Secret-2026")
+        b.open("/inbox")
+        if CONTACT_NAME in b.main_text():
+            fail(f"/inbox: a coordinator of S02 sees the contact request sent to S01:\n{b.main_text()[:1500]}")
+        self.sign_out()
         self.first_sign_in("clopez", one_time["clopez"], "lopez-Secret-2026")
+        self.step("the coordinator of site S01: the request is in the site's inbox")
+        b.driver.find_element(By.CSS_SELECTOR, "nav a[href='/inbox']").click()
+        b.wait_loaded()
+        b.check_page()
+        inbox = b.main_text()
+        if CONTACT_NAME not in inbox or CONTACT_PHONE not in inbox:
+            fail(f"/inbox: the coordinator of S01 does not see the request sent to S01:\n{inbox[:1500]}")
 
         subjects = ["S01-001", "S01-002", "S01-003"]
         screening = self.today - datetime.timedelta(days=44)
@@ -766,7 +789,7 @@ class Flow:
         for needle in ["clopez", "hchen"]:
             if needle not in accounts:
                 fail(f"/trials/{TRIAL}/audit: the accounts log does not name {needle}:\n{accounts[:2000]}")
-        for needle in [r"sign(ed)? ?in|login", r"password"]:
+        for needle in [r"sign(ed)? ?in|login", r"password", rf"contact request \S+ about {TRIAL} received for site S01"]:
             if not re.search(needle, accounts, re.I):
                 fail(f"/trials/{TRIAL}/audit: the accounts log has no {needle!r} entry:\n{accounts[:2000]}")
         b.open(f"/trials/{TRIAL}")
@@ -779,6 +802,20 @@ class Flow:
         self.design_page()
         b.open("/todo")
         self.sign_out()
+
+    def contact_request(self):
+        b = self.b
+        self.step(f"a patient, not signed in: ask the study team of site S01 to contact them about {TRIAL}")
+        b.open(f"/registry/{TRIAL}")
+        b.driver.find_element(By.ID, "contact-link").click()
+        b.wait_loaded()
+        b.check_page()
+        if not self.has_option("contact-site", "S02"):
+            fail(f"{b.path()}: the contact form does not offer site S02")
+        b.submit("form-contact", {
+            "site": "S01", "name": CONTACT_NAME, "contact": CONTACT_PHONE,
+            "message": "I was told about this trial by my haematologist.", "consent": True,
+        }, expect="Your request was sent to the study team of Union Hospital (S01)")
 
     def design_page(self):
         """The design page of group A (linked from the dashboard): its decision table, exact operating

@@ -210,6 +210,12 @@ import TrialConduct
       page(.get, "/admin", nil, nil, has(.manageUsers)),
       page(
         .post, "/admin/{action}", "/admin/sites", nil, has(.manageUsers), bodyFor: { "site=Z-\($0)&name=Z" }),
+      page(
+        .get, "/inbox", nil, nil,
+        { role, site in Permissions.allows(role, .readContactRequests) && site != nil }),
+      page(
+        .post, "/inbox/{id}/erase", "/inbox/none/erase", "reason=test",
+        { role, site in Permissions.allows(role, .readContactRequests) && site != nil }),
       page(.post, "/logout", nil, "", anyone, resets: true),
     ]
     for (action, body) in subjectCommandBodies.sorted(by: { $0.key < $1.key }) where action != "screen" {
@@ -228,6 +234,8 @@ import TrialConduct
     // The trial finder: registry records are public (a signed-in user's /trials adds their trials).
     "GET /trials", "GET /registry/{nct}", "GET /api/v1/registry", "GET /api/v1/registry/{nct}",
     "GET /api/v1/registry/{nct}/related", "GET /registry/{nct}/prescreen", "POST /registry/{nct}/prescreen",
+    // A visitor's contact request (kept for the chosen site's staff only; ContactRequestTests).
+    "GET /registry/{nct}/contact", "POST /registry/{nct}/contact",
   ]
 
   @Test func everyRouteHasACase() async throws {

@@ -19,6 +19,15 @@ struct PostgresRoleTests {
         #expect(try await app.events(trial: "A") == events)
         try await app.saveProjection(trial: "A", sequence: 3, bytes: [1])
         try await app.saveProjection(trial: "A", sequence: 3, bytes: [2])
+        // Personal records are the one table the application may delete from.
+        let now = Date()
+        try await app.savePersonalRecord(
+          PersonalRecord(
+            kind: "contactRequest", id: "r1", scope: "HZ", createdAt: now,
+            expiresAt: now.addingTimeInterval(60),
+            bytes: [1]))
+        #expect(try await app.personalRecords(kind: "contactRequest", scope: "HZ", at: now).count == 1)
+        #expect(try await app.deletePersonalRecord(kind: "contactRequest", id: "r1"))
         // The owner drops the trigger: the role still cannot change history.
         try await harness.dropEventTriggers()
         for sql in [

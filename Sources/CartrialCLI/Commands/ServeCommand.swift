@@ -30,6 +30,15 @@ struct ServeCommand: AsyncParsableCommand {
   var key: String?
   @Flag(help: "Mark cookies Secure (when the server is reached over HTTPS, e.g. behind a TLS proxy).")
   var secureCookies = false
+  @Option(help: "Days a visitor's contact request is kept at most before it is erased.")
+  var contactRetentionDays = 90
+
+  func validate() throws {
+    guard (1...3650).contains(contactRetentionDays) else {
+      throw ValidationError(
+        "--contact-retention-days: expected 1 to 3650 days, found \(contactRetentionDays)")
+    }
+  }
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -52,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
     let server = ServerRun(
       store: store, signer: signer, host: host, port: port,
       adminPassword: adminPassword ?? env["CARTRIAL_ADMIN_PASSWORD"], secureCookies: secureCookies,
-      logger: logger)
+      contactRetentionDays: contactRetentionDays, logger: logger)
     do {
       try await server.run { line in
         CartrialCLI.print(line)

@@ -26,6 +26,11 @@ public enum AccountChange: Codable, Sendable, Hashable {
   case sessionEnded(tokenHash: String)
   /// A sign-in was refused (unknown user, wrong password, disabled, throttled).
   case loginFailed(username: String, why: String)
+  /// A visitor's contact request reached a site's inbox: only its id and where it went, never
+  /// who sent it or what it says (that is kept, deletably, in the personal records).
+  case contactRequestReceived(id: String, nctId: String, trial: String, site: String)
+  /// A contact request was erased by the site's staff.
+  case contactRequestDeleted(id: String, site: String)
 }
 
 /// An account change with who made it, when (the system clock, UTC) and why.
@@ -59,6 +64,8 @@ public struct AccountEvent: Codable, Sendable, Hashable {
     case .sessionStarted: "sessionStarted"
     case .sessionEnded: "sessionEnded"
     case .loginFailed: "loginFailed"
+    case .contactRequestReceived: "contactRequestReceived"
+    case .contactRequestDeleted: "contactRequestDeleted"
     }
   }
 
@@ -77,6 +84,9 @@ public struct AccountEvent: Codable, Sendable, Hashable {
       "\(u) signed in (session until \(EventCoding.timestamp(expires)))"
     case .sessionEnded: "\(by) signed out"
     case .loginFailed(let u, let why): "sign-in refused for \(u): \(why)"
+    case .contactRequestReceived(let id, let nct, let trial, let site):
+      "contact request \(id) about \(nct) received for site \(site) (trial \(trial))"
+    case .contactRequestDeleted(let id, let site): "contact request \(id) of site \(site) erased"
     }
   }
 

@@ -65,6 +65,7 @@ public struct Accounts: Sendable {
       failures[u] = nil
     case .sessionEnded(let token): sessions[token]?.ended = true
     case .loginFailed(let u, _): failures[u, default: []].append(event.recordedAt)
+    case .contactRequestReceived, .contactRequestDeleted: break
     }
   }
 

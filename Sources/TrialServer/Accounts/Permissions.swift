@@ -28,6 +28,9 @@ public enum Permission: String, CaseIterable, Sendable {
   case manageUsers
   /// Import ClinicalTrials.gov records into the local registry (searching it is public).
   case importRegistry
+  /// The site's inbox of visitors' contact requests: only the staff of the site they were sent to
+  /// (coordinators and investigators), no sponsor-wide role.
+  case readContactRequests
 }
 
 /// The permission table.
@@ -40,8 +43,12 @@ public enum Permissions {
       .openTrials,
       .manageUsers, .importRegistry,
     ],
-    .investigator: [.viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewAudit, .record],
-    .coordinator: [.viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewAudit, .record],
+    .investigator: [
+      .viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewAudit, .record, .readContactRequests,
+    ],
+    .coordinator: [
+      .viewTrials, .viewSubjects, .viewDesigns, .screenPatients, .viewAudit, .record, .readContactRequests,
+    ],
     .safetyReviewer: [.viewTrials, .viewSubjects, .viewDesigns, .viewReports, .viewAudit, .record],
     .monitor: [.viewTrials, .viewSubjects, .viewDesigns, .viewReports, .viewAudit],
     .statistician: [.viewTrials, .viewDesigns, .viewReports],

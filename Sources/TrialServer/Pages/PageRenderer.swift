@@ -50,6 +50,9 @@ struct PageRenderer: Sendable {
     if let user, !user.mustChangePassword {
       nav.append(NavItem(href: "/todo", label: "To do"))
       if Permissions.allows(user.role, .viewTrials) { nav.append(NavItem(href: "/trials", label: "Trials")) }
+      if Permissions.allows(user.role, .readContactRequests), user.site != nil {
+        nav.append(NavItem(href: "/inbox", label: "Inbox"))
+      }
       if Permissions.allows(user.role, .manageUsers) {
         nav.append(NavItem(href: "/admin", label: "Users and sites"))
       }

@@ -14,6 +14,7 @@ extension WebApp {
     addJobPages(to: router)
     addFinderPages(to: router)
     addPreScreenPages(to: router)
+    addContactPages(to: router)
     router.get("/trials/:trial/report") { _, context -> Response in
       _ = try context.require(.viewReports)
       return try await reportPage(try context.parameters.require("trial"))

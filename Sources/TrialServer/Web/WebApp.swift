@@ -19,6 +19,8 @@ public struct WebApp: Sendable {
   let jobs: SimulationJobs
   /// `Secure` cookies (set when the server is reached over TLS, e.g. behind a proxy).
   public var secureCookies: Bool
+  /// Days a visitor's contact request is kept at most (erased earlier when the site erases it).
+  public var contactRetentionDays = 90
 
   public init(ledger: TrialLedger, accounts: AccountBook, secureCookies: Bool = false) async throws {
     try await self.init(

@@ -17,7 +17,7 @@ public struct TrialLedger: Sendable {
   /// Signs checkpoints; `nil` records without them.
   public let signer: CheckpointSigner?
   /// The system clock (UTC); tests give a fixed one.
-  let clock: @Sendable () -> Date
+  public let clock: @Sendable () -> Date
   /// How many times a command is re-checked when other writers keep getting there first.
   public var attempts = 100
   /// The logs this process has read, by trial.
