@@ -87,7 +87,7 @@ let package = Package(
     // Standard exports of a trial's state: CDISC SDTM, HL7 FHIR R4, CDISC ODM (pure).
     .target(
       name: "Exports",
-      dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "TrialConduct"],
+      dependencies: ["Inputs", "TrialModel", "Assessment", "Analysis", "Reports", "TrialConduct"],
       swiftSettings: swiftSettings),
     // The event store: I/O by design (SQLite, PostgreSQL, key files), kept out of every pure target.
     .target(
@@ -210,7 +210,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ExportsTests",
-      dependencies: ["Exports", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "TestSupport"],
+      dependencies: ["Exports", "Assessment", "Reports", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "TestSupport"],
       swiftSettings: swiftSettings),
   ]
 )

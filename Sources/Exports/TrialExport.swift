@@ -3,7 +3,7 @@ import TrialConduct
 /// A trial's data in a standard format, as files: the one place the CLI and the server get
 /// exports from.
 public enum TrialExport {
-  /// The formats: CDISC SDTM (one CSV per domain), HL7 FHIR R4 (a JSON Bundle), CDISC ODM 1.3.2
+  /// The formats: CDISC SDTM (one CSV per domain and `define.csv`), HL7 FHIR R4 (a JSON Bundle), CDISC ODM 1.3.2
   /// (XML with the audit trail).
   public enum Format: String, Sendable, CaseIterable {
     case sdtm, fhir, odm
@@ -21,7 +21,8 @@ public enum TrialExport {
   public static func files(_ format: Format, state: TrialState, events: [RecordedEvent]) throws -> [File] {
     switch format {
     case .sdtm:
-      return SDTMExport.datasets(state).map {
+      let datasets = SDTMExport.datasets(state)
+      return (datasets + [SDTMDefine.metadata(datasets)]).map {
         File(name: "\($0.domain.lowercased()).csv", mediaType: "text/csv; charset=utf-8", text: $0.csv)
       }
     case .fhir:

@@ -1,4 +1,5 @@
 import Foundation
+import Assessment
 import ProtocolFiles
 import Testing
 import TrialConduct
@@ -40,11 +41,16 @@ private actor DemoLog {
   static func demoState() async throws -> TrialState { try await DemoLog.shared.log().state }
   static func demoLog() async throws -> TrialLog { try await DemoLog.shared.log() }
 
-  /// SDTMIG 3.4 "Req" variables: DM §5.2, EX §6.1.4, AE §6.2.1.
+  /// SDTMIG 3.4 "Req" variables: DM §5.2, EX §6.1.4, AE §6.2.1, LB §6.3.5.2, RS §6.3.13.3,
+  /// PC §6.3.10.1, PP §6.3.10.2.
   static let required: [String: [String]] = [
     "DM": ["STUDYID", "DOMAIN", "USUBJID", "SUBJID", "SITEID", "SEX", "COUNTRY"],
     "EX": ["STUDYID", "DOMAIN", "USUBJID", "EXSEQ", "EXTRT"],
     "AE": ["STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD"],
+    "LB": ["STUDYID", "DOMAIN", "USUBJID", "LBSEQ", "LBTESTCD", "LBTEST"],
+    "RS": ["STUDYID", "DOMAIN", "USUBJID", "RSSEQ", "RSTESTCD", "RSTEST"],
+    "PC": ["STUDYID", "DOMAIN", "USUBJID", "PCSEQ", "PCTESTCD", "PCTEST"],
+    "PP": ["STUDYID", "DOMAIN", "USUBJID", "PPSEQ", "PPTESTCD", "PPTEST"],
   ]
   /// SDTMIG 3.4 "Exp" variables the trial's data supports.
   static let expected: [String: [String]] = [
@@ -54,6 +60,15 @@ private actor DemoLog {
     ],
     "EX": ["EXDOSE", "EXDOSU", "EXSTDTC", "EXENDTC", "EXSTDY", "EXENDY"],
     "AE": ["AESTDTC", "AESTDY", "AESER", "AEREL", "AEOUT"],
+    "LB": [
+      "LBCAT", "LBORRES", "LBORRESU", "LBORNRLO", "LBORNRHI", "LBSTRESC", "LBSTRESN", "LBSTRESU", "LBSTNRLO",
+      "LBSTNRHI", "LBNRIND", "LBLOBXFL", "VISITNUM", "LBDTC",
+    ],
+    "RS": ["RSCAT", "RSORRES", "RSSTRESC", "RSEVAL", "VISITNUM", "RSDTC"],
+    "PC": ["PCORRES", "PCORRESU", "PCSTRESC", "PCSTRESN", "PCSTRESU", "PCSPEC", "VISITNUM", "PCDTC"],
+    "PP": [
+      "PPCAT", "PPORRES", "PPORRESU", "PPSTRESC", "PPSTRESN", "PPSTRESU", "PPSPEC", "PPRFTDTC",
+    ],
   ]
 
   /// Study days by hand (SDTMIG 3.4 §4.4.4): the reference day is day 1, the day before is −1.
@@ -73,7 +88,7 @@ private actor DemoLog {
   @Test func everyDomainHasItsRequiredAndExpectedVariables() async throws {
     let state = try await DemoLog.shared.log().state
     let datasets = SDTMExport.datasets(state)
-    #expect(Set(datasets.map(\.domain)) == ["DM", "EX", "AE"])
+    #expect(Set(datasets.map(\.domain)) == ["DM", "EX", "AE", "LB", "RS", "PC", "PP"])
     for d in datasets {
       let missing = (Self.required[d.domain]! + Self.expected[d.domain]!).filter { !d.variables.contains($0) }
       #expect(missing.isEmpty, "\(d.domain) lacks \(missing)")
@@ -146,6 +161,110 @@ private actor DemoLog {
       let astct = categories[r] == "CRS" || categories[r] == "ICANS"
       #expect(versions[r] == (astct ? "ASTCT 2019" : "CTCAE v5.0"))
       #expect(Int(ae.column("AESTDY")[r])! >= 1)
+    }
+  }
+
+  /// The values of `variable` in the rows of `subject`.
+  static func values(_ d: SDTMDataset, _ variable: String, of usubjid: String) -> [String] {
+    let ids = d.column("USUBJID"), values = d.column(variable)
+    return ids.indices.filter { ids[$0] == usubjid }.map { values[$0] }
+  }
+
+  @Test func labResultsAreInStandardUnitsWithTheirRangeAndGrade() async throws {
+    // Conversions by hand: bilirubin 1.2 mg/dL × 17.1 = 20.52 µmol/L; neutrophils 400/µL = 0.4 × 10⁹/L.
+    let bilirubin = SDTMExport.standardized(
+      LabResult(term: .bilirubin, value: 1.2, unit: .mgPerDL, uln: 1.2))
+    #expect(bilirubin.unit == "umol/L" && abs(Double(bilirubin.value)! - 20.52) < 1e-9)
+    #expect(abs(Double(bilirubin.high)! - 20.52) < 1e-9 && bilirubin.low.isEmpty)
+    let anc = SDTMExport.standardized(LabResult(term: .neutrophils, value: 400, unit: .perMicrolitre, lln: 1500))
+    #expect(anc.unit == "10^9/L" && Double(anc.value) == 0.4 && Double(anc.low) == 1.5)
+    let alt = SDTMExport.standardized(LabResult(term: .alanineAminotransferase, value: 88, unit: .unitsPerLitre))
+    #expect(alt.value == "88" && alt.unit == "U/L")
+
+    let state = try await DemoLog.shared.log().state
+    let lb = SDTMExport.laboratory(state)
+    #expect(!lb.rows.isEmpty)
+    let results = lb.column("LBORRES").map { Double($0)! }, low = lb.column("LBORNRLO").map(Double.init)
+    let indicators = lb.column("LBNRIND")
+    for r in lb.rows.indices {
+      if let lln = low[r] { #expect((results[r] < lln) == (indicators[r] == "LOW")) }
+    }
+    #expect(indicators.contains("LOW"))
+    // The CTCAE grades of LB are those of the lab events in AE (grade ≥ 1, infused subjects).
+    let ae = SDTMExport.adverseEvents(state)
+    for s in state.orderedSubjects where s.infusion != nil {
+      let usubjid = "\(state.trial)-\(s.id)"
+      let labGrades = Self.values(lb, "LBTOXGR", of: usubjid).compactMap { Int($0) }.filter { $0 >= 1 }
+      let aeCategories = Self.values(ae, "AECAT", of: usubjid)
+      let aeGrades = zip(aeCategories, Self.values(ae, "AETOXGR", of: usubjid)).filter { $0.0 == "LAB" }.map {
+        Int($0.1)!
+      }
+      #expect(labGrades.sorted() == aeGrades.sorted(), "\(s.id)")
+    }
+  }
+
+  @Test func responseRecordsAgreeWithTheReport() async throws {
+    let state = try await DemoLog.shared.log().state
+    let rs = SDTMExport.response(state)
+    let data = try state.reportData(asOf: CalendarDate(iso: "2030-01-01")!)
+    let tests = rs.column("RSTESTCD"), results = rs.column("RSSTRESC")
+    #expect(tests.filter { $0 == "BESTRESP" }.count == data.subjects.count && !data.subjects.isEmpty)
+    for subject in data.subjects {
+      let usubjid = "\(state.trial)-\(subject.course.subject)"
+      let best = zip(Self.values(rs, "RSTESTCD", of: usubjid), Self.values(rs, "RSSTRESC", of: usubjid))
+        .filter { $0.0 == "BESTRESP" }.map(\.1)
+      #expect(best == [subject.bestResponse.map { $0.rawValue.uppercased() } ?? ""], "\(usubjid)")
+    }
+    #expect(results.contains("CR") || results.contains("CRI"))
+    // One OVRLRESP per disease assessment of an infused subject.
+    let assessments = state.orderedSubjects.filter { $0.infusion != nil }.map(\.diseaseAssessments.count).reduce(0, +)
+    #expect(tests.filter { $0 == "OVRLRESP" }.count == assessments && assessments > 0)
+  }
+
+  @Test func elapsedTimesAreISO8601Durations() {
+    #expect(SDTMExport.elapsed(7) == "P7D")
+    #expect(SDTMExport.elapsed(0.25) == "PT6H")
+    #expect(SDTMExport.elapsed(1.5) == "P1DT12H")
+  }
+
+  @Test func kineticsParametersFollowTheirConcentrations() async throws {
+    let state = try await DemoLog.shared.log().state
+    let pc = SDTMExport.concentrations(state), pp = SDTMExport.parameters(state)
+    let samples = state.orderedSubjects.filter { $0.infusion != nil }.map(\.kinetics.count).reduce(0, +)
+    #expect(pc.rows.count == samples && samples > 0)
+    for (result, numeric) in zip(pc.column("PCORRES"), pc.column("PCSTRESN")) {
+      #expect(result == "<LLOQ" ? numeric.isEmpty : Double(numeric) == Double(result))
+    }
+    let subjects = Set(pp.column("USUBJID"))
+    #expect(!subjects.isEmpty)
+    for usubjid in subjects {
+      // Cmax is the largest measured concentration; Tmax the elapsed time of its sample.
+      let concentrations = Self.values(pc, "PCSTRESN", of: usubjid).map { Double($0) ?? 0 }
+      let times = Self.values(pc, "PCELTM", of: usubjid)
+      let parameters = Dictionary(
+        uniqueKeysWithValues: zip(Self.values(pp, "PPTESTCD", of: usubjid), Self.values(pp, "PPSTRESN", of: usubjid)))
+      let cmax = try #require(Double(parameters["CMAX"] ?? ""))
+      let peak = concentrations.max()!
+      #expect(abs(cmax - peak) <= 1e-5 * peak)
+      let tmax = try #require(Double(parameters["TMAX"] ?? ""))
+      #expect(times[concentrations.firstIndex(of: peak)!] == SDTMExport.elapsed(tmax))
+      #expect(Double(parameters["AUCLST"] ?? "")! > 0)
+    }
+  }
+
+  @Test func defineDescribesEveryVariable() async throws {
+    let state = try await DemoLog.shared.log().state
+    let datasets = SDTMExport.datasets(state)
+    let define = SDTMDefine.metadata(datasets)
+    #expect(define.rows.count == datasets.map(\.variables.count).reduce(0, +))
+    let names = define.column("DATASET"), variables = define.column("VARIABLE"), cores = define.column("CORE")
+    for column in ["DESCRIPTION", "CLASS", "LABEL", "TYPE", "CORE", "ROLE", "ORIGIN"] {
+      let empty = define.rows.indices.filter { define.column(column)[$0].isEmpty }
+      #expect(empty.isEmpty, "\(column) missing for \(empty.map { "\(names[$0]).\(variables[$0])" })")
+    }
+    // The core the metadata states agrees with SDTMIG's required lists.
+    for r in define.rows.indices where Self.required[names[r]]!.contains(variables[r]) {
+      #expect(cores[r] == "Req", "\(names[r]).\(variables[r]) is required")
     }
   }
 }

@@ -65,7 +65,7 @@ public enum LabTerm: String, Sendable, Hashable, Codable, InputEnumeration {
   }
 
   /// The analyte for mass ↔ molar conversion.
-  var analyte: Analyte? {
+  public var analyte: Analyte? {
     switch self {
     case .bilirubin: .bilirubin
     case .creatinine: .creatinine

@@ -3,7 +3,8 @@ import Foundation
 import TrialConduct
 import TrialModel
 
-/// A trial's SDTM (SDTMIG 3.4) tabulation: DM, EX and AE, built from the conduct fold alone.
+/// A trial's SDTM (SDTMIG 3.4) tabulation: DM, EX, AE, LB, RS, PC and PP, built from the conduct
+/// fold alone, with define-style metadata (``SDTMDefine``).
 ///
 /// Conventions (the sponsor's, as SDTMIG 3.4 §4 leaves them to the sponsor):
 /// - `USUBJID` is `STUDYID-SUBJID`; `RFSTDTC` is the date of the first CAR-T infusion, and every
@@ -15,11 +16,16 @@ import TrialModel
 /// - AE holds every recorded grade ≥ 1: CRS and ICANS with their ASTCT consensus grade in
 ///   `AETOXGR` (Lee et al., Biol Blood Marrow Transplant 2019;25:625) and `AETOXGRV = ASTCT 2019`,
 ///   labs and reported events with their CTCAE grade and `AETOXGRV = CTCAE v5.0`; `AEREL` from
-///   the recorded attribution.
+///   the recorded attribution;
+/// - LB, RS and PC have one visit per day after infusion (`VISITNUM` the day, `VISIT = DAY n`);
+///   LB's standard units are SI, RS follows the protocol's response rules, PP the report's NCA.
 public enum SDTMExport {
-  /// DM, EX and AE of `state`.
+  /// DM, EX, AE, LB, RS, PC and PP of `state`.
   public static func datasets(_ state: TrialState) -> [SDTMDataset] {
-    [demographics(state), exposure(state), adverseEvents(state)]
+    [
+      demographics(state), exposure(state), adverseEvents(state), laboratory(state), response(state),
+      concentrations(state), parameters(state),
+    ]
   }
 
   static func usubjid(_ state: TrialState, _ subject: String) -> String { "\(state.trial)-\(subject)" }
