@@ -3,7 +3,8 @@ import Testing
 
 /// The checks written in Python against a running `cartrial serve` of the built binary: the
 /// real-browser flow (`Tests/Browser/flow.py`: Chromium through Selenium, axe-core on every page)
-/// and the API fuzzing from the OpenAPI document (`Tests/API/fuzz.py`: schemathesis, no 5xx).
+/// the API fuzzing from the OpenAPI document (`Tests/API/fuzz.py`: schemathesis, no 5xx) and the
+/// validation of the FHIR and ODM exports against their standards' schemas (`Tests/Exports/validate.py`).
 ///
 /// Each runs when its prerequisites are installed, and always in CI (`CI=true`), where a missing
 /// prerequisite fails the test instead of skipping it (`.ci/run` installs them).
@@ -32,6 +33,26 @@ import Testing
       ])
     #expect(run.status == 0, "flow.py exited \(run.status):\n\(run.output.suffix(6000))")
     #expect(run.output.contains("browser flow: 1 passed, 0 failed"), "\(run.output.suffix(2000))")
+  }
+
+  /// Debian's interpreter with lxml, and fhirclient's FHIR R4 models and odmlib's ODM 1.3.2 XSD.
+  static let exportsReady =
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+    && PythonScript.succeeds(
+      "import lxml.etree, fhirclient.models.bundle, importlib.util, sys; "
+        + "sys.exit(importlib.util.find_spec('odmlib') is None)", python: "/usr/bin/python3")
+
+  @Test(.enabled(if: inCI || exportsReady), .timeLimit(.minutes(5)))
+  func theExportsAreValidAgainstTheFHIRAndODMSchemas() async throws {
+    let run = try await PythonScript.run(
+      "/usr/bin/python3",
+      [
+        Self.root.appendingPathComponent("Tests/Exports/validate.py").path, "--bin",
+        CLIRunner.executable.path,
+      ])
+    #expect(run.status == 0, "validate.py exited \(run.status):\n\(run.output.suffix(6000))")
+    #expect(run.output.contains("export validation: 0 failed"), "\(run.output.suffix(2000))")
+    #expect(run.output.components(separatedBy: ": valid").count - 1 == 4, "\(run.output.suffix(2000))")
   }
 
   @Test(.enabled(if: inCI || fuzzReady), .timeLimit(.minutes(10)))
@@ -86,7 +107,11 @@ enum PythonScript {
 
   /// Whether `python` imports every module of `modules` (a second's check, when tests are listed).
   static func imports(_ modules: [String], python: String) -> Bool {
-    let code = modules.map { "import \($0)" }.joined(separator: "; ")
+    succeeds(modules.map { "import \($0)" }.joined(separator: "; "), python: python)
+  }
+
+  /// Whether `python -c code` exits 0.
+  static func succeeds(_ code: String, python: String) -> Bool {
     guard let (process, log) = try? prepare(python, ["-c", code]) else { return false }
     defer { try? FileManager.default.removeItem(at: log) }
     guard (try? process.run()) != nil else { return false }

@@ -35,6 +35,11 @@ import TrialConduct
     for c in corrections {
       #expect(xml.contains("<ReasonForChange>\(ODMDocument.escape(c.reason))</ReasonForChange>"))
     }
+    // Every audit record says why: first records are initial entries.
+    let reasons = xml.matches(of: /<ReasonForChange>([^<]*)<\/ReasonForChange>/).map { String($0.1) }
+    #expect(reasons.count == audits && reasons.allSatisfy { !$0.isEmpty })
+    #expect(
+      reasons.filter { $0 == "Initial entry" }.count >= audits - corrections.count - log.state.subjects.count)
     #expect(xml.hasPrefix("<?xml") && xml.contains("ODMVersion=\"1.3.2\""))
   }
 

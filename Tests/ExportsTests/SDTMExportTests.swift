@@ -1,5 +1,5 @@
-import Foundation
 import Assessment
+import Foundation
 import ProtocolFiles
 import Testing
 import TrialConduct
@@ -176,9 +176,11 @@ private actor DemoLog {
       LabResult(term: .bilirubin, value: 1.2, unit: .mgPerDL, uln: 1.2))
     #expect(bilirubin.unit == "umol/L" && abs(Double(bilirubin.value)! - 20.52) < 1e-9)
     #expect(abs(Double(bilirubin.high)! - 20.52) < 1e-9 && bilirubin.low.isEmpty)
-    let anc = SDTMExport.standardized(LabResult(term: .neutrophils, value: 400, unit: .perMicrolitre, lln: 1500))
+    let anc = SDTMExport.standardized(
+      LabResult(term: .neutrophils, value: 400, unit: .perMicrolitre, lln: 1500))
     #expect(anc.unit == "10^9/L" && Double(anc.value) == 0.4 && Double(anc.low) == 1.5)
-    let alt = SDTMExport.standardized(LabResult(term: .alanineAminotransferase, value: 88, unit: .unitsPerLitre))
+    let alt = SDTMExport.standardized(
+      LabResult(term: .alanineAminotransferase, value: 88, unit: .unitsPerLitre))
     #expect(alt.value == "88" && alt.unit == "U/L")
 
     let state = try await DemoLog.shared.log().state
@@ -217,7 +219,8 @@ private actor DemoLog {
     }
     #expect(results.contains("CR") || results.contains("CRI"))
     // One OVRLRESP per disease assessment of an infused subject.
-    let assessments = state.orderedSubjects.filter { $0.infusion != nil }.map(\.diseaseAssessments.count).reduce(0, +)
+    let assessments = state.orderedSubjects.filter { $0.infusion != nil }.map(\.diseaseAssessments.count)
+      .reduce(0, +)
     #expect(tests.filter { $0 == "OVRLRESP" }.count == assessments && assessments > 0)
   }
 
@@ -242,7 +245,8 @@ private actor DemoLog {
       let concentrations = Self.values(pc, "PCSTRESN", of: usubjid).map { Double($0) ?? 0 }
       let times = Self.values(pc, "PCELTM", of: usubjid)
       let parameters = Dictionary(
-        uniqueKeysWithValues: zip(Self.values(pp, "PPTESTCD", of: usubjid), Self.values(pp, "PPSTRESN", of: usubjid)))
+        uniqueKeysWithValues: zip(
+          Self.values(pp, "PPTESTCD", of: usubjid), Self.values(pp, "PPSTRESN", of: usubjid)))
       let cmax = try #require(Double(parameters["CMAX"] ?? ""))
       let peak = concentrations.max()!
       #expect(abs(cmax - peak) <= 1e-5 * peak)

@@ -6,10 +6,21 @@ import TrialConduct
 /// Every subject event of the log is one `ItemGroupData` (ItemGroupOID `IG.<KIND>`, repeat key its
 /// sequence) holding the event's summary as `I.SUMMARY`, with an `AuditRecord` (ODM 1.3.2 §3.1.6,
 /// element order UserRef, LocationRef, DateTimeStamp, ReasonForChange) from the event's actor,
-/// site and recording time; a correction's reason is its `ReasonForChange`. `AdminData` defines
+/// site and recording time; its `ReasonForChange` is a correction's reason, an adjudication's
+/// stated reason, or `Initial entry` (the audit trail's "why" of a first record, as EDC systems
+/// write it). `AdminData` defines
 /// each user and location referenced; `MetaDataVersion` each study event, form, item group and
 /// item referenced.
 public enum ODMDocument {
+  /// The "why" of an event's audit record.
+  static func reasonForChange(_ body: EventBody) -> String {
+    switch body {
+    case .correction(let c): c.reason
+    case .dltAdjudicated(let a) where !(a.reason ?? "").isEmpty: "DLT adjudication: \(a.reason!)"
+    default: "Initial entry"
+    }
+  }
+
   /// The ODM XML of `events` (the trial's log) and `state` (their fold).
   public static func xml(_ state: TrialState, events: [RecordedEvent]) -> String {
     let study = "ST.\(oid(state.trial))", mdv = "MDV.1"
@@ -25,10 +36,7 @@ public enum ODMDocument {
       locations.insert(location)
       let kind = e.kind.rawValue.uppercased()
       kinds.insert(kind)
-      var reason = ""
-      if case .correction(let c) = e.body {
-        reason = "<ReasonForChange>\(escape(c.reason))</ReasonForChange>"
-      }
+      let reason = "<ReasonForChange>\(escape(reasonForChange(e.body)))</ReasonForChange>"
       bySubject[subject, default: []].append(
         "<ItemGroupData ItemGroupOID=\"IG.\(kind)\" ItemGroupRepeatKey=\"\(r.sequence)\">"
           + "<AuditRecord><UserRef UserOID=\"\(user)\"/><LocationRef LocationOID=\"\(location)\"/>"

@@ -18,13 +18,26 @@ public enum SDTMDefine {
     "DM": ("Demographics", "Special-Purpose", "One record per subject"),
     "EX": ("Exposure", "Interventions", "One record per constant dosing interval per subject"),
     "AE": ("Adverse Events", "Events", "One record per adverse event per subject"),
-    "LB": ("Laboratory Test Results", "Findings", "One record per lab test per time point per visit per subject"),
-    "RS": ("Disease Response", "Findings", "One record per response assessment per time point per visit per subject"),
-    "PC": ("Pharmacokinetics Concentrations", "Findings", "One record per sample characteristic or time-point concentration per reference time point or per analyte per subject"),
-    "PP": ("Pharmacokinetics Parameters", "Findings", "One record per PK parameter per time-concentration profile per modeling method per subject"),
+    "LB": (
+      "Laboratory Test Results", "Findings", "One record per lab test per time point per visit per subject"
+    ),
+    "RS": (
+      "Disease Response", "Findings",
+      "One record per response assessment per time point per visit per subject"
+    ),
+    "PC": (
+      "Pharmacokinetics Concentrations", "Findings",
+      "One record per sample characteristic or time-point concentration per reference time point or per analyte per subject"
+    ),
+    "PP": (
+      "Pharmacokinetics Parameters", "Findings",
+      "One record per PK parameter per time-concentration profile per modeling method per subject"
+    ),
   ]
 
-  private static func v(_ label: String, _ type: String, _ core: String, _ role: String, _ origin: String) -> Variable {
+  private static func v(_ label: String, _ type: String, _ core: String, _ role: String, _ origin: String)
+    -> Variable
+  {
     Variable(label: label, type: type, core: core, role: role, origin: origin)
   }
 
@@ -118,14 +131,18 @@ public enum SDTMDefine {
       for (order, name) in d.variables.enumerated() {
         let meta = variable(name, domain: d.domain)
         rows.append([
-          d.domain, dataset?.label ?? "", dataset?.observationClass ?? "", dataset?.structure ?? "", String(order + 1),
+          d.domain, dataset?.label ?? "", dataset?.observationClass ?? "", dataset?.structure ?? "",
+          String(order + 1),
           name, meta?.label ?? "", meta?.type ?? "", meta?.core ?? "", meta?.role ?? "", meta?.origin ?? "",
         ])
       }
     }
     return SDTMDataset(
       domain: "DEFINE",
-      variables: ["DATASET", "DESCRIPTION", "CLASS", "STRUCTURE", "ORDER", "VARIABLE", "LABEL", "TYPE", "CORE", "ROLE", "ORIGIN"],
+      variables: [
+        "DATASET", "DESCRIPTION", "CLASS", "STRUCTURE", "ORDER", "VARIABLE", "LABEL", "TYPE", "CORE", "ROLE",
+        "ORIGIN",
+      ],
       rows: rows)
   }
 }

@@ -12,7 +12,8 @@ extension SDTMExport {
   /// the lower limit of quantification has `PCORRES = <LLOQ` and no numeric result.
   public static func concentrations(_ state: TrialState) -> SDTMDataset {
     let variables = [
-      "STUDYID", "DOMAIN", "USUBJID", "PCSEQ", "PCTESTCD", "PCTEST", "PCCAT", "PCORRES", "PCORRESU", "PCSTRESC",
+      "STUDYID", "DOMAIN", "USUBJID", "PCSEQ", "PCTESTCD", "PCTEST", "PCCAT", "PCORRES", "PCORRESU",
+      "PCSTRESC",
       "PCSTRESN", "PCSTRESU", "PCSTAT", "PCREASND", "PCSPEC", "PCLLOQ", "VISITNUM", "VISIT", "PCDTC", "PCDY",
       "PCTPTREF", "PCELTM", "PCRFTDTC",
     ]
@@ -23,9 +24,11 @@ extension SDTMExport {
         let date = infusion.adding(days: Int(sample.day.rounded(.down)))
         let result = sample.belowLLOQ ? "<LLOQ" : (sample.value.map(number) ?? "")
         rows.append([
-          state.trial, "PC", usubjid(state, s.id), String(i + 1), analyte.code, analyte.name, "CELLULAR KINETICS",
+          state.trial, "PC", usubjid(state, s.id), String(i + 1), analyte.code, analyte.name,
+          "CELLULAR KINETICS",
           result, asciiUnit(sample.unit), result, sample.belowLLOQ ? "" : (sample.value.map(number) ?? ""),
-          asciiUnit(sample.unit), "", "", analyte.specimen, "", visitNumber(sample.day), visitName(sample.day),
+          asciiUnit(sample.unit), "", "", analyte.specimen, "", visitNumber(sample.day),
+          visitName(sample.day),
           date.description, SDTMStudyDay.text(date, reference: infusion), "CAR-T INFUSION",
           elapsed(sample.day), infusion.description,
         ])
@@ -39,7 +42,8 @@ extension SDTMExport {
   /// the partial AUC over the protocol's kinetics window, ``NCAInterval``).
   public static func parameters(_ state: TrialState) -> SDTMDataset {
     let variables = [
-      "STUDYID", "DOMAIN", "USUBJID", "PPSEQ", "PPTESTCD", "PPTEST", "PPCAT", "PPORRES", "PPORRESU", "PPSTRESC",
+      "STUDYID", "DOMAIN", "USUBJID", "PPSEQ", "PPTESTCD", "PPTEST", "PPCAT", "PPORRES", "PPORRESU",
+      "PPSTRESC",
       "PPSTRESN", "PPSTRESU", "PPSTAT", "PPREASND", "PPSPEC", "PPSTINT", "PPENINT", "PPRFTDTC",
     ]
     let interval = NCAInterval(trial: state.protocolInForce)
@@ -73,8 +77,10 @@ extension SDTMExport {
       for (i, p) in parameters.enumerated() {
         let value = p.2.map { number(rounded($0)) } ?? ""
         rows.append([
-          state.trial, "PP", usubjid(state, s.id), String(i + 1), p.0, p.1, "CELLULAR KINETICS", value, p.3, value,
-          value, p.3, p.2 == nil ? "NOT DONE" : "", p.2 == nil ? "no terminal phase meeting the NCA criteria" : "",
+          state.trial, "PP", usubjid(state, s.id), String(i + 1), p.0, p.1, "CELLULAR KINETICS", value, p.3,
+          value,
+          value, p.3, p.2 == nil ? "NOT DONE" : "",
+          p.2 == nil ? "no terminal phase meeting the NCA criteria" : "",
           analyte.specimen, p.4, p.5, infusion.description,
         ])
       }

@@ -1,5 +1,5 @@
-import Foundation
 import Assessment
+import Foundation
 import TrialConduct
 import TrialModel
 
@@ -12,7 +12,8 @@ extension SDTMExport {
   /// infusion (SDTMIG 3.4 §4.5.9, the last observation before exposure).
   public static func laboratory(_ state: TrialState) -> SDTMDataset {
     let variables = [
-      "STUDYID", "DOMAIN", "USUBJID", "LBSEQ", "LBTESTCD", "LBTEST", "LBCAT", "LBORRES", "LBORRESU", "LBORNRLO",
+      "STUDYID", "DOMAIN", "USUBJID", "LBSEQ", "LBTESTCD", "LBTEST", "LBCAT", "LBORRES", "LBORRESU",
+      "LBORNRLO",
       "LBORNRHI", "LBSTRESC", "LBSTRESN", "LBSTRESU", "LBSTNRLO", "LBSTNRHI", "LBNRIND", "LBSTAT", "LBREASND",
       "LBSPEC", "LBLOBXFL", "LBTOXGR", "VISITNUM", "VISIT", "LBDTC", "LBDY",
     ]
@@ -47,7 +48,8 @@ extension SDTMExport {
         let grade = (try? grader.grade(lab)).map { String($0.grade) } ?? ""
         rows.append([
           state.trial, "LB", usubjid(state, s.id), String(i + 1), test.code, test.name, test.category,
-          number(lab.value), lab.unit.map(cdiscUnit) ?? "", lab.lln.map(number) ?? "", lab.uln.map(number) ?? "",
+          number(lab.value), lab.unit.map(cdiscUnit) ?? "", lab.lln.map(number) ?? "",
+          lab.uln.map(number) ?? "",
           standard.value, standard.value, standard.unit, standard.low, standard.high,
           indicator, "", "", test.specimen, lastBefore[lab.term] == i ? "Y" : "", grade,
           day.map { visitNumber($0) } ?? "", day.map { visitName($0) } ?? "", date?.description ?? "",
@@ -66,7 +68,9 @@ extension SDTMExport {
       let value = try? Quantity(lab.value, unit).converted(to: target, analyte: lab.term.analyte)
     else { return (number(lab.value), lab.unit.map(cdiscUnit) ?? "", text(lab.lln), text(lab.uln)) }
     func converted(_ x: Double?) -> String {
-      guard let x, let q = try? Quantity(x, unit).converted(to: target, analyte: lab.term.analyte) else { return "" }
+      guard let x, let q = try? Quantity(x, unit).converted(to: target, analyte: lab.term.analyte) else {
+        return ""
+      }
       return number(rounded(q.value))
     }
     return (number(rounded(value.value)), cdiscUnit(target), converted(lab.lln), converted(lab.uln))

@@ -20,17 +20,21 @@ extension SDTMExport {
       guard let best = try? record.bestOverallResponse(settings: state.protocolInForce.assessment.response)
       else { continue }
       var seq = 0
-      func row(_ code: String, _ name: String, _ result: String, status: String, reason: String, day: Double?) {
+      func row(_ code: String, _ name: String, _ result: String, status: String, reason: String, day: Double?)
+      {
         seq += 1
         let date = day.map { infusion.adding(days: Int($0.rounded(.down))) }
         rows.append([
           state.trial, "RS", usubjid(state, s.id), String(seq), code, name, "ELN 2024 B-ALL RESPONSE", result,
-          result.uppercased(), status, reason, "INVESTIGATOR", day.map(visitNumber) ?? "", day.map(visitName) ?? "",
+          result.uppercased(), status, reason, "INVESTIGATOR", day.map(visitNumber) ?? "",
+          day.map(visitName) ?? "",
           date?.description ?? "", SDTMStudyDay.text(date, reference: infusion),
         ])
       }
       for assessed in best.assessments {
-        row("OVRLRESP", "Overall Response", responseText(assessed.category), status: "", reason: "", day: assessed.day)
+        row(
+          "OVRLRESP", "Overall Response", responseText(assessed.category), status: "", reason: "",
+          day: assessed.day)
       }
       if let category = best.bestResponse {
         row(
