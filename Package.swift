@@ -210,7 +210,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ExportsTests",
-      dependencies: ["Exports", "Assessment", "Reports", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "TestSupport"],
+      dependencies: [
+        "Exports", "Assessment", "Reports", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "TestSupport",
+      ],
       swiftSettings: swiftSettings),
   ]
 )
