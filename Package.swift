@@ -211,7 +211,8 @@ let package = Package(
     .testTarget(
       name: "ExportsTests",
       dependencies: [
-        "Exports", "Assessment", "Reports", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs", "TestSupport",
+        "Exports", "Assessment", "Reports", "TrialConduct", "TrialModel", "ProtocolFiles", "Inputs",
+        "TestSupport",
       ],
       swiftSettings: swiftSettings),
   ]
