@@ -7,7 +7,8 @@ whole trial, the way its users would:
 
   administrator: first sign-in with the password change, a site and two users (their one-time
                  passwords read from the page), trial NCT07470073 opened, the site activated;
-  visitor:       a contact request to site S01 from the trial's registry page, seen in S01's inbox
+  visitor:       pre-screening a record, "trials I may fit" across the registry,
+                 a contact request to site S01 from the trial's registry page, seen in S01's inbox
                  by its coordinator and not by the coordinator of site S02;
   coordinator:   three subjects screened (a patient record as JSON), consented and enrolled into
                  group A, lymphodepleted and infused, a grade 3 CRS recorded through the CRS form
@@ -595,6 +596,25 @@ class Flow:
         related = [a.get_attribute("href") for a in b.driver.find_elements(By.CSS_SELECTOR, "#related a")]
         if not related:
             fail(f"{b.path()}: no related trials listed")
+
+        self.step("a patient, not signed in: pre-screen NCT07470073, then look for every trial they may fit")
+        b.driver.find_element(By.ID, "prescreen-link").click()
+        b.wait_loaded()
+        b.check_page()
+        text = b.submit("form-prescreen", {"sex": "female", "pregnant": "yes"}, expect="Likely not eligible")
+        if "likely not met" not in text:
+            fail(f"{b.path()}: a pregnancy is not shown as a criterion likely not met")
+        b.open("/trials")
+        b.driver.find_element(By.ID, "fit-link").click()
+        b.wait_loaded()
+        b.check_page()
+        b.submit("form-fit", {"age": "16", "diagnosis": "yes", "cd19": "yes"}, expect="Trials you may fit")
+        may = b.driver.find_element(By.ID, "fit-may").text
+        not_fit = b.driver.find_element(By.ID, "fit-not").text
+        if "NCT07470073" not in may or "NCT04825496" in may:
+            fail(f"/trials/fit: the trials a 16-year-old may fit are wrong: {may}")
+        if "NCT04825496" not in not_fit or "age 16 years" not in not_fit:
+            fail(f"/trials/fit: NCT04825496 (from 18 years) is not listed as likely not, with its reason: {not_fit}")
 
         self.step("administrator: first sign-in (keyboard alone) and the password change")
         self.first_sign_in("admin", admin_password, "admin-Secret-2026", keyboard=True)

@@ -236,6 +236,8 @@ import TrialConduct
     "GET /api/v1/registry/{nct}/related", "GET /registry/{nct}/prescreen", "POST /registry/{nct}/prescreen",
     // A visitor's contact request (kept for the chosen site's staff only; ContactRequestTests).
     "GET /registry/{nct}/contact", "POST /registry/{nct}/contact",
+    // Trials I may fit: answers against every registry record, nothing stored.
+    "GET /trials/fit", "POST /trials/fit",
   ]
 
   @Test func everyRouteHasACase() async throws {

@@ -145,4 +145,43 @@ import Testing
       #expect(try await client.send(.get, "/registry/NCT99999999/prescreen").status == .notFound)
     }
   }
+
+  @Test func trialsIMayFitAreRankedAcrossTheRegistryAndNothingIsStored() async throws {
+    let server = try await ServerHarness.make()
+    try await server.run { client in
+      let tokens = try await server.setUp(client)
+      try await importSeeds(client, admin: tokens["admin"]!)
+      let form = try await client.send(.get, "/trials/fit")
+      #expect(form.status == .ok && form.text.contains("id=\"q-age\"") && form.text.contains("id=\"q-ecog\""))
+      #expect(try await client.send(.get, "/trials").text.contains("href=\"/trials/fit\""))
+      let before = try await server.store.events(trial: "@registry").count
+      // Sixteen: the record limits admit NCT05164042 (14–70), NCT05270772 (≤ 24), NCT07470073
+      // (12–75), not NCT05350787 or NCT04825496 (from 18).
+      let answer = try await client.send(
+        .post, "/trials/fit", form: "age=16&diagnosis=yes&status=relapsed&cd19=yes")
+      #expect(answer.status == .ok)
+      let may = try #require(answer.text.range(of: "id=\"fit-may\"")),
+        not = try #require(answer.text.range(of: "id=\"fit-not\""))
+      let mayTable = String(answer.text[may.upperBound..<not.lowerBound]),
+        notTable = String(answer.text[not.upperBound...])
+      for nct in ["NCT05164042", "NCT05270772", "NCT07470073"] { #expect(mayTable.contains(nct), "\(nct)") }
+      for nct in ["NCT05350787", "NCT04825496"] {
+        #expect(!mayTable.contains(nct) && notTable.contains(nct), "\(nct)")
+      }
+      #expect(notTable.contains("age 16 years: the record admits from 18 years"))
+      let bad = try await client.send(.post, "/trials/fit", form: "age=abc")
+      #expect(
+        bad.status == .unprocessableContent && bad.text.contains("role=\"alert\"") && bad.text.contains("age")
+      )
+      // Signed in, the form carries its CSRF token.
+      let admin = tokens["admin"]!
+      let signedIn = try await client.send(
+        .post, "/trials/fit", cookie: admin, form: "age=16&csrf=\(CSRF.token(forSession: admin))")
+      #expect(signedIn.status == .ok)
+      #expect(
+        try await client.send(.get, "/trials/fit", cookie: admin).text.contains(CSRF.token(forSession: admin))
+      )
+      #expect(try await server.store.events(trial: "@registry").count == before)
+    }
+  }
 }

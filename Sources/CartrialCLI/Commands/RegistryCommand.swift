@@ -9,8 +9,12 @@ import TrialStore
 struct RegistryCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "registry",
-    abstract: "The local registry of ClinicalTrials.gov records: import, search, related trials.",
-    subcommands: [RegistryImportCommand.self, RegistrySearchCommand.self, RegistryRelatedCommand.self])
+    abstract:
+      "The local registry of ClinicalTrials.gov records: import, search, related trials, trials a patient may fit.",
+    subcommands: [
+      RegistryImportCommand.self, RegistrySearchCommand.self, RegistryRelatedCommand.self,
+      RegistryFitCommand.self,
+    ])
 }
 
 /// `--db` and `--format` of the registry commands.
@@ -171,14 +175,17 @@ struct RegistrySearchCommand: AsyncParsableCommand {
     print(RegistryText.results(results, words: words.joined(separator: " ")))
   }
 
-  func query() throws -> SearchQuery {
-    var point: GeoPoint?
-    if let near {
-      guard let p = GeoPoint(text: near) else {
-        throw CLIError("--near: expected latitude,longitude in decimal degrees (48.85,2.35), found \(near)")
-      }
-      point = p
+  /// `--near` as a place.
+  static func place(_ near: String?) throws -> GeoPoint? {
+    guard let near else { return nil }
+    guard let p = GeoPoint(text: near) else {
+      throw CLIError("--near: expected latitude,longitude in decimal degrees (48.85,2.35), found \(near)")
     }
+    return p
+  }
+
+  func query() throws -> SearchQuery {
+    let point = try Self.place(near)
     var patientSex: RegistryListing.Sex?
     if let sex {
       guard let s = RegistryListing.Sex(patient: sex) else {

@@ -49,4 +49,23 @@ enum RegistryText {
     }
     return lines.joined(separator: "\n")
   }
+
+  static func fit(_ r: TrialFit.Ranking) -> String {
+    var lines = [
+      "Trials you may fit (\(r.mayFit.count) listed): the study team decides; this is not a verdict."
+    ]
+    if r.mayFit.isEmpty { lines.append("  none of the trials found") }
+    for (i, m) in r.mayFit.enumerated() {
+      let km = m.distanceKm.map { String(format: "  %.0f km", $0) } ?? ""
+      lines.append("\(i + 1). \(m.nctId)  \(m.status)\(km)  \(m.title)")
+      lines.append(
+        "   \(m.likelyMet) of \(m.criteria) criteria likely met, \(m.mustCheck) for the study team to check")
+    }
+    lines.append("Likely not eligible: \(r.likelyNot.count) trial\(r.likelyNot.count == 1 ? "" : "s")")
+    for m in r.likelyNot.prefix(10) {
+      lines.append("   \(m.nctId): \(m.reasons.joined(separator: "; "))")
+    }
+    if r.likelyNot.count > 10 { lines.append("   … and \(r.likelyNot.count - 10) more") }
+    return lines.joined(separator: "\n")
+  }
 }

@@ -38,6 +38,8 @@ public struct PreScreening: Sendable {
   public let items: [CriteriaItem]
   public let suggestions: [String: CriterionSuggestion]
   public let questions: [PreScreeningQuestion]
+  /// The suggested expressions compiled once (`nil` when none compiles together).
+  let compiled: CompiledCriteria?
 
   public init(_ record: RegistryRecord, suggester: CriteriaSuggester = CriteriaSuggester()) {
     nctId = record.nctId
@@ -51,6 +53,12 @@ public struct PreScreening: Sendable {
     self.suggestions = suggestions
     let names = Set(suggestions.values.flatMap { Self.names(in: $0.expression) })
     questions = PreScreeningQuestion.all.filter { !$0.reads.isDisjoint(with: names) }
+    let criteria = items.compactMap { item in
+      suggestions[item.id].map {
+        Criterion(id: item.id, text: item.text, kind: item.kind, expression: $0.expression)
+      }
+    }
+    compiled = try? CriteriaCompiler.compile(protocolID: nctId, criteria: criteria)
   }
 
   /// The identifiers an expression reads (`ever(hsct.allogeneic)` → `ever`, `hsct.allogeneic`).
@@ -132,14 +140,13 @@ public struct PreScreening: Sendable {
 
   /// The outcome per criterion for `answers` on `date`.
   public func assess(_ answers: [String: String], on date: CivilDate) throws(InputError) -> Result {
-    let record = try Self.patientRecord(answers, on: date)
-    let criteria = items.compactMap { item in
-      suggestions[item.id].map {
-        Criterion(id: item.id, text: item.text, kind: item.kind, expression: $0.expression)
-      }
-    }
+    try assess(Self.patientRecord(answers, on: date))
+  }
+
+  /// The outcome per criterion for the answers as a patient record (``patientRecord(_:on:)``).
+  public func assess(_ record: PatientRecord) -> Result {
     var results: [String: CriterionResult] = [:]
-    if let compiled = try? CriteriaCompiler.compile(protocolID: nctId, criteria: criteria) {
+    if let compiled {
       for r in compiled.screen(record).criteria { results[r.id] = r }
     }
     let findings = items.map { item -> Finding in

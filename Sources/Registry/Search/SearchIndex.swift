@@ -108,6 +108,32 @@ public struct SearchIndex: Sendable {
   /// The records matching `query`, best first (ties by NCT id, newest first; without words but
   /// with a place, nearest first), one page of them.
   public func search(_ query: SearchQuery) throws(InputErrors) -> SearchResults {
+    let (query, terms, scores, found) = try ranked(query)
+    let start = min(found.count, (query.page - 1) * query.pageSize)
+    let page = found[start..<min(found.count, start + query.pageSize)]
+    let wanted = Set(terms)
+    let hits = page.map { entry in
+      let listing = listings[entry.record]
+      return SearchHit(
+        listing: listing, score: scores[entry.record],
+        matches: SearchField.allCases.compactMap { Self.match(of: wanted, in: $0, of: listing) },
+        nearestSite: query.near.flatMap { listing.nearestSite(to: $0)?.site }, distanceKm: entry.distanceKm)
+    }
+    return SearchResults(total: found.count, page: query.page, pageSize: query.pageSize, hits: Array(hits))
+  }
+
+  /// Every record matching `query` (its page aside), best first, with the distance of its
+  /// nearest site from the query's place.
+  public func matching(_ query: SearchQuery) throws(InputErrors) -> [(
+    listing: RegistryListing, distanceKm: Double?
+  )] {
+    try ranked(query).found.map { (listings[$0.record], $0.distanceKm) }
+  }
+
+  /// The validated query, its terms, every record's score and the matching records in order.
+  private func ranked(_ query: SearchQuery) throws(InputErrors) -> (
+    query: SearchQuery, terms: [String], scores: [Double], found: [(record: Int, distanceKm: Double?)]
+  ) {
     let query = try query.validated()
     let terms = SearchText.terms(query.text)
     let scores = terms.isEmpty ? [Double](repeating: 0, count: listings.count) : scores(terms)
@@ -135,17 +161,7 @@ public struct SearchIndex: Sendable {
       return scores[a.record] != scores[b.record]
         ? scores[a.record] > scores[b.record] : listings[a.record].nctId > listings[b.record].nctId
     }
-    let start = min(found.count, (query.page - 1) * query.pageSize)
-    let page = found[start..<min(found.count, start + query.pageSize)]
-    let wanted = Set(terms)
-    let hits = page.map { entry in
-      let listing = listings[entry.record]
-      return SearchHit(
-        listing: listing, score: scores[entry.record],
-        matches: SearchField.allCases.compactMap { Self.match(of: wanted, in: $0, of: listing) },
-        nearestSite: query.near.flatMap { listing.nearestSite(to: $0)?.site }, distanceKm: entry.distanceKm)
-    }
-    return SearchResults(total: found.count, page: query.page, pageSize: query.pageSize, hits: Array(hits))
+    return (query, terms, scores, found)
   }
 
   /// The terms of `wanted` found in `field` of `listing`, with a passage around the first.

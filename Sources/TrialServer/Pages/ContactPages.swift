@@ -72,7 +72,7 @@ extension WebApp {
           reason: form.first("reason") ?? "")
       } catch let error as InputError where error.kind != .notFound {
         return try await inboxPage(
-          notice: nil, error: "\(error.field): \(error.message)", context: context,
+          notice: nil, error: "\(error.message)", context: context,
           status: .unprocessableContent)
       }
       return .redirect(to: "/inbox?erased=1", type: .normal)
@@ -109,7 +109,7 @@ extension WebApp {
         view.contact = ""
         view.message = ""
       } catch let error as InputError where error.kind != .notFound {
-        view.error = "\(error.field): \(error.message)"
+        view.error = "\(error.message)"
         status = .unprocessableContent
       }
     }

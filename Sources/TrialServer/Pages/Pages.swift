@@ -15,6 +15,7 @@ extension WebApp {
     addFinderPages(to: router)
     addPreScreenPages(to: router)
     addContactPages(to: router)
+    addFitPages(to: router)
     router.get("/trials/:trial/report") { _, context -> Response in
       _ = try context.require(.viewReports)
       return try await reportPage(try context.parameters.require("trial"))

@@ -15,6 +15,7 @@ extension WebApp {
     var summary: String
     var findings: [FindingView]
     var error: String?
+    var csrf: String?
   }
 
   struct QuestionView {
@@ -39,10 +40,8 @@ extension WebApp {
     }
     router.post("/registry/:nct/prescreen") { request, context -> Response in
       let form = FormFields(String(decoding: try await Self.body(request, context: context), as: UTF8.self))
-      var answers: [String: String] = [:]
-      for q in PreScreeningQuestion.all { if let v = form.first(q.id), !v.isEmpty { answers[q.id] = v } }
       return try await preScreenPage(
-        try context.parameters.require("nct"), answers: answers, context: context)
+        try context.parameters.require("nct"), answers: Self.answers(form), context: context)
     }
   }
 
@@ -54,13 +53,9 @@ extension WebApp {
     let given = answers ?? [:]
     var view = PreScreenView(
       nctId: nct, title: entry.record.briefTitle,
-      questions: screening.questions.map { q in
-        QuestionView(
-          id: q.id, prompt: q.prompt, isNumber: q.choices.isEmpty, unit: q.unit, value: given[q.id] ?? "",
-          choices: q.choices.map {
-            Choice(value: $0.value, label: $0.label, selected: given[q.id] == $0.value)
-          })
-      }, answered: false, summary: "", findings: [], error: nil)
+      questions: Self.questionViews(screening.questions, given: given), answered: false, summary: "",
+      findings: [], error: nil,
+      csrf: context.csrfToken)
     var status: HTTPResponse.Status = .ok
     if let answers {
       do {
@@ -71,12 +66,29 @@ extension WebApp {
           FindingView(id: $0.id, text: $0.text, outcome: Self.words($0.outcome), because: $0.because)
         }
       } catch {
-        view.error = "\(error.field): \(error.message)"
+        view.error = "\(error.message)"
         status = .unprocessableContent
       }
     }
     return pages.page(
       "prescreen", title: "Might this trial suit me? \(nct)", data: view, context: context, status: status)
+  }
+
+  /// The questions as form fields, with the answers `given`.
+  static func questionViews(_ questions: [PreScreeningQuestion], given: [String: String]) -> [QuestionView] {
+    questions.map { q in
+      QuestionView(
+        id: q.id, prompt: q.prompt, isNumber: q.choices.isEmpty, unit: q.unit, value: given[q.id] ?? "",
+        choices: q.choices.map { Choice(value: $0.value, label: $0.label, selected: given[q.id] == $0.value) }
+      )
+    }
+  }
+
+  /// The answers a pre-screening form sent, by question (empty ones left out).
+  static func answers(_ form: FormFields) -> [String: String] {
+    var answers: [String: String] = [:]
+    for q in PreScreeningQuestion.all { if let v = form.first(q.id), !v.isEmpty { answers[q.id] = v } }
+    return answers
   }
 
   static func words(_ outcome: PreScreening.Outcome) -> String {

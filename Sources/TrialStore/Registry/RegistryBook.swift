@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Inputs
 import Registry
+import TrialModel
 
 /// The local registry: ClinicalTrials.gov records imported into the database as the registry log
 /// (``RegistryEvent``s, beside the trials' logs), so every server process and the CLI on one
@@ -38,6 +39,7 @@ public actor RegistryBook {
   private var head = 0
   private var entries: [String: Entry] = [:]
   private var built: (head: Int, index: SearchIndex, related: RelatedTrials)?
+  private var screened: (head: Int, screenings: [String: PreScreening])?
 
   public init(store: any EventStore, clock: @escaping @Sendable () -> Date = { Date() }) {
     self.store = store
@@ -108,6 +110,24 @@ public actor RegistryBook {
 
   /// Related trials over every record held.
   public func related() async throws -> RelatedTrials { try await finder().related }
+
+  /// "Trials I may fit" (``TrialFit``) among the records `query` finds, its page aside: a
+  /// record's pre-screening is built when first needed, once per registry version.
+  public func fit(_ query: SearchQuery, answers: [String: String], on date: CalendarDate) async throws
+    -> TrialFit.Ranking
+  {
+    let index = try await finder().index
+    let entries = try await current()
+    if screened?.head != head { screened = (head, [:]) }
+    var found: [(listing: RegistryListing, distanceKm: Double?, screening: PreScreening)] = []
+    for hit in try index.matching(query) {
+      guard let record = entries[hit.listing.nctId]?.record else { continue }
+      let screening = screened!.screenings[record.nctId] ?? PreScreening(record)
+      screened!.screenings[record.nctId] = screening
+      found.append((hit.listing, hit.distanceKm, screening))
+    }
+    return try TrialFit.rank(found, answers: answers, on: date)
+  }
 
   func finder() async throws -> (index: SearchIndex, related: RelatedTrials) {
     let entries = try await current()
