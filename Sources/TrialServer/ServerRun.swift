@@ -18,13 +18,15 @@ public struct ServerRun: Sendable {
   let adminPassword: String?
   let secureCookies: Bool
   let contactRetentionDays: Int
+  let visitorRetentionDays: Int
   let logger: Logger
 
   public init(
     store: any EventStore, signer: CheckpointSigner?, host: String, port: Int, adminPassword: String?,
-    secureCookies: Bool, contactRetentionDays: Int = 90, logger: Logger
+    secureCookies: Bool, contactRetentionDays: Int = 90, visitorRetentionDays: Int = 180, logger: Logger
   ) {
     self.contactRetentionDays = contactRetentionDays
+    self.visitorRetentionDays = visitorRetentionDays
     self.store = store
     self.signer = signer
     self.host = host
@@ -51,6 +53,7 @@ public struct ServerRun: Sendable {
     var app = try await WebApp(
       ledger: TrialLedger(store: store, signer: signer), accounts: accounts, secureCookies: secureCookies)
     app.contactRetentionDays = contactRetentionDays
+    app.visitorRetentionDays = visitorRetentionDays
     let application = app.application(host: host, port: port, logger: logger) { port in
       say(
         "cartrial is serving at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ — open it in a browser"

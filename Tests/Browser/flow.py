@@ -7,7 +7,8 @@ whole trial, the way its users would:
 
   administrator: first sign-in with the password change, a site and two users (their one-time
                  passwords read from the page), trial NCT07470073 opened, the site activated;
-  visitor:       pre-screening a record, "trials I may fit" across the registry,
+  visitor:       pre-screening a record, "trials I may fit" across the registry, a saved
+                 search and a private note shared behind a passcode,
                  a contact request to site S01 from the trial's registry page, seen in S01's inbox
                  by its coordinator and not by the coordinator of site S02;
   coordinator:   three subjects screened (a patient record as JSON), consented and enrolled into
@@ -615,6 +616,22 @@ class Flow:
             fail(f"/trials/fit: the trials a 16-year-old may fit are wrong: {may}")
         if "NCT04825496" not in not_fit or "age 16 years" not in not_fit:
             fail(f"/trials/fit: NCT04825496 (from 18 years) is not listed as likely not, with its reason: {not_fit}")
+
+        self.step("a patient, not signed in: save a search, keep a private note, share it behind a passcode")
+        b.open("/trials?q=universal+cd20")
+        b.submit("form-save-search", {}, expect="Saved searches")
+        if "universal cd20" not in b.driver.find_element(By.ID, "saved-searches").text:
+            fail("/mine: the saved search is not listed")
+        b.open("/registry/NCT07470073")
+        b.submit("form-note", {"text": "Ask the team about the CD20 arm."}, expect="Ask the team about the CD20 arm.")
+        b.open("/mine")
+        share_form = b.driver.find_element(By.CSS_SELECTOR, "form[id^='form-share-']").get_attribute("id")
+        b.submit(share_form, {"passcode": "tulip-42", "days": "3"}, expect="with the passcode you chose")
+        link = b.driver.find_element(By.CSS_SELECTOR, "#shared-link a").get_attribute("href")
+        b.open("/" + link.split("/", 3)[3])
+        b.submit("form-shared", {"passcode": "tulip-42"}, expect="Ask the team about the CD20 arm.")
+        b.open("/mine")
+        b.submit("form-forget", {}, expect="You keep nothing here yet")
 
         self.step("administrator: first sign-in (keyboard alone) and the password change")
         self.first_sign_in("admin", admin_password, "admin-Secret-2026", keyboard=True)

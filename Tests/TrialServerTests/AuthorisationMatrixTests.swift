@@ -238,6 +238,10 @@ import TrialConduct
     "GET /registry/{nct}/contact", "POST /registry/{nct}/contact",
     // Trials I may fit: answers against every registry record, nothing stored.
     "GET /trials/fit", "POST /trials/fit",
+    // What a visitor keeps, by their browser's key (VisitorKeepTests).
+    "GET /mine", "POST /mine/searches", "POST /mine/notes", "POST /mine/searches/{id}/delete",
+    "POST /mine/notes/{id}/delete", "POST /mine/notes/{id}/share", "POST /mine/forget", "GET /shared/{id}",
+    "POST /shared/{id}",
   ]
 
   @Test func everyRouteHasACase() async throws {

@@ -93,6 +93,7 @@ struct RegistryImportCommand: AsyncParsableCommand {
     } else {
       print(
         "imported \(summary.added.count) new, \(summary.updated.count) changed, \(summary.unchanged.count) unchanged, \(summary.refusals.count) refused"
+          + (summary.notices > 0 ? "; \(summary.notices) notices to saved searches" : "")
       )
       for refusal in summary.refusals { print("refused: \(refusal.error)") }
     }
@@ -128,6 +129,7 @@ struct RegistryImportCommand: AsyncParsableCommand {
     var updated: [String]
     var unchanged: [String]
     var refused: [Refused]
+    var notices: Int
     struct Refused: Encodable {
       var source: String
       var field: String
@@ -137,6 +139,7 @@ struct RegistryImportCommand: AsyncParsableCommand {
       added = s.added
       updated = s.updated
       unchanged = s.unchanged
+      notices = s.notices
       refused = s.refusals.map {
         Refused(source: $0.source, field: $0.error.field, message: $0.error.description)
       }

@@ -32,11 +32,20 @@ struct ServeCommand: AsyncParsableCommand {
   var secureCookies = false
   @Option(help: "Days a visitor's contact request is kept at most before it is erased.")
   var contactRetentionDays = 90
+  @Option(
+    help:
+      "Days what a visitor keeps (saved searches, notices, private notes) is kept at most before it is erased."
+  )
+  var visitorRetentionDays = 180
 
   func validate() throws {
     guard (1...3650).contains(contactRetentionDays) else {
       throw ValidationError(
         "--contact-retention-days: expected 1 to 3650 days, found \(contactRetentionDays)")
+    }
+    guard (1...3650).contains(visitorRetentionDays) else {
+      throw ValidationError(
+        "--visitor-retention-days: expected 1 to 3650 days, found \(visitorRetentionDays)")
     }
   }
 
@@ -61,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
     let server = ServerRun(
       store: store, signer: signer, host: host, port: port,
       adminPassword: adminPassword ?? env["CARTRIAL_ADMIN_PASSWORD"], secureCookies: secureCookies,
-      contactRetentionDays: contactRetentionDays, logger: logger)
+      contactRetentionDays: contactRetentionDays, visitorRetentionDays: visitorRetentionDays, logger: logger)
     do {
       try await server.run { line in
         CartrialCLI.print(line)

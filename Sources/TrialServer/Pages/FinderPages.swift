@@ -22,6 +22,8 @@ extension WebApp {
     var next: String?
     var errors: [String]
     var registrySize: Int
+    /// Where the form that saves this search posts (its query in the address).
+    var saveAction: String?
   }
 
   struct Choice {
@@ -62,6 +64,9 @@ extension WebApp {
     var related: [RelatedRow]
     var imported: String
     var registryHref: String
+    /// The visitor's own notes on this record (``VisitorDesk``).
+    var notes: [String] = []
+    var csrf: String? = nil
   }
 
   struct RegistrySiteRow {
@@ -87,7 +92,13 @@ extension WebApp {
     router.get("/registry/:nct") { request, context -> Response in
       let nct = try context.parameters.require("nct")
       let near = request.uri.queryParameters.get("near").flatMap { GeoPoint(text: $0) }
-      let view = try await registryTrial(try await registryEntry(nct), near: near)
+      var view = try await registryTrial(try await registryEntry(nct), near: near)
+      view.csrf = context.csrfToken
+      if let key = VisitorDesk.key(request) {
+        view.notes = try await visitors.records.notes(
+          keep: VisitorDesk.keep(ofKey: key), nctId: view.nctId, at: ledger.clock()
+        ).map(\.note.text)
+      }
       return pages.page("registrytrial", title: view.title, data: view, context: context)
     }
   }
@@ -105,7 +116,8 @@ extension WebApp {
       statuses: Self.choices(SearchQuery.knownStatuses, chosen: p.getAll("status"), label: StatusText.words),
       phases: Self.choices(SearchQuery.knownPhases, chosen: p.getAll("phase"), label: StatusText.words),
       sexes: Self.choices(["female", "male"], chosen: p.getAll("sex"), label: { $0 }),
-      searched: asked, summary: "", hits: [], previous: nil, next: nil, errors: [], registrySize: index.count)
+      searched: asked, summary: "", hits: [], previous: nil, next: nil, errors: [], registrySize: index.count,
+      saveAction: nil)
     guard asked else { return view }
     do {
       let query = try Self.registryQuery(p)
@@ -116,8 +128,9 @@ extension WebApp {
       view.hits = results.hits.map(Self.finderHit)
       if results.page > 1 { view.previous = Self.pageLink(p, page: results.page - 1) }
       if results.page < pages { view.next = Self.pageLink(p, page: results.page + 1) }
+      view.saveAction = Self.pageLink(p, page: nil, path: "/mine/searches")
     } catch let errors as InputErrors {
-      view.errors = errors.errors.map { "\($0.field): \($0.message)" }
+      view.errors = errors.errors.map(\.message)
     }
     return view
   }
@@ -170,15 +183,15 @@ extension WebApp {
   }
 
   /// The same search, another page.
-  static func pageLink(_ p: Parameters, page: Int) -> String {
+  static func pageLink(_ p: Parameters, page: Int?, path: String = "/trials") -> String {
     var items = p.filter { $0.key != "page" }.map {
       URLQueryItem(name: String($0.key), value: String($0.value))
     }
-    items.append(URLQueryItem(name: "page", value: "\(page)"))
+    if let page { items.append(URLQueryItem(name: "page", value: "\(page)")) }
     var c = URLComponents()
-    c.path = "/trials"
+    c.path = path
     c.queryItems = items
-    return c.string ?? "/trials"
+    return c.string ?? path
   }
 
   func registryTrial(_ entry: RegistryBook.Entry, near: GeoPoint?) async throws -> RegistryTrialView {

@@ -16,6 +16,7 @@ extension WebApp {
     addPreScreenPages(to: router)
     addContactPages(to: router)
     addFitPages(to: router)
+    addVisitorPages(to: router)
     router.get("/trials/:trial/report") { _, context -> Response in
       _ = try context.require(.viewReports)
       return try await reportPage(try context.parameters.require("trial"))

@@ -21,6 +21,8 @@ public struct WebApp: Sendable {
   public var secureCookies: Bool
   /// Days a visitor's contact request is kept at most (erased earlier when the site erases it).
   public var contactRetentionDays = 90
+  /// Days a visitor's saved searches, notices and private notes are kept at most.
+  public var visitorRetentionDays = 180
 
   public init(ledger: TrialLedger, accounts: AccountBook, secureCookies: Bool = false) async throws {
     try await self.init(

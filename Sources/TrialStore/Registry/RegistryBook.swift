@@ -32,6 +32,8 @@ public actor RegistryBook {
     public var updated: [String] = []
     public var unchanged: [String] = []
     public var refusals: [RegistryImport.Refusal] = []
+    /// Notices put in visitors' outboxes: saved searches that find a newly added record.
+    public var notices = 0
   }
 
   let store: any EventStore
@@ -102,6 +104,8 @@ public actor RegistryBook {
       }
     }
     _ = try await current()
+    summary.notices = try await VisitorRecords(store: store).notify(
+      added: Set(summary.added), index: try await index(), at: clock())
     return summary
   }
 

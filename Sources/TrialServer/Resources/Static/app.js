@@ -1,5 +1,6 @@
 // cartrial: a little progressive JavaScript. The pages work without it; with it, the CRS and
-// ICANS forms show the grade as it is typed (graded by the server, which records nothing).
+// ICANS forms show the grade as it is typed (graded by the server, which records nothing), and a
+// record's note form takes the text selected on the page.
 (function () {
   "use strict";
   function grade(form) {
@@ -43,6 +44,15 @@
     if (job) {
       var state = job.getAttribute("data-status");
       if (state === "queued" || state === "running") { setTimeout(function () { pollJob(job); }, 1000); }
+    }
+    // A record's page: keep the text selected on the page as a private note.
+    var fromSelection = document.getElementById("note-from-selection");
+    if (fromSelection) {
+      fromSelection.hidden = false;
+      fromSelection.addEventListener("click", function () {
+        var selected = String(window.getSelection ? window.getSelection() : "").trim();
+        if (selected) { document.getElementById("note-text").value = selected.slice(0, 4000); }
+      });
     }
     var forms = document.querySelectorAll("form[data-live]");
     for (var i = 0; i < forms.length; i++) {
