@@ -59,7 +59,7 @@ private actor DemoLog {
       "ACTARMCD", "ACTARM", "ARMNRS",
     ],
     "EX": ["EXDOSE", "EXDOSU", "EXSTDTC", "EXENDTC", "EXSTDY", "EXENDY"],
-    "AE": ["AESTDTC", "AESTDY", "AESER", "AEREL", "AEOUT"],
+    "AE": ["AESTDTC", "AEENDTC", "AESTDY", "AESER", "AEREL", "AEOUT"],
     "LB": [
       "LBCAT", "LBORRES", "LBORRESU", "LBORNRLO", "LBORNRHI", "LBSTRESC", "LBSTRESN", "LBSTRESU", "LBSTNRLO",
       "LBSTNRHI", "LBNRIND", "LBLOBXFL", "VISITNUM", "LBDTC",
@@ -192,17 +192,24 @@ private actor DemoLog {
       if let lln = low[r] { #expect((results[r] < lln) == (indicators[r] == "LOW")) }
     }
     #expect(indicators.contains("LOW"))
-    // The CTCAE grades of LB are those of the lab events in AE (grade ≥ 1, infused subjects).
+    // The worst CTCAE grade of each test in LB is the worst grade of that lab's events in AE, and
+    // there are no more events than graded results (infused subjects).
     let ae = SDTMExport.adverseEvents(state)
+    var labEvents = 0
     for s in state.orderedSubjects where s.infusion != nil {
       let usubjid = "\(state.trial)-\(s.id)"
-      let labGrades = Self.values(lb, "LBTOXGR", of: usubjid).compactMap { Int($0) }.filter { $0 >= 1 }
-      let aeCategories = Self.values(ae, "AECAT", of: usubjid)
-      let aeGrades = zip(aeCategories, Self.values(ae, "AETOXGR", of: usubjid)).filter { $0.0 == "LAB" }.map {
-        Int($0.1)!
+      let tests = Self.values(lb, "LBTESTCD", of: usubjid), grades = Self.values(lb, "LBTOXGR", of: usubjid)
+      let terms = Self.values(ae, "AETERM", of: usubjid), aeGrades = Self.values(ae, "AETOXGR", of: usubjid)
+      for term in LabTerm.allCases {
+        let code = SDTMExport.labTest(term).code
+        let graded = zip(tests, grades).filter { $0.0 == code }.compactMap { Int($0.1) }.filter { $0 >= 1 }
+        let events = zip(terms, aeGrades).filter { $0.0 == term.ctcaeTerm }.map { Int($0.1)! }
+        #expect(graded.max() == events.max(), "\(s.id) \(code)")
+        #expect(events.count <= graded.count)
+        labEvents += events.count
       }
-      #expect(labGrades.sorted() == aeGrades.sorted(), "\(s.id)")
     }
+    #expect(labEvents > 0)
   }
 
   @Test func responseRecordsAgreeWithTheReport() async throws {
@@ -270,5 +277,46 @@ private actor DemoLog {
     for r in define.rows.indices where Self.required[names[r]]!.contains(variables[r]) {
       #expect(cores[r] == "Req", "\(names[r]).\(variables[r]) is required")
     }
+  }
+
+  /// Episodes by hand: CRS graded 1, 2, 1, then 0 on day 4 is one resolved event of grade 2; CRS
+  /// again on day 6 with no later 0 is a second, ongoing one; a neutropenia alongside is its own.
+  @Test func adverseEventsAreEpisodesNotAssessments() {
+    func crs(_ day: Double, _ grade: Int) -> GradedEvent {
+      GradedEvent(day: day, kind: .crs, term: "CRS", grade: grade)
+    }
+    let events = [
+      crs(2, 2), crs(1, 1), crs(3, 1), crs(4, 0), crs(6, 1),
+      GradedEvent(day: 3, kind: .lab, term: "neutrophils", grade: 4, related: false),
+    ]
+    let episodes = AdverseEventEpisode.episodes(events)
+    #expect(episodes.count == 3)
+    #expect(episodes.map(\.start) == [1, 3, 6])
+    let first = episodes[0], neutropenia = episodes[1], second = episodes[2]
+    #expect(first.kind == .crs && first.worstGrade == 2 && first.lastGraded == 3 && first.resolved)
+    #expect(neutropenia.kind == .lab && neutropenia.worstGrade == 4 && !neutropenia.resolved)
+    #expect(neutropenia.related == false)
+    #expect(second.worstGrade == 1 && !second.resolved)
+    #expect(AdverseEventEpisode.episodes([crs(1, 0), crs(2, 0)]).isEmpty)
+  }
+
+  @Test func resolvedEventsHaveAnEndAndOngoingOnesNone() async throws {
+    let state = try await DemoLog.shared.log().state
+    let ae = SDTMExport.adverseEvents(state)
+    let outcomes = ae.column("AEOUT"), ends = ae.column("AEENDTC"), starts = ae.column("AESTDTC")
+    #expect(outcomes.contains("RECOVERED/RESOLVED"))
+    for r in ae.rows.indices {
+      #expect((outcomes[r] == "RECOVERED/RESOLVED") == !ends[r].isEmpty || outcomes[r] == "FATAL")
+      if !ends[r].isEmpty { #expect(CalendarDate(iso: ends[r])! >= CalendarDate(iso: starts[r])!) }
+    }
+    // Fewer events than graded assessments: a daily CRS is one event.
+    var graded = 0
+    for s in state.orderedSubjects where s.infusion != nil {
+      graded += try state.subjectRecord(s, through: nil).gradedEvents(
+        settings: state.protocolInForce.assessment
+      )
+      .filter { $0.grade >= 1 }.count
+    }
+    #expect(ae.rows.count < graded)
   }
 }

@@ -13,7 +13,7 @@ import TrialModel
 ///   `ARMNRS = SCREEN FAILURE` (SDTMIG 3.4 §5.2, DM assumptions 4);
 /// - EX holds the CAR-T infusion (`EXDOSE` in cells/kg) and each lymphodepleting agent as its own
 ///   treatment (`EXDOSE` in mg/m² per day, from the first day over the agent's days);
-/// - AE holds every recorded grade ≥ 1: CRS and ICANS with their ASTCT consensus grade in
+/// - AE holds one record per adverse event (graded assessments gathered into episodes): CRS and ICANS with their ASTCT consensus grade in
 ///   `AETOXGR` (Lee et al., Biol Blood Marrow Transplant 2019;25:625) and `AETOXGRV = ASTCT 2019`,
 ///   labs and reported events with their CTCAE grade and `AETOXGRV = CTCAE v5.0`; `AEREL` from
 ///   the recorded attribution;
@@ -109,11 +109,13 @@ public enum SDTMExport {
     return SDTMDataset(domain: "EX", variables: variables, rows: rows)
   }
 
-  /// AE (SDTMIG 3.4 §6.2.1): every recorded grade ≥ 1 after infusion.
+  /// AE (SDTMIG 3.4 §6.2.1): one record per adverse event after infusion — the graded
+  /// assessments of a term gathered into episodes (``AdverseEventEpisode``) with the worst grade,
+  /// the start, and the end once resolved (`AEOUT`).
   public static func adverseEvents(_ state: TrialState) -> SDTMDataset {
     let variables = [
-      "STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AECAT", "AESTDTC", "AESTDY", "AETOXGR",
-      "AETOXGRV", "AEREL", "AESER", "AEOUT",
+      "STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AECAT", "AESTDTC", "AEENDTC", "AESTDY",
+      "AEENDY", "AETOXGR", "AETOXGRV", "AEREL", "AESER", "AEOUT",
     ]
     var rows: [[String]] = []
     for s in state.orderedSubjects {
@@ -121,10 +123,9 @@ public enum SDTMExport {
         let events = try? state.subjectRecord(s, through: nil).gradedEvents(
           settings: state.protocolInForce.assessment)
       else { continue }
-      var seq = 0
-      for e in events where e.grade >= 1 {
-        seq += 1
-        let date = infusion.adding(days: Int(e.day.rounded(.down)))
+      for (i, e) in AdverseEventEpisode.episodes(events).enumerated() {
+        let start = infusion.adding(days: Int(e.start.rounded(.down)))
+        let end = e.resolved ? infusion.adding(days: Int(e.lastGraded.rounded(.down))) : nil
         let (term, decod, version): (String, String, String) =
           switch e.kind {
           case .crs: ("Cytokine release syndrome", "Cytokine release syndrome", "ASTCT 2019")
@@ -136,11 +137,13 @@ public enum SDTMExport {
             )
           case .adverseEvent: (e.term, "", "CTCAE v5.0")
           }
+        let outcome =
+          e.worstGrade == 5 ? "FATAL" : (e.resolved ? "RECOVERED/RESOLVED" : "NOT RECOVERED/NOT RESOLVED")
         rows.append([
-          state.trial, "AE", usubjid(state, s.id), String(seq), term, decod, e.kind.rawValue.uppercased(),
-          date.description, SDTMStudyDay.text(date, reference: infusion), String(e.grade), version,
-          e.related.map { $0 ? "RELATED" : "NOT RELATED" } ?? "", e.grade == 5 ? "Y" : "",
-          e.grade == 5 ? "FATAL" : "",
+          state.trial, "AE", usubjid(state, s.id), String(i + 1), term, decod, e.kind.rawValue.uppercased(),
+          start.description, end?.description ?? "", SDTMStudyDay.text(start, reference: infusion),
+          SDTMStudyDay.text(end, reference: infusion), String(e.worstGrade), version,
+          e.related.map { $0 ? "RELATED" : "NOT RELATED" } ?? "", e.worstGrade == 5 ? "Y" : "", outcome,
         ])
       }
     }
