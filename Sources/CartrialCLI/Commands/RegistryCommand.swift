@@ -13,7 +13,7 @@ struct RegistryCommand: AsyncParsableCommand {
       "The local registry of ClinicalTrials.gov records: import, search, related trials, trials a patient may fit.",
     subcommands: [
       RegistryImportCommand.self, RegistrySearchCommand.self, RegistryRelatedCommand.self,
-      RegistryFitCommand.self,
+      RegistryPrescreenCommand.self, RegistryFitCommand.self,
     ])
 }
 

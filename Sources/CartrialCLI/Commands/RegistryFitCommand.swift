@@ -19,31 +19,23 @@ struct RegistryFitCommand: AsyncParsableCommand {
       recruiting or about to. Nothing is stored.
       """)
   @Argument(help: "Words the trials must match (as in registry search).") var words: [String] = []
-  @Option(help: "An answer, question=value (age=34, diagnosis=yes, ecog=1); repeatable.") var answer:
-    [String] = []
+  @OptionGroup var answers: PreScreeningAnswers
   @Option(help: "Keep records with this overall status; repeatable (default RECRUITING, NOT_YET_RECRUITING).")
   var status: [String] = []
   @Option(help: "A place, latitude,longitude in decimal degrees.") var near: String?
   @Option(name: .customLong("within-km"), help: "With --near: keep records with a site within this many km.")
   var withinKm: Double?
   @Option(help: "How many trials that may fit to list (1–100).") var limit = 10
-  @Option(help: "The day of the answers, yyyy-MM-dd (default: today, UTC).") var date: String?
   @OptionGroup var options: RegistryOptions
 
   func run() async throws {
     try options.output.require([.text, .json])
     guard (1...100).contains(limit) else { throw CLIError("--limit: expected 1 to 100, found \(limit)") }
-    let answers = try self.answers()
+    let answers = try self.answers.byQuestion()
     let query = SearchQuery(
       text: words.joined(separator: " "), statuses: Set(status.isEmpty ? TrialFit.openStatuses : status),
       near: try RegistrySearchCommand.place(near), withinKm: withinKm)
-    let today =
-      try date.map { text in
-        guard let d = CalendarDate(iso: text) else {
-          throw CLIError("--date: expected yyyy-MM-dd, found \(text)")
-        }
-        return d
-      } ?? CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    let today = try self.answers.day()
     var ranking = try await options.withRegistry { book in
       do { return try await book.fit(query, answers: answers, on: today) } catch let error as InputError
         where answers[error.field] != nil
@@ -54,23 +46,5 @@ struct RegistryFitCommand: AsyncParsableCommand {
     ranking.mayFit = Array(ranking.mayFit.prefix(limit))
     if options.output.format == .json { return try Output.json(ranking) }
     print(RegistryText.fit(ranking))
-  }
-
-  /// The answers by question, each question known and given once.
-  func answers() throws -> [String: String] {
-    let known = Set(PreScreeningQuestion.all.map(\.id))
-    var answers: [String: String] = [:]
-    for text in answer {
-      let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, known.contains(parts[0]) else {
-        throw CLIError(
-          "--answer: expected question=value with a question of \(known.sorted().joined(separator: ", ")), found \(text)"
-        )
-      }
-      guard answers.updateValue(parts[1], forKey: parts[0]) == nil else {
-        throw CLIError("--answer: \(parts[0]) is answered twice")
-      }
-    }
-    return answers
   }
 }
