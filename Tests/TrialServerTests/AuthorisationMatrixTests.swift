@@ -240,8 +240,8 @@ import TrialConduct
     "GET /trials/fit", "POST /trials/fit",
     // What a visitor keeps, by their browser's key (VisitorKeepTests).
     "GET /mine", "POST /mine/searches", "POST /mine/notes", "POST /mine/searches/{id}/delete",
-    "POST /mine/notes/{id}/delete", "POST /mine/notes/{id}/share", "POST /mine/forget", "GET /shared/{id}",
-    "POST /shared/{id}",
+    "POST /mine/notes/{id}/delete", "POST /mine/notes/{id}/share", "POST /mine/forget", "GET /note/{id}",
+    "POST /note/{id}",
   ]
 
   @Test func everyRouteHasACase() async throws {

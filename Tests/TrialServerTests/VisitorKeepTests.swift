@@ -114,7 +114,7 @@ import TrialStore
       let shared = try await post(
         client, "/mine/notes/\(note)/share", key: key, form: "passcode=tulip-42&days=2")
       #expect(shared.status == .ok)
-      let link = try #require(shared.text.firstMatch(of: /href="(\/shared\/[0-9a-f]{64})"/)?.1)
+      let link = try #require(shared.text.firstMatch(of: /href="(\/note\/[0-9a-f]{64})"/)?.1)
       // The passcode is kept only as a bcrypt hash.
       let shares = try await server.store.personalRecords(
         kind: VisitorRecords.shareKind, scope: VisitorRecords.shareScope, at: server.clock.now)

@@ -8,7 +8,7 @@ import TrialStore
 
 /// A visitor's own page (`/mine`): saved searches and their outbox of notices, private notes with
 /// their share links, and "forget everything"; the forms that save a search (from `/trials`) and
-/// a note (from a record's page); and the page a shared note opens on (`/shared/{id}`), behind
+/// a note (from a record's page); and the page a shared note opens on (`/note/{id}`), behind
 /// its passcode. None needs an account; see ``VisitorDesk``.
 extension WebApp {
   struct MineView {
@@ -94,7 +94,7 @@ extension WebApp {
           noteId: try context.parameters.require("id"),
           passcode: form.pairs.first { $0.name == "passcode" }?.value ?? "",
           days: form.first("days") ?? "", keep: VisitorDesk.keep(ofKey: key))
-        return try await minePage(key: key, sharedLink: "/shared/\(share.id)", context: context)
+        return try await minePage(key: key, sharedLink: "/note/\(share.id)", context: context)
       } catch let error as InputError where error.kind != .notFound {
         return try await minePage(
           key: key, error: error.message, context: context, status: .unprocessableContent)
@@ -108,10 +108,10 @@ extension WebApp {
       response.setCookie(visitors.cookie("", secure: secureCookies, maxAge: 0))
       return response
     }
-    router.get("/shared/:id") { _, context -> Response in
+    router.get("/note/:id") { _, context -> Response in
       try await sharedPage(id: try context.parameters.require("id"), passcode: nil, context: context)
     }
-    router.post("/shared/:id") { request, context -> Response in
+    router.post("/note/:id") { request, context -> Response in
       let form = FormFields(String(decoding: try await Self.body(request, context: context), as: UTF8.self))
       return try await sharedPage(
         id: try context.parameters.require("id"),
@@ -171,7 +171,7 @@ extension WebApp {
           id: note.id, nctId: note.nctId, text: note.text, saved: formatter.string(from: note.createdAt),
           erased: formatter.string(from: expiresAt),
           links: shares.filter { $0.noteId == note.id }.map {
-            "/shared/\($0.id) (until \(formatter.string(from: $0.expiresAt)))"
+            "/note/\($0.id) (until \(formatter.string(from: $0.expiresAt)))"
           })
       }
       view.empty = view.searches.isEmpty && view.notes.isEmpty && view.outbox.isEmpty
