@@ -941,9 +941,9 @@ op("get", "/api/v1/trials/{trial}/exports/{format}", "exportTrial",
     **errors("401", "403", "404", "422")},
    params=["trial", "format"],
    description="Coordinators and investigators get their own site's subjects only; `site` asks for one site "
-   "(403 for another site than theirs). SDTM needs `domain` (DM, EX, AE, LB, RS, PC, PP, or DEFINE for the define-style metadata).")
+   "(403 for another site than theirs). SDTM needs `domain` (DM, EX, AE, SUPPAE, LB, RS, PC, PP, or DEFINE for the define-style metadata).")
 PATHS["/api/v1/trials/{trial}/exports/{format}"]["get"]["parameters"] += [
-    query("domain", STR, "with sdtm: the domain (DM, EX, AE, LB, RS, PC, PP, DEFINE)"),
+    query("domain", STR, "with sdtm: the domain (DM, EX, AE, SUPPAE, LB, RS, PC, PP, DEFINE)"),
     query("site", STR, "only this site's subjects"),
 ]
 

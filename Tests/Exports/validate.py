@@ -6,9 +6,11 @@ SQLite database, exports it with `cartrial export fhir|odm`, and checks:
 
 - FHIR R4: the Bundle loads, strictly, into the HL7 FHIR R4 (4.0.1) resource models of the
   SMART on FHIR client (fhirclient 4.1.0, generated from the R4 StructureDefinitions): every
-  element known, of its type and cardinality, every required element present; every resource is
-  one of ResearchStudy, Patient, ResearchSubject and Observation, and every reference resolves
-  in the Bundle. (HL7's fhir.schema.json is not on any registry this project may use.)
+  element known, of its type and cardinality, every required element present; and, as the R4 JSON
+  schema would check, the codes of the required bindings used (statuses, gender) and the id, date
+  and dateTime patterns; every resource is one of ResearchStudy, Patient, ResearchSubject and
+  Observation, and every reference resolves in the Bundle. (HL7's fhir.schema.json itself is not
+  on any registry this project may use.)
 - ODM 1.3.2: the document is valid against CDISC's ODM 1.3.2 XML Schema (the XSD files shipped in
   odmlib 0.2.1), checked with lxml, and carries an AuditRecord with who, when and why.
 
@@ -26,6 +28,7 @@ import copy
 import importlib.util
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,6 +42,28 @@ except ImportError as error:  # pragma: no cover - reported to the caller
     sys.exit(3)
 
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
+
+# The R4 (4.0.1) value sets of the required bindings the Bundle uses, and the primitive patterns
+# of fhir.schema.json that fhirclient's models do not check.
+REQUIRED_CODES = {
+    ("ResearchStudy", "status"): {
+        "active", "administratively-completed", "approved", "closed-to-accrual",
+        "closed-to-accrual-and-intervention", "completed", "disapproved", "in-review",
+        "temporarily-closed-to-accrual", "temporarily-closed-to-accrual-and-intervention", "withdrawn"},
+    ("ResearchSubject", "status"): {
+        "candidate", "eligible", "follow-up", "ineligible", "not-registered", "off-study", "on-study",
+        "on-study-intervention", "on-study-observation", "pending-on-study", "potential-candidate",
+        "screening", "withdrawn"},
+    ("Observation", "status"): {
+        "registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error",
+        "unknown"},
+    ("Patient", "gender"): {"male", "female", "other", "unknown"},
+}
+ID_PATTERN = re.compile(r"^[A-Za-z0-9\-\.]{1,64}$")
+DATE_PATTERN = re.compile(r"^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?$")
+DATETIME_PATTERN = re.compile(
+    r"^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])"
+    r"(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?$")
 
 
 def odm_schema():
@@ -89,8 +114,20 @@ def fhir_problems(document):
                 problems.append(f"dangling reference {reference}")
     for entry in document.get("entry", []):
         r = entry["resource"]
-        if r["resourceType"] == "Patient" and "name" in r:
+        kind = r["resourceType"]
+        if kind == "Patient" and "name" in r:
             problems.append("a Patient carries a name (the export is pseudonymous)")
+        for (resource, element), codes in REQUIRED_CODES.items():
+            if kind == resource and element in r and r[element] not in codes:
+                problems.append(f"{kind}/{r.get('id')}.{element} {r[element]!r} is not in its required value set")
+        if not ID_PATTERN.match(str(r.get("id", ""))):
+            problems.append(f"{kind}.id {r.get('id')!r} does not match the R4 id pattern")
+        for key in ("birthDate",):
+            if key in r and not DATE_PATTERN.match(r[key]):
+                problems.append(f"{kind}.{key} {r[key]!r} is not an R4 date")
+        for key in ("effectiveDateTime", "issued"):
+            if key in r and not DATETIME_PATTERN.match(r[key]):
+                problems.append(f"{kind}.{key} {r[key]!r} is not an R4 dateTime")
     return problems
 
 
@@ -114,7 +151,7 @@ def odm_problems(schema, text):
     audits = document.findall(f".//{{{ODM_NS}}}AuditRecord")
     if not audits:
         problems.append("no AuditRecord")
-    for audit in audits[:50]:
+    for audit in audits:
         for part in ("UserRef", "DateTimeStamp", "ReasonForChange"):
             if audit.find(f"{{{ODM_NS}}}{part}") is None:
                 problems.append(f"an AuditRecord without {part}")
@@ -128,6 +165,16 @@ def broken_fhir(document):
     for entry in broken["entry"]:
         if entry["resource"]["resourceType"] == "ResearchSubject":
             del entry["resource"]["status"]
+            return broken
+    raise RuntimeError("no ResearchSubject to break")
+
+
+def miscoded_fhir(document):
+    """A copy with a code outside a required binding: ResearchSubject.status "recruiting"."""
+    broken = copy.deepcopy(document)
+    for entry in broken["entry"]:
+        if entry["resource"]["resourceType"] == "ResearchSubject":
+            entry["resource"]["status"] = "recruiting"
             return broken
     raise RuntimeError("no ResearchSubject to break")
 
@@ -157,6 +204,7 @@ def main():
                 (f"{trial} FHIR R4 Bundle ({len(fhir.get('entry', []))} resources)", fhir_problems(fhir), True),
                 (f"{trial} ODM 1.3.2 ({len(odm)} characters)", odm_problems(schema, odm), True),
                 (f"{trial} FHIR without ResearchSubject.status", fhir_problems(broken_fhir(fhir)), False),
+                (f"{trial} FHIR with ResearchSubject.status recruiting", fhir_problems(miscoded_fhir(fhir)), False),
                 (f"{trial} ODM without FileOID", odm_problems(schema, broken_odm(odm)), False),
             ]
             for name, problems, should_pass in checks:

@@ -45,5 +45,7 @@ import TrialConduct
 
   @Test func textIsEscaped() {
     #expect(ODMDocument.escape("a<b & \"c\">") == "a&lt;b &amp; &quot;c&quot;&gt;")
+    // Line breaks survive attribute normalisation as references; XML 1.0 allows no other controls.
+    #expect(ODMDocument.escape("line 1\nline 2\tx\u{0}\u{1B}") == "line 1&#10;line 2&#9;x")
   }
 }

@@ -47,6 +47,7 @@ private actor DemoLog {
     "DM": ["STUDYID", "DOMAIN", "USUBJID", "SUBJID", "SITEID", "SEX", "COUNTRY"],
     "EX": ["STUDYID", "DOMAIN", "USUBJID", "EXSEQ", "EXTRT"],
     "AE": ["STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD"],
+    "SUPPAE": ["STUDYID", "RDOMAIN", "USUBJID", "QNAM", "QLABEL", "QVAL", "QORIG"],
     "LB": ["STUDYID", "DOMAIN", "USUBJID", "LBSEQ", "LBTESTCD", "LBTEST"],
     "RS": ["STUDYID", "DOMAIN", "USUBJID", "RSSEQ", "RSTESTCD", "RSTEST"],
     "PC": ["STUDYID", "DOMAIN", "USUBJID", "PCSEQ", "PCTESTCD", "PCTEST"],
@@ -56,10 +57,11 @@ private actor DemoLog {
   static let expected: [String: [String]] = [
     "DM": [
       "RFSTDTC", "RFENDTC", "RFXSTDTC", "RFXENDTC", "RFICDTC", "DTHDTC", "DTHFL", "BRTHDTC", "ARMCD", "ARM",
-      "ACTARMCD", "ACTARM", "ARMNRS",
+      "ACTARMCD", "ACTARM", "ARMNRS", "AGE", "AGEU",
     ],
     "EX": ["EXDOSE", "EXDOSU", "EXSTDTC", "EXENDTC", "EXSTDY", "EXENDY"],
     "AE": ["AESTDTC", "AEENDTC", "AESTDY", "AESER", "AEREL", "AEOUT"],
+    "SUPPAE": ["IDVAR", "IDVARVAL", "QEVAL"],
     "LB": [
       "LBCAT", "LBORRES", "LBORRESU", "LBORNRLO", "LBORNRHI", "LBSTRESC", "LBSTRESN", "LBSTRESU", "LBSTNRLO",
       "LBSTNRHI", "LBNRIND", "LBLOBXFL", "VISITNUM", "LBDTC",
@@ -88,7 +90,7 @@ private actor DemoLog {
   @Test func everyDomainHasItsRequiredAndExpectedVariables() async throws {
     let state = try await DemoLog.shared.log().state
     let datasets = SDTMExport.datasets(state)
-    #expect(Set(datasets.map(\.domain)) == ["DM", "EX", "AE", "LB", "RS", "PC", "PP"])
+    #expect(Set(datasets.map(\.domain)) == ["DM", "EX", "AE", "SUPPAE", "LB", "RS", "PC", "PP"])
     for d in datasets {
       let missing = (Self.required[d.domain]! + Self.expected[d.domain]!).filter { !d.variables.contains($0) }
       #expect(missing.isEmpty, "\(d.domain) lacks \(missing)")
@@ -151,17 +153,63 @@ private actor DemoLog {
     #expect(dates > 0)
   }
 
-  @Test func adverseEventsCarryTheirGradingScale() async throws {
+  @Test func adverseEventsCarryTheirGradingScaleAndDLTFlagInSUPPAE() async throws {
     let state = try await DemoLog.shared.log().state
-    let ae = SDTMExport.adverseEvents(state)
-    let categories = ae.column("AECAT"), grades = ae.column("AETOXGR"), versions = ae.column("AETOXGRV")
+    let ae = SDTMExport.adverseEvents(state), supp = SDTMExport.supplementalAdverseEvents(state)
+    let categories = ae.column("AECAT"), grades = ae.column("AETOXGR")
     #expect(categories.contains("CRS"))
+    #expect(supp.rows.count == 2 * ae.rows.count)
+    // SUPPAE's rows point at AE records by USUBJID and AESEQ.
+    var qualifiers: [String: [String: String]] = [:]
+    for r in supp.rows.indices {
+      #expect(supp.column("RDOMAIN")[r] == "AE" && supp.column("IDVAR")[r] == "AESEQ")
+      qualifiers["\(supp.column("USUBJID")[r])#\(supp.column("IDVARVAL")[r])", default: [:]][
+        supp.column("QNAM")[r]] =
+        supp.column("QVAL")[r]
+    }
     for r in ae.rows.indices {
       #expect((1...5).contains(Int(grades[r]) ?? 0))
+      #expect(!ae.column("AEDECOD")[r].isEmpty)
+      let q = try #require(qualifiers["\(ae.column("USUBJID")[r])#\(ae.column("AESEQ")[r])"])
       let astct = categories[r] == "CRS" || categories[r] == "ICANS"
-      #expect(versions[r] == (astct ? "ASTCT 2019" : "CTCAE v5.0"))
+      #expect(q["AETOXSC"] == (astct ? "ASTCT 2019" : "CTCAE v5.0"))
+      #expect(q["AEDLT"] == "Y" || q["AEDLT"] == "N")
       #expect(Int(ae.column("AESTDY")[r])! >= 1)
     }
+    // Every subject the investigator adjudicated a DLT has a DLT-flagged event; no one adjudicated
+    // otherwise has one.
+    var flagged = Set<String>()
+    for (key, q) in qualifiers where q["AEDLT"] == "Y" {
+      flagged.insert(String(key.split(separator: "#")[0]))
+    }
+    let dlt = Set(
+      state.orderedSubjects.filter { $0.adjudication?.outcome == .dlt }.map { "\(state.trial)-\($0.id)" })
+    let noDlt = Set(
+      state.orderedSubjects.filter { $0.adjudication?.outcome == .noDlt }.map { "\(state.trial)-\($0.id)" })
+    #expect(!dlt.isEmpty && dlt.isSubset(of: flagged))
+    #expect(flagged.isDisjoint(with: noDlt))
+  }
+
+  @Test func demographicsReadThePatientRecord() async throws {
+    let state = try await DemoLog.shared.log().state
+    let dm = SDTMExport.demographics(state)
+    #expect(Set(dm.column("SEX")).isSubset(of: ["M", "F"]) && dm.column("SEX").contains { $0 != "U" })
+    #expect(dm.column("COUNTRY").allSatisfy { $0.count == 3 && $0.allSatisfy(\.isUppercase) })
+    for r in dm.rows.indices where !dm.column("RFSTDTC")[r].isEmpty {
+      let birth = CalendarDate(iso: dm.column("BRTHDTC")[r])!,
+        start = CalendarDate(iso: dm.column("RFSTDTC")[r])!
+      let age = Int(dm.column("AGE")[r])!
+      #expect(age == SDTMExport.completedYears(from: birth, to: start) && dm.column("AGEU")[r] == "YEARS")
+      // The first study treatment (lymphodepletion) is before the infusion.
+      #expect(CalendarDate(iso: dm.column("RFXSTDTC")[r])! < start)
+    }
+    // Completed years by hand: a birthday counts on its day; 29 February on 1 March.
+    let leap = CalendarDate(iso: "2008-02-29")!
+    #expect(SDTMExport.completedYears(from: leap, to: CalendarDate(iso: "2026-02-28")!) == 17)
+    #expect(SDTMExport.completedYears(from: leap, to: CalendarDate(iso: "2026-03-01")!) == 18)
+    #expect(
+      SDTMExport.completedYears(from: CalendarDate(iso: "1990-06-15")!, to: CalendarDate(iso: "2026-06-15")!)
+        == 36)
   }
 
   /// The values of `variable` in the rows of `subject`.
@@ -235,6 +283,8 @@ private actor DemoLog {
     #expect(SDTMExport.elapsed(7) == "P7D")
     #expect(SDTMExport.elapsed(0.25) == "PT6H")
     #expect(SDTMExport.elapsed(1.5) == "P1DT12H")
+    #expect(SDTMExport.elapsed(-1) == "-P1D")
+    #expect(SDTMExport.elapsed(0.999) == "P1D")
   }
 
   @Test func kineticsParametersFollowTheirConcentrations() async throws {

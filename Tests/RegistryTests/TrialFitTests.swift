@@ -24,7 +24,7 @@ import TrialModel
     let found = try Self.index.matching(SearchQuery(text: words)).map {
       ($0.listing, $0.distanceKm, Self.screenings[$0.listing.nctId]!)
     }
-    #expect(found.count == (words.isEmpty ? 5 : found.count))
+    if words.isEmpty { #expect(found.count == 5) }
     return try TrialFit.rank(found, answers: answers, on: today)
   }
 
@@ -66,6 +66,17 @@ import TrialModel
     for m in ranking.mayFit {
       #expect(m.likelyMet + m.mustCheck == m.criteria && m.likelyMet > 0 && !m.likelyNotEligible)
     }
+  }
+
+  @Test func aRecordForOneSexExcludesTheOtherWithItsReason() throws {
+    var male = RegistryListing(Self.records[0])
+    male.sex = .male
+    let screening = Self.screenings[male.nctId]!
+    let ranking = try TrialFit.rank([(male, nil, screening)], answers: ["sex": "female"], on: today)
+    #expect(ranking.mayFit.isEmpty)
+    #expect(ranking.likelyNot.first?.reasons.first == "sex female: the record admits male only")
+    let fits = try TrialFit.rank([(male, 12.5, screening)], answers: ["sex": "male"], on: today)
+    #expect(fits.mayFit.map(\.nctId) == [male.nctId] && fits.mayFit.first?.distanceKm == 12.5)
   }
 
   @Test func badAnswersNameTheQuestion() {

@@ -124,6 +124,13 @@ import TrialStore
       #expect(wrong.status == .forbidden && !wrong.text.contains("CD20 arm"))
       let right = try await client.send(.post, String(link), form: "passcode=tulip-42")
       #expect(right.status == .ok && right.text.contains("Ask about the CD20 arm"))
+      // Another keep can neither share nor delete the note.
+      let other = String(repeating: "c", count: 64)
+      #expect(
+        try await post(client, "/mine/notes/\(note)/share", key: other, form: "passcode=tulip-42&days=2")
+          .status
+          == .notFound)
+      #expect(try await post(client, "/mine/notes/\(note)/delete", key: other).status == .notFound)
       // Two days later the link is gone; the note stays.
       server.clock.advance(seconds: 2 * 86_400 + 1)
       #expect(try await client.send(.post, String(link), form: "passcode=tulip-42").status == .notFound)
@@ -140,6 +147,51 @@ import TrialStore
         try await server.store.personalRecords(
           kind: VisitorRecords.noteKind, scope: VisitorDesk.keep(ofKey: key), at: server.clock.now
         ).isEmpty)
+    }
+  }
+
+  @Test func fiveWrongPasscodesEraseALinkAndAnotherSitesFormsAreRefused() async throws {
+    let server = try await ServerHarness.make(sqlite: true)
+    try await server.run { client in
+      let tokens = try await server.setUp(client)
+      try await importRecord(Self.universal, client, admin: tokens["admin"]!)
+      // A form on another site's page: refused, and no keep is made for the browser.
+      var crossSite = HTTPFields()
+      crossSite[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+      let forged = try await client.send(
+        .post, "/mine/notes", form: "nct=NCT07470073&text=planted", headers: crossSite)
+      #expect(
+        forged.status == .forbidden
+          && !forged.headers[values: HTTPField.Name.setCookie].contains { $0.hasPrefix("cartrial_keep") })
+      var origin = HTTPFields()
+      origin[.origin] = "https://evil.example"
+      #expect(try await client.send(.post, "/mine/searches?q=x", headers: origin).status == .forbidden)
+      var sameSite = HTTPFields()
+      sameSite[HTTPField.Name("Sec-Fetch-Site")!] = "same-origin"
+      let key = try key(
+        try await client.send(.post, "/mine/notes", form: "nct=NCT07470073&text=mine", headers: sameSite))
+      let mine = try await get(client, "/mine", key: key).text
+      let note = try #require(mine.firstMatch(of: /action="\/mine\/notes\/([0-9a-f-]+)\/share"/)?.1)
+      let shared = try await post(
+        client, "/mine/notes/\(note)/share", key: key, form: "passcode=right-one&days=3")
+      let link = String(try #require(shared.text.firstMatch(of: /href="(\/note\/[0-9a-f]{64})"/)?.1))
+      for n in 1...5 {
+        let wrong = try await client.send(.post, link, form: "passcode=wrong-\(n)")
+        #expect(wrong.status == .forbidden, "try \(n)")
+      }
+      // Erased at the fifth: even the right passcode finds nothing now.
+      #expect(try await client.send(.post, link, form: "passcode=right-one").status == .notFound)
+      // At most five links to a note at a time.
+      for _ in 1...5 {
+        #expect(
+          try await post(client, "/mine/notes/\(note)/share", key: key, form: "passcode=right-one&days=3")
+            .status
+            == .ok)
+      }
+      #expect(
+        try await post(client, "/mine/notes/\(note)/share", key: key, form: "passcode=right-one&days=3")
+          .status
+          == .unprocessableContent)
     }
   }
 

@@ -1,7 +1,10 @@
 import Foundation
 import TrialConduct
 
-/// A trial's clinical data with its audit trail as CDISC ODM 1.3.2 XML (FileType Snapshot).
+/// A trial's clinical data with its audit trail as CDISC ODM 1.3.2 XML: `FileType="Transactional"`
+/// (ODM 1.3.2 §2.7: a file of transactions, each with its audit record), every event an
+/// `Insert` — the log is append-only; a correction is its own inserted record naming the event it
+/// corrects.
 ///
 /// Every subject event of the log is one `ItemGroupData` (ItemGroupOID `IG.<KIND>`, repeat key its
 /// sequence) holding the event's summary as `I.SUMMARY`, with an `AuditRecord` (ODM 1.3.2 §3.1.6,
@@ -38,7 +41,7 @@ public enum ODMDocument {
       kinds.insert(kind)
       let reason = "<ReasonForChange>\(escape(reasonForChange(e.body)))</ReasonForChange>"
       bySubject[subject, default: []].append(
-        "<ItemGroupData ItemGroupOID=\"IG.\(kind)\" ItemGroupRepeatKey=\"\(r.sequence)\">"
+        "<ItemGroupData ItemGroupOID=\"IG.\(kind)\" ItemGroupRepeatKey=\"\(r.sequence)\" TransactionType=\"Insert\">"
           + "<AuditRecord><UserRef UserOID=\"\(user)\"/><LocationRef LocationOID=\"\(location)\"/>"
           + "<DateTimeStamp>\(timestamp(e.recordedAt))</DateTimeStamp>\(reason)</AuditRecord>"
           + "<ItemData ItemOID=\"I.SUMMARY\" Value=\"\(escape(e.body.summary))\"/></ItemGroupData>")
@@ -46,7 +49,7 @@ public enum ODMDocument {
     let created = events.last.map { timestamp($0.event.recordedAt) } ?? "1970-01-01T00:00:00Z"
     let sortedKinds = kinds.sorted()
     var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    x += "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" ODMVersion=\"1.3.2\" FileType=\"Snapshot\" "
+    x += "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" ODMVersion=\"1.3.2\" FileType=\"Transactional\" "
     x += "FileOID=\"F.\(oid(state.trial))\" CreationDateTime=\"\(created)\">\n"
     x += "<Study OID=\"\(study)\"><GlobalVariables><StudyName>\(escape(state.trial))</StudyName>"
     x += "<StudyDescription>\(escape(state.protocolInForce.title))</StudyDescription>"
@@ -87,9 +90,25 @@ public enum ODMDocument {
     String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
   }
 
+  /// Text as XML content or attribute value: markup characters escaped, line breaks and tabs as
+  /// character references (kept through attribute normalisation), other control characters,
+  /// which XML 1.0 does not allow, dropped.
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "\n": out += "&#10;"
+      case "\r": out += "&#13;"
+      case "\t": out += "&#9;"
+      case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// ISO 8601 UTC date-time (ODM `datetime`).

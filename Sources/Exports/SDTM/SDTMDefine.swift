@@ -18,6 +18,10 @@ public enum SDTMDefine {
     "DM": ("Demographics", "Special-Purpose", "One record per subject"),
     "EX": ("Exposure", "Interventions", "One record per constant dosing interval per subject"),
     "AE": ("Adverse Events", "Events", "One record per adverse event per subject"),
+    "SUPPAE": (
+      "Supplemental Qualifiers for AE", "Relationship",
+      "One record per IDVAR, IDVARVAL, and QNAM value per subject"
+    ),
     "LB": (
       "Laboratory Test Results", "Findings", "One record per lab test per time point per visit per subject"
     ),
@@ -70,7 +74,16 @@ public enum SDTMDefine {
     "AESER": v("Serious Event", "Char", "Exp", "Record Qualifier", "Derived"),
     "AEREL": v("Causality", "Char", "Exp", "Record Qualifier", "Collected"),
     "AEOUT": v("Outcome of Adverse Event", "Char", "Perm", "Record Qualifier", "Derived"),
-    "AETOXGRV": v("Toxicity Grading Scale and Version", "Char", "Perm", "Record Qualifier", "Assigned"),
+    "RDOMAIN": v("Related Domain Abbreviation", "Char", "Req", "Identifier", "Assigned"),
+    "IDVAR": v("Identifying Variable", "Char", "Exp", "Identifier", "Assigned"),
+    "IDVARVAL": v("Identifying Variable Value", "Char", "Exp", "Identifier", "Derived"),
+    "QNAM": v("Qualifier Variable Name", "Char", "Req", "Topic", "Assigned"),
+    "QLABEL": v("Qualifier Variable Label", "Char", "Req", "Synonym Qualifier", "Assigned"),
+    "QVAL": v("Data Value", "Char", "Req", "Result Qualifier", "Derived"),
+    "QORIG": v("Origin", "Char", "Req", "Record Qualifier", "Assigned"),
+    "QEVAL": v("Evaluator", "Char", "Exp", "Record Qualifier", "Assigned"),
+    "AGE": v("Age", "Num", "Exp", "Record Qualifier", "Derived"),
+    "AGEU": v("Age Units", "Char", "Exp", "Variable Qualifier", "Assigned"),
     "EXTRT": v("Name of Treatment", "Char", "Req", "Topic", "Collected"),
     "EXROUTE": v("Route of Administration", "Char", "Perm", "Variable Qualifier", "Assigned"),
     "EXDOSFRQ": v("Dosing Frequency per Interval", "Char", "Perm", "Variable Qualifier", "Assigned"),
@@ -113,7 +126,7 @@ public enum SDTMDefine {
     "ENDY": v("Study Day of End", "Num", "Perm", "Timing", "Derived"),
     "DOSE": v("Dose", "Num", "Exp", "Record Qualifier", "Collected"),
     "DOSU": v("Dose Units", "Char", "Exp", "Variable Qualifier", "Collected"),
-    "TOXGR": v("Standard Toxicity Grade", "Char", "Exp", "Record Qualifier", "Derived"),
+    "TOXGR": v("Standard Toxicity Grade", "Char", "Perm", "Record Qualifier", "Derived"),
   ]
 
   /// The metadata of `name` in `domain`, when known.

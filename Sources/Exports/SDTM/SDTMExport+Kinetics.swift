@@ -51,7 +51,9 @@ extension SDTMExport {
     for s in state.orderedSubjects {
       guard let infusion = s.infusion?.date else { continue }
       let samples = s.kinetics.sorted { $0.day < $1.day }
-      guard samples.count >= 2, let unit = samples.first.map({ asciiUnit($0.unit) }),
+      // One profile needs one unit: a subject whose samples mix units has no parameters.
+      guard samples.count >= 2, Set(samples.map(\.unit)).count == 1,
+        let unit = samples.first.map({ asciiUnit($0.unit) }),
         let profile = try? ConcentrationProfile(
           times: samples.map(\.day), concentrations: samples.map { $0.value ?? 0 }),
         let nca = try? profile.nonCompartmentalAnalysis(NCAOptions(interval: interval.days))
@@ -80,7 +82,9 @@ extension SDTMExport {
           state.trial, "PP", usubjid(state, s.id), String(i + 1), p.0, p.1, "CELLULAR KINETICS", value, p.3,
           value,
           value, p.3, p.2 == nil ? "NOT DONE" : "",
-          p.2 == nil ? "no terminal phase meeting the NCA criteria" : "",
+          p.2 == nil
+            ? (p.0 == "AUCINT"
+              ? "the samples do not cover the interval" : "no terminal phase meeting the NCA criteria") : "",
           analyte.specimen, p.4, p.5, infusion.description,
         ])
       }
@@ -88,14 +92,16 @@ extension SDTMExport {
     return SDTMDataset(domain: "PP", variables: variables, rows: rows)
   }
 
-  /// Days after the infusion as an ISO 8601 duration: `P7D`, `PT6H`, `P1DT12H`.
+  /// Days after the infusion as an ISO 8601 duration, to the hour: `P7D`, `PT6H`, `P1DT12H`,
+  /// and before it `-P1D` (ISO 8601-2 negative durations, as SDTMIG writes them).
   static func elapsed(_ days: Double) -> String {
-    let whole = Int(days.rounded(.down))
-    let hours = Int(((days - Double(whole)) * 24).rounded())
+    let totalHours = Int((abs(days) * 24).rounded())
+    let (whole, hours) = (totalHours / 24, totalHours % 24)
+    let sign = days < 0 && totalHours > 0 ? "-" : ""
     switch (whole, hours) {
-    case (_, 0): return "P\(whole)D"
-    case (0, _): return "PT\(hours)H"
-    default: return "P\(whole)DT\(hours)H"
+    case (_, 0): return "\(sign)P\(whole)D"
+    case (0, _): return "\(sign)PT\(hours)H"
+    default: return "\(sign)P\(whole)DT\(hours)H"
     }
   }
 }

@@ -9,7 +9,8 @@ extension SDTMExport {
   /// (``standardUnit(_:)``: counts in 10⁹/L, haemoglobin and fibrinogen in g/L, bilirubin and
   /// creatinine in µmol/L, enzymes in U/L), with the reference range, `LBNRIND` against it, and the
   /// CTCAE v5.0 grade in `LBTOXGR`. `LBLOBXFL = Y` marks each test's last result before the
-  /// infusion (SDTMIG 3.4 §4.5.9, the last observation before exposure).
+  /// first study treatment (SDTMIG 3.4 §4.5.9, the last observation before exposure: before
+  /// lymphodepletion's first day, or the infusion day without it).
   public static func laboratory(_ state: TrialState) -> SDTMDataset {
     let variables = [
       "STUDYID", "DOMAIN", "USUBJID", "LBSEQ", "LBTESTCD", "LBTEST", "LBCAT", "LBORRES", "LBORRESU",
@@ -26,9 +27,12 @@ extension SDTMExport {
         let (day, date) = timing(recorded.entry.day, recorded.entry.date, infusion: infusion)
         return (lab, day, date)
       }
-      // The last result of each test before the infusion day.
+      // The last result of each test before the first study treatment (lymphodepletion's first
+      // day, else the infusion day), in days after infusion.
+      let exposure = Double(
+        infusion.flatMap { i in s.lymphodepletion.map { $0.date.days(since: i) } } ?? 0)
       var lastBefore: [LabTerm: Int] = [:]
-      for (i, r) in results.enumerated() where (r.1 ?? 0) < 0 {
+      for (i, r) in results.enumerated() where (r.1 ?? 0) < exposure {
         if let j = lastBefore[r.0.term], (results[j].1 ?? 0) > (r.1 ?? 0) { continue }
         lastBefore[r.0.term] = i
       }

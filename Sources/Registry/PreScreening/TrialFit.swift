@@ -32,7 +32,13 @@ public struct TrialFit: Sendable {
   public struct Ranking: Sendable, Hashable, Codable {
     public var mayFit: [Match]
     public var likelyNot: [Match]
+    /// How many trials the search found; the first ``maximumCandidates`` of them were assessed.
+    public var found = 0
   }
+
+  /// The trials assessed at most, in the search's order (words first: narrow the search to reach
+  /// the others).
+  public static let maximumCandidates = 300
 
   /// Ranks `candidates` (in the search's order, each with its pre-screening) for `answers` on
   /// `date`; bad answers are an error naming the question.

@@ -8,6 +8,10 @@ public struct NoteShare: Sendable, Hashable, Codable {
   public static let minimumPasscodeLength = 6
   /// The longest a link lasts, in days.
   public static let maximumDays = 30
+  /// Wrong passcodes after which a link is erased.
+  public static let maximumFailures = 5
+  /// Links to one note at a time.
+  public static let maximumLinksPerNote = 5
 
   public var id: String
   public var noteId: String
@@ -15,6 +19,8 @@ public struct NoteShare: Sendable, Hashable, Codable {
   public var passcodeHash: String
   public var createdAt: Date
   public var expiresAt: Date
+  /// Wrong passcodes typed so far.
+  public var failures = 0
 
   public init(
     id: String, noteId: String, keep: String, passcodeHash: String, createdAt: Date, expiresAt: Date

@@ -56,8 +56,15 @@ extension WebApp {
         view.mayFit = ranking.mayFit.prefix(Self.fitListed).map(Self.fitRow)
         view.likelyNot = ranking.likelyNot.prefix(Self.fitListed).map(Self.fitRow)
         view.likelyNotCount = ranking.likelyNot.count
+        if ranking.found > TrialFit.maximumCandidates {
+          view.error =
+            "\(ranking.found) trials found: the first \(TrialFit.maximumCandidates) were assessed; add words to narrow the search."
+        }
       } catch let error as InputError {
         view.error = error.message
+        status = .unprocessableContent
+      } catch let errors as InputErrors {
+        view.error = errors.errors.map(\.message).joined(separator: "; ")
         status = .unprocessableContent
       }
     }

@@ -88,6 +88,7 @@ extension WebApp {
     }
     router.post("/mine/notes/:id/share") { request, context -> Response in
       let form = FormFields(String(decoding: try await Self.body(request, context: context), as: UTF8.self))
+      try Self.requireSameOrigin(request)
       guard let key = VisitorDesk.key(request) else { return .redirect(to: "/mine", type: .normal) }
       do {
         let share = try await visitors.share(
@@ -101,6 +102,7 @@ extension WebApp {
       }
     }
     router.post("/mine/forget") { request, _ -> Response in
+      try Self.requireSameOrigin(request)
       if let key = VisitorDesk.key(request) {
         _ = try await visitors.records.forget(keep: VisitorDesk.keep(ofKey: key), at: ledger.clock())
       }
@@ -122,6 +124,7 @@ extension WebApp {
   /// Runs `body` with the visitor's keep, made (and its cookie set) when the visitor has none; then
   /// redirects where `body` says.
   func keeping(_ request: Request, _ body: (String) async throws -> String) async throws -> Response {
+    try Self.requireSameOrigin(request)
     let existing = VisitorDesk.key(request)
     let key = existing ?? VisitorDesk.newKey()
     let next = try await body(VisitorDesk.keep(ofKey: key))
@@ -134,6 +137,7 @@ extension WebApp {
     _ request: Request, _ context: ServerContext,
     _ delete: (String, String, Date) async throws -> Bool
   ) async throws -> Response {
+    try Self.requireSameOrigin(request)
     let id = try context.parameters.require("id")
     guard let key = VisitorDesk.key(request),
       try await delete(id, VisitorDesk.keep(ofKey: key), ledger.clock())
@@ -177,6 +181,14 @@ extension WebApp {
       view.empty = view.searches.isEmpty && view.notes.isEmpty && view.outbox.isEmpty
     }
     return pages.page("mine", title: "What you keep here", data: view, context: context, status: status)
+  }
+
+  /// Refuses (403) a change to what a visitor keeps sent from another site's page.
+  static func requireSameOrigin(_ request: Request) throws {
+    guard VisitorDesk.isSameOrigin(request) else {
+      throw InputError(
+        .forbidden, field: "Origin", expected: "a form of this server", found: "a request from another site")
+    }
   }
 
   /// A saved search as a link to its results on `/trials`.

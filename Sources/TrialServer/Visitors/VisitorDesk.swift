@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Inputs
 import Registry
@@ -65,6 +66,13 @@ struct VisitorDesk: Sendable {
     else {
       throw InputError(.notFound, field: "note", expected: "one of your notes", found: noteId)
     }
+    let links = try await records.shares(keep: keep, at: now).filter { $0.noteId == noteId }.count
+    guard links < NoteShare.maximumLinksPerNote else {
+      throw InputError(
+        .conflict, field: "note",
+        expected: "at most \(NoteShare.maximumLinksPerNote) links to a note at a time",
+        found: "\(links)")
+    }
     let share = NoteShare(
       id: Self.newKey(), noteId: noteId, keep: keep, passcodeHash: try await accounts.hash(passcode),
       createdAt: now, expiresAt: min(note.expiresAt, now.addingTimeInterval(Double(days) * 86_400)))
@@ -72,16 +80,40 @@ struct VisitorDesk: Sendable {
     return share
   }
 
-  /// The note behind link `id`, for the right passcode (a wrong one is refused, an unknown or
-  /// expired link is not found: the two are told apart only with the passcode).
+  /// The note behind link `id`, for the right passcode. An unknown or expired link is not found
+  /// (before any passcode is checked: its 256-bit id cannot be guessed); a wrong passcode is
+  /// refused and counted, and the link is erased at the ``NoteShare/maximumFailures``th.
   func open(shareId id: String, passcode: String) async throws -> (note: PrivateNote, expiresAt: Date) {
-    guard let (share, note) = try await records.share(id, at: now) else {
+    guard var (share, note) = try await records.share(id, at: now) else {
       throw InputError(
         .notFound, field: "link", expected: "a shared note that has not expired", found: "none")
     }
     guard try await accounts.matches(passcode, share.passcodeHash) else {
-      throw InputError(.forbidden, field: "passcode", expected: "the passcode of this link", found: "another")
+      share.failures += 1
+      if share.failures >= NoteShare.maximumFailures {
+        _ = try await records.store.deletePersonalRecord(kind: VisitorRecords.shareKind, id: share.id)
+      } else {
+        try await records.save(share)
+      }
+      throw InputError(
+        .forbidden, field: "passcode", expected: "the passcode of this link",
+        found: "another (\(NoteShare.maximumFailures - share.failures) tries left)")
     }
     return (note, share.expiresAt)
+  }
+
+  /// Whether a request that changes what a visitor keeps comes from this server's own pages: a
+  /// browser says so in `Sec-Fetch-Site`, else in `Origin`; a request with neither (not from a
+  /// browser's page) is let through. The keep cookie is `SameSite=Strict`, so another site's form
+  /// would not send it, but without this check it could make the browser a new keep in its place.
+  static func isSameOrigin(_ request: Request) -> Bool {
+    if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
+      return site == "same-origin" || site == "none"
+    }
+    guard let origin = request.headers[.origin] else { return true }
+    guard let host = request.head.authority else { return false }
+    return URLComponents(string: origin).map { c in
+      (c.host ?? "") + (c.port.map { ":\($0)" } ?? "") == host
+    } ?? false
   }
 }

@@ -75,6 +75,7 @@ public struct WebApp: Sendable {
   {
     Application(
       router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "cartrial"),
+      services: [PersonalRecordPurge(store: ledger.store, clock: ledger.clock, logger: logger)],
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
       logger: logger)
   }

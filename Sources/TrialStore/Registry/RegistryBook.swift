@@ -104,8 +104,10 @@ public actor RegistryBook {
       }
     }
     _ = try await current()
-    summary.notices = try await VisitorRecords(store: store).notify(
-      added: Set(summary.added), index: try await index(), at: clock())
+    // The import stands once appended: a failure to notify saved searches does not undo it.
+    summary.notices =
+      (try? await VisitorRecords(store: store).notify(
+        added: Set(summary.added), index: try await index(), at: clock())) ?? 0
     return summary
   }
 
@@ -124,13 +126,16 @@ public actor RegistryBook {
     let entries = try await current()
     if screened?.head != head { screened = (head, [:]) }
     var found: [(listing: RegistryListing, distanceKm: Double?, screening: PreScreening)] = []
-    for hit in try index.matching(query) {
+    let hits = try index.matching(query)
+    for hit in hits.prefix(TrialFit.maximumCandidates) {
       guard let record = entries[hit.listing.nctId]?.record else { continue }
       let screening = screened!.screenings[record.nctId] ?? PreScreening(record)
       screened!.screenings[record.nctId] = screening
       found.append((hit.listing, hit.distanceKm, screening))
     }
-    return try TrialFit.rank(found, answers: answers, on: date)
+    var ranking = try TrialFit.rank(found, answers: answers, on: date)
+    ranking.found = hits.count
+    return ranking
   }
 
   func finder() async throws -> (index: SearchIndex, related: RelatedTrials) {

@@ -11,7 +11,7 @@ struct ExportCommand: AsyncParsableCommand {
     abstract:
       "Export a trial's data: CDISC SDTM (CSV per domain), HL7 FHIR R4 (JSON Bundle), CDISC ODM 1.3.2 (XML).",
     discussion: """
-      sdtm writes one CSV per domain (dm, ex, ae, lb, rs, pc, pp .csv) and define.csv into --out DIR; fhir and odm print the
+      sdtm writes one CSV per domain (dm, ex, ae, suppae, lb, rs, pc, pp .csv) and define.csv into --out DIR; fhir and odm print the
       document (or write it into --out DIR). With --site, only that site's subjects are exported.
       """)
   @Argument(help: "sdtm, fhir or odm.") var format: String
