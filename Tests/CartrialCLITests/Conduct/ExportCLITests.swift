@@ -54,7 +54,8 @@ import Testing
     let odm = f.run(["export", "odm", "NCT05350787"])
     #expect(odm.status == 0)
     #expect(odm.stdout.contains("<ODM") && odm.stdout.contains("<AuditRecord>"))
-    #expect(odm.stdout.contains("FileType=\"Snapshot\""))
+    #expect(
+      odm.stdout.contains("FileType=\"Transactional\"") && odm.stdout.contains("TransactionType=\"Insert\""))
   }
 
   @Test func badInputIsRefused() throws {
