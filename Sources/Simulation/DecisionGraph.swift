@@ -36,19 +36,30 @@ struct DecisionGraph {
   private var scratch: TrialHistory
 
   init(design: any DoseFindingDesign, layout: StateLayout, startDose: Int) {
+    self.init(
+      design: design, layout: layout, from: TrialHistory(doseCount: design.doseCount, startDose: startDose))
+  }
+
+  /// The graph from a trial's state `history` (node 0): the empty trial starts at its current
+  /// dose; a trial under way gets the design's decision at its state, as any node does.
+  init(design: any DoseFindingDesign, layout: StateLayout, from history: TrialHistory) {
     self.design = design
     decider = DesignDecider(design: design)
     self.layout = layout
     outcomesPerCohort = design.cohortSize + 1
     recordsLastCohort = design.usesLastCohort
-    scratch = TrialHistory(doseCount: design.doseCount, startDose: startDose)
+    scratch = history
     let root = layout.pack(scratch)
     keys.append(root)
-    nextDose.append(Int32(startDose))
-    eliminatedFrom.append(-1)
-    terminalIndex.append(-1)
     children.append(contentsOf: repeatElement(-1, count: outcomesPerCohort))
     nodeIndex.insert(0, in: keys)
+    if history.totalPatients == 0 {
+      nextDose.append(Int32(history.currentDose))
+      eliminatedFrom.append(Int32(history.eliminatedFrom ?? -1))
+      terminalIndex.append(-1)
+    } else {
+      decide(root)
+    }
   }
 
   var nodeCount: Int { keys.count }
@@ -75,6 +86,12 @@ struct DecisionGraph {
     nodeIndex.insert(id, in: keys)
     children.append(contentsOf: repeatElement(-1, count: outcomesPerCohort))
     layout.unpack(key, into: &scratch)
+    decide(key)
+    return id
+  }
+
+  /// Records the design's decision at the newest node, whose state `key` is in ``scratch``.
+  private mutating func decide(_ key: PackedState) {
     switch decider.step(&scratch, counts: layout.counts(of: key)) {
     case .treat(let next, let eliminated):
       nextDose.append(Int32(next))
@@ -93,6 +110,5 @@ struct DecisionGraph {
         terminalIndex.append(index)
       }
     }
-    return id
   }
 }

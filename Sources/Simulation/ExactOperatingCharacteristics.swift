@@ -38,6 +38,57 @@ public enum ExactOperatingCharacteristics {
         outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
   }
 
+  /// The exact operating characteristics of the rest of a trial under way: from `history` (its
+  /// counts per dose, current dose, eliminated doses and last cohort), every way the trial can go
+  /// on under `scenario`, each final selection's probability, the expected total patients and
+  /// DLTs (those already treated included), and the chance of stopping for toxicity. From the
+  /// empty trial at the start dose this is ``compute(design:scenario:startDose:progress:)`` exactly.
+  ///
+  /// The trial's next step is the design's own decision at `history`, as at any state of the
+  /// enumeration (the method of ``compute(design:scenario:startDose:progress:)``, started from
+  /// that state instead of the empty trial).
+  /// - Throws: ``InputError`` for a state that does not fit the design (naming the field), or
+  ///   as ``compute(design:scenario:startDose:progress:)``.
+  public static func compute(
+    design: some DoseFindingDesign, scenario: Scenario, from history: TrialHistory
+  ) throws(InputError) -> OperatingCharacteristics {
+    try check(history, design: design)
+    let (outcomes, mass) = try terminalDistribution(design: design, scenario: scenario, from: history)
+    try checkMass(mass, design: design)
+    return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
+      .characteristics(outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
+  }
+
+  /// Refuses a trial state the design cannot be in, naming the field.
+  static func check(_ history: TrialHistory, design: some DoseFindingDesign) throws(InputError) {
+    guard history.counts.count == design.doseCount else {
+      throw InputError(
+        field: "counts", expected: "counts for the design's \(design.doseCount) doses",
+        found: "\(history.counts.count)")
+    }
+    for (d, c) in history.counts.enumerated() where c.patients < 0 || c.dlts < 0 || c.dlts > c.patients {
+      throw InputError(
+        field: "counts[\(d)]", expected: "0 ≤ DLTs ≤ patients", found: "\(c.dlts) of \(c.patients)")
+    }
+    guard (0..<design.doseCount).contains(history.currentDose) else {
+      throw InputError(
+        field: "currentDose", expected: "a dose from 1 to \(design.doseCount)",
+        found: "\(history.currentDose + 1)")
+    }
+    if let e = history.eliminatedFrom {
+      guard (0..<design.doseCount).contains(e), history.currentDose < e else {
+        throw InputError(
+          field: "eliminatedFrom", expected: "a dose above the current dose \(history.currentDose + 1)",
+          found: "\(e + 1)")
+      }
+    }
+    guard history.totalPatients <= design.maxSampleSize else {
+      throw InputError(
+        field: "counts", expected: "at most the design's \(design.maxSampleSize) patients",
+        found: "\(history.totalPatients)")
+    }
+  }
+
   /// Fails unless the total probability of the finished trials is 1 within ``massTolerance``
   /// (checked in every build, not only in debug).
   static func checkMass(_ mass: Double, design: some DoseFindingDesign) throws(InputError) {
@@ -55,6 +106,17 @@ public enum ExactOperatingCharacteristics {
     progress: ((ExactProgress) -> Void)? = nil
   ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
     try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
+    return try terminalDistribution(
+      design: design, scenario: scenario,
+      from: TrialHistory(doseCount: design.doseCount, startDose: startDose), progress: progress)
+  }
+
+  /// Every distinct finished trial reachable from `history`, with its probability.
+  static func terminalDistribution(
+    design: some DoseFindingDesign, scenario: Scenario, from history: TrialHistory,
+    progress: ((ExactProgress) -> Void)? = nil
+  ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
+    try TrialSetup.validate(design: design, scenario: scenario, startDose: history.currentDose)
     guard design.maxSampleSize <= maximumSampleSize else {
       throw InputError(
         .limitExceeded, field: "maxSampleSize",
@@ -66,7 +128,7 @@ public enum ExactOperatingCharacteristics {
       doseCount: design.doseCount, maxSampleSize: design.maxSampleSize,
       cohortSize: design.cohortSize)
     let table = CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize)
-    var graph = DecisionGraph(design: design, layout: layout, startDose: startDose)
+    var graph = DecisionGraph(design: design, layout: layout, from: history)
     let outcomesPerCohort = design.cohortSize + 1
     var mass: [Double] = [1]
     var terminalMass: [Double] = []

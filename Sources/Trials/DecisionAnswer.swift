@@ -41,14 +41,11 @@ public struct DecisionAnswer: Sendable, Encodable {
 }
 
 extension TrialDesign {
-  /// The decision after the counts `counts` (lowest level first; missing levels untreated) with
-  /// the last cohort at level `current`. `lastCohort` feeds a coherence rule
-  /// (``DoseFindingDesign/usesLastCohort``); without it the rule is not applied, and the answer
-  /// says so.
-  ///
-  /// Field names in errors: `counts`, `current`, `lastCohort`.
-  public func decide(counts: [DoseCounts], current: Int, lastCohort: DoseCounts? = nil) throws(InputError)
-    -> DecisionAnswer
+  /// The trial's state from counts per level (lowest first), the current level and the last
+  /// cohort, checked against the design (fields `counts[i]`, `current`, `lastCohort`).
+  public func trialHistory(counts: [DoseCounts], current: Int, lastCohort: DoseCounts? = nil)
+    throws(InputError)
+    -> TrialHistory
   {
     for (i, c) in counts.enumerated() { try c.validate(field: "counts[\(i)]") }
     try lastCohort?.validate(field: "lastCohort")
@@ -69,8 +66,21 @@ extension TrialDesign {
           found: "\(lastCohort.patients)/\(lastCohort.dlts)")
       }
     }
-    let history = try TrialHistory.fromCounts(
+    return try TrialHistory.fromCounts(
       counts, currentDose: index, design: design, lastCohort: lastCohort, label: label)
+  }
+
+  /// The decision after the counts `counts` (lowest level first; missing levels untreated) with
+  /// the last cohort at level `current`. `lastCohort` feeds a coherence rule
+  /// (``DoseFindingDesign/usesLastCohort``); without it the rule is not applied, and the answer
+  /// says so.
+  ///
+  /// Field names in errors: `counts`, `current`, `lastCohort`.
+  public func decide(counts: [DoseCounts], current: Int, lastCohort: DoseCounts? = nil) throws(InputError)
+    -> DecisionAnswer
+  {
+    let history = try trialHistory(counts: counts, current: current, lastCohort: lastCohort)
+    let index = history.currentDose
     let recommendation = design.recommend(history)
     let decision: String
     if recommendation.stop != nil {

@@ -95,3 +95,40 @@ extension InputError {
     return copy
   }
 }
+
+extension TrialDesign {
+  /// Exact operating characteristics of the rest of a trial under way, from its counts per level
+  /// (lowest first), current level and last cohort (as ``decide(counts:current:lastCohort:)``
+  /// takes them): each final selection's probability, the expected patients and DLTs in all
+  /// (those already treated included; ``ConditionalFigures`` gives what remains) and the chance
+  /// of stopping for toxicity, under `truth` (``Simulation/ExactOperatingCharacteristics/compute(design:scenario:from:)``).
+  ///
+  /// Field names in errors: `truth` (or `field`), `counts[i]`, `current`, `lastCohort`, `cohortSize`.
+  public func conditionalOperatingCharacteristics(
+    truth: [Double], counts: [DoseCounts], current: Int, lastCohort: DoseCounts? = nil,
+    field: String = "truth"
+  ) throws(InputError) -> (answer: OperatingCharacteristicsAnswer, figures: ConditionalFigures) {
+    try checkWholeCohorts()
+    let scenario = try scenario(truth, field: field)
+    let history = try trialHistory(counts: counts, current: current, lastCohort: lastCohort)
+    let oc = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario, from: history)
+    let treated = history.totalPatients, dlts = history.counts.reduce(0) { $0 + $1.dlts }
+    return (
+      OperatingCharacteristicsAnswer(header: DesignHeader(self), characteristics: oc.labelled(levels)),
+      ConditionalFigures(
+        treatedPatients: treated, observedDLTs: dlts, remainingPatients: oc.meanSampleSize - Double(treated),
+        remainingDLTs: oc.meanTotalDLTs - Double(dlts))
+    )
+  }
+}
+
+/// What a trial under way has done and is expected still to do (conditional operating
+/// characteristics).
+public struct ConditionalFigures: Sendable, Hashable, Codable {
+  public var treatedPatients: Int
+  public var observedDLTs: Int
+  /// Expected patients still to be treated.
+  public var remainingPatients: Double
+  /// Expected DLTs still to be seen.
+  public var remainingDLTs: Double
+}

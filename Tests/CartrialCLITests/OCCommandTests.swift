@@ -98,6 +98,45 @@ struct OCCommandTests {
     #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
   }
 
+  /// Conditional OC from the counts after the first cohort, mixed over that cohort's binomial
+  /// outcomes, give the unconditional OC back (law of total probability, to 1e-9 after JSON).
+  @Test func conditionalOCFromCountsAddUpToTheUnconditionalOnes() throws {
+    let truth = "0.1,0.2,0.3,0.5"
+    let base = ["oc", "--design", "boin", "--truth", truth, "--max-n", "24", "--exact", "--format", "json"]
+    let whole = try #require(try CLIRunner.run(base).json() as? [String: Any])
+    var mixed = [Double](repeating: 0, count: 4)
+    var remaining = 0.0
+    for y in 0...3 {
+      let run = try CLIRunner.run(base + ["--from-counts", "3/\(y)", "--current", "1"])
+      #expect(run.status == 0, "\(run.stderr)")
+      let answer = try #require(try run.json() as? [String: Any])
+      let oc = try #require(answer["characteristics"] as? [String: Any])
+      let state = try #require(answer["fromState"] as? [String: Any])
+      #expect(state["treatedPatients"] as? Int == 3 && state["observedDLTs"] as? Int == y)
+      let weight = Double([1, 3, 3, 1][y]) * pow(0.1, Double(y)) * pow(0.9, Double(3 - y))
+      for (d, p) in Self.numbers(oc, "selection").enumerated() { mixed[d] += weight * p }
+      remaining += weight * (Self.number(state, "remainingPatients") + 3)
+    }
+    for (d, p) in Self.numbers(whole, "selection").enumerated() {
+      #expect(abs(mixed[d] - p) <= 1e-9, "dose \(d + 1)")
+    }
+    #expect(abs(remaining - Self.number(whole, "meanSampleSize")) <= 1e-9)
+    let text = try CLIRunner.run([
+      "oc", "--design", "boin", "--truth", truth, "--max-n", "24", "--exact",
+      "--from-counts", "3/0,3/1", "--current", "2",
+    ])
+    #expect(
+      text.stdout.hasPrefix(
+        "From the trial's state: 6 patients treated, 1 DLT; expected still to come: 18.00 patients"))
+    let simulated = try CLIRunner.run(
+      base.dropLast(3) + ["--simulate", "100", "--from-counts", "3/0", "--current", "1"])
+    #expect(simulated.status != 0 && simulated.stderr.contains("--from-counts: expected with --exact"))
+    let bad = try CLIRunner.run(base + ["--from-counts", "3/0,3/5", "--current", "2"])
+    #expect(bad.status != 0 && bad.stderr.contains("--from-counts entry 2"))
+    let noCurrent = try CLIRunner.run(base + ["--from-counts", "3/0"])
+    #expect(noCurrent.status != 0 && noCurrent.stderr.contains("--current"))
+  }
+
   @Test func severalTruthsGiveOneResultEach() throws {
     let result = try CLIRunner.run([
       "oc", "--design", "3+3", "--truth", "0.1,0.2,0.3", "--truth", "0.3,0.5,0.6", "--exact",

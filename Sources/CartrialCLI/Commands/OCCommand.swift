@@ -31,6 +31,17 @@ struct OCCommand: ParsableCommand {
   var simulate: Int?
   @Option(help: "Seed of the simulation (default 1).") var seed: UInt64?
   @Option(help: "Worker threads for the simulation (default: all cores).") var threads: Int?
+  @Option(
+    name: .customLong("from-counts"),
+    help:
+      "Conditional OC (with --exact): the trial's patients/DLTs per level so far, lowest first, e.g. \"3/0,3/1\"."
+  )
+  var fromCounts: ListArgument<DoseCounts>?
+  @Option(help: "With --from-counts: the level the last cohort received.") var current: Int?
+  @Option(
+    name: .customLong("last-cohort"),
+    help: "With --from-counts: the last cohort's patients/DLTs (for a coherence rule).")
+  var lastCohort: ListArgument<DoseCounts>?
   @OptionGroup var output: OutputOptions
 
   func checkOptions() throws {
@@ -60,6 +71,24 @@ struct OCCommand: ParsableCommand {
         "--truth: expected a single scenario with --format svg (it draws one), found \(truths.count)")
     }
     for truth in truths { _ = try truth.parsed() }
+    if let fromCounts {
+      _ = try fromCounts.values(option: "--from-counts")
+      guard exact else {
+        throw ValidationError("--from-counts: expected with --exact (conditional OC are exact)")
+      }
+      guard current != nil else {
+        throw ValidationError(
+          "--current: expected the level the last cohort received with --from-counts, found none")
+      }
+      guard output.format != .svg else {
+        throw ValidationError("--format: expected text or json with --from-counts")
+      }
+      if let lastCohort, try lastCohort.values(option: "--last-cohort").count != 1 {
+        throw ValidationError("--last-cohort: expected one n/y, found \"\(lastCohort.text)\"")
+      }
+    } else if current != nil || lastCohort != nil {
+      throw ValidationError("--current/--last-cohort: expected only with --from-counts")
+    }
   }
 
   var method: OperatingCharacteristicsMethod {
@@ -73,8 +102,13 @@ struct OCCommand: ParsableCommand {
     try checkOptions()
     let trial = try protocolOptions.loadIfGiven()
     if let trial, protocolOptions.group == nil, trial.groups.count > 1 {
+      guard fromCounts == nil else {
+        throw CLIError(
+          "--group: expected one group of \(trial.id) with --from-counts (a trial's counts are a group's)")
+      }
       return try runGroups(trial)
     }
+    if let fromCounts, let current { return try runFromCounts(trial, fromCounts, current: current) }
     let defaultCohorts = trial == nil && designOptions.maxN == nil ? TrialDesign.defaultCohorts : nil
     var results: [OperatingCharacteristicsAnswer] = []
     var design: TrialDesign?
@@ -104,6 +138,55 @@ struct OCCommand: ParsableCommand {
         })
     }
     try OCReport.print(results, design: design!, format: output.format)
+  }
+
+  /// Conditional OC from a trial's counts: the usual figures, then what is done and what is
+  /// expected still to come.
+  private func runFromCounts(_ trial: TrialProtocol?, _ counts: ListArgument<DoseCounts>, current: Int) throws
+  {
+    let observed = try counts.values(option: "--from-counts")
+    let last = try lastCohort?.values(option: "--last-cohort").first
+    var results: [(OperatingCharacteristicsAnswer, ConditionalFigures)] = []
+    var design: TrialDesign?
+    for (index, truth) in truths.enumerated() {
+      let values = try truth.single(option: "--truth")
+      let resolved = try designOptions.resolve(
+        protocolOptions, countEntries: values.count,
+        cohorts: cohorts ?? (trial == nil && designOptions.maxN == nil ? TrialDesign.defaultCohorts : nil),
+        startLevel: start, defaultTarget: 0.3)
+      design = resolved
+      results.append(
+        try presenting(
+          rename: [
+            "truth": "--truth \(truths.count > 1 ? "\(index + 1) " : "")'\(truth.text)'",
+            "counts": "--from-counts",
+            "current": "--current", "lastCohort": "--last-cohort",
+            "maxSampleSize": cohorts != nil ? "--cohorts" : "--max-n",
+          ],
+          designParameters: true
+        ) {
+          try resolved.conditionalOperatingCharacteristics(
+            truth: values, counts: observed, current: current, lastCohort: last)
+        })
+    }
+    if output.format == .json {
+      struct Answer: Encodable {
+        var fromState: ConditionalFigures
+        var characteristics: OperatingCharacteristicsAnswer
+      }
+      let answers = results.map { Answer(fromState: $0.1, characteristics: $0.0) }
+      return answers.count == 1 ? try Output.json(answers[0]) : try Output.json(answers)
+    }
+    for (index, (answer, figures)) in results.enumerated() {
+      if index > 0 { print("") }
+      print(
+        "From the trial's state: \(figures.treatedPatients) patients treated, \(figures.observedDLTs) "
+          + (figures.observedDLTs == 1 ? "DLT" : "DLTs") + "; "
+          + "expected still to come: "
+          + String(format: "%.2f patients, %.2f DLTs", figures.remainingPatients, figures.remainingDLTs))
+      print(OCReport.text(answer.characteristics), terminator: "")
+    }
+    for note in design!.textNotes { print("[\(note)]") }
   }
 
   /// Exact enumerations above this many patients print their cost on standard error first.
