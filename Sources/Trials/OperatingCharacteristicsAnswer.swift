@@ -131,4 +131,11 @@ public struct ConditionalFigures: Sendable, Hashable, Codable {
   public var remainingPatients: Double
   /// Expected DLTs still to be seen.
   public var remainingDLTs: Double
+
+  public init(treatedPatients: Int, observedDLTs: Int, remainingPatients: Double, remainingDLTs: Double) {
+    self.treatedPatients = treatedPatients
+    self.observedDLTs = observedDLTs
+    self.remainingPatients = remainingPatients
+    self.remainingDLTs = remainingDLTs
+  }
 }

@@ -24,6 +24,29 @@ enum OCReport {
     }
   }
 
+  /// Conditional results: what the trial has done and is expected still to do, then the figures.
+  static func printConditional(
+    _ results: [(OperatingCharacteristicsAnswer, ConditionalFigures)], notes: [String], format: OutputFormat
+  ) throws {
+    if format == .json {
+      struct Answer: Encodable {
+        var fromState: ConditionalFigures
+        var characteristics: OperatingCharacteristicsAnswer
+      }
+      let answers = results.map { Answer(fromState: $0.1, characteristics: $0.0) }
+      return answers.count == 1 ? try Output.json(answers[0]) : try Output.json(answers)
+    }
+    for (index, (answer, figures)) in results.enumerated() {
+      if index > 0 { CartrialCLI.print("") }
+      CartrialCLI.print(
+        "From the trial's state: \(figures.treatedPatients) patients treated, \(figures.observedDLTs) "
+          + (figures.observedDLTs == 1 ? "DLT" : "DLTs") + "; expected still to come: "
+          + String(format: "%.2f patients, %.2f DLTs", figures.remainingPatients, figures.remainingDLTs))
+      CartrialCLI.print(text(answer.characteristics), terminator: "")
+    }
+    for note in notes { CartrialCLI.print("[\(note)]") }
+  }
+
   /// Per-group results of a multi-group protocol.
   static func print(_ results: [ProtocolOperatingCharacteristics], format: OutputFormat) throws {
     if format == .json {

@@ -169,24 +169,7 @@ struct OCCommand: ParsableCommand {
             truth: values, counts: observed, current: current, lastCohort: last)
         })
     }
-    if output.format == .json {
-      struct Answer: Encodable {
-        var fromState: ConditionalFigures
-        var characteristics: OperatingCharacteristicsAnswer
-      }
-      let answers = results.map { Answer(fromState: $0.1, characteristics: $0.0) }
-      return answers.count == 1 ? try Output.json(answers[0]) : try Output.json(answers)
-    }
-    for (index, (answer, figures)) in results.enumerated() {
-      if index > 0 { print("") }
-      print(
-        "From the trial's state: \(figures.treatedPatients) patients treated, \(figures.observedDLTs) "
-          + (figures.observedDLTs == 1 ? "DLT" : "DLTs") + "; "
-          + "expected still to come: "
-          + String(format: "%.2f patients, %.2f DLTs", figures.remainingPatients, figures.remainingDLTs))
-      print(OCReport.text(answer.characteristics), terminator: "")
-    }
-    for note in design!.textNotes { print("[\(note)]") }
+    try OCReport.printConditional(results, notes: design!.textNotes, format: output.format)
   }
 
   /// Exact enumerations above this many patients print their cost on standard error first.

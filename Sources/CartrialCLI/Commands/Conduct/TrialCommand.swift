@@ -1,17 +1,19 @@
 import ArgumentParser
 import Foundation
+import Inputs
 import ProtocolFiles
 import Reports
 import TrialConduct
 import TrialModel
 import TrialStore
+import Trials
 
 /// `cartrial trial`: open a trial on a protocol, list trials, show a trial's status, amend its
-/// protocol, rebuild its cached state.
+/// protocol, rebuild its cached state, report it, and its conditional operating characteristics.
 struct TrialCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trial", abstract: "Open, list, show, amend and rebuild trials in the database.",
-    subcommands: [Open.self, List.self, Status.self, Amend.self, Rebuild.self, Report.self])
+    subcommands: [Open.self, List.self, Status.self, Amend.self, Rebuild.self, Report.self, OC.self])
 
   /// The text of `--protocol`: a bundled protocol's file, or a file path.
   static func protocolText(_ reference: String) throws -> String {
@@ -80,6 +82,53 @@ struct TrialCommand: ParsableCommand {
       }
       if options.output.format == .json { return try Output.json(status) }
       print(TrialOverviewText.render(status))
+    }
+  }
+
+  /// `cartrial trial oc TRIAL --group G --truth …`: exact OC of the rest of a group from today's data.
+  struct OC: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "oc",
+      abstract: "Exact operating characteristics of the rest of a trial's group from today's data.",
+      discussion: """
+        From the group's evaluable patients and DLTs per level and its latest cohort's level (patients \
+        not yet adjudicated are not counted), under each --truth: each final selection's probability, \
+        the expected patients and DLTs in all and still to come, and the chance of stopping for toxicity.
+        """)
+    @Argument(help: "The trial id.") var trial: String
+    @Option(help: "The group (default: the trial's only group).") var group: String?
+    @Option(
+      name: .customLong("truth"), help: "True DLT probabilities, one per level (repeat for more scenarios).")
+    var truths: [TruthArgument] = []
+    @OptionGroup var options: ConductOptions
+
+    func run() async throws {
+      try options.output.require([.text, .json])
+      guard !truths.isEmpty else {
+        throw ValidationError("--truth: expected true DLT probabilities, found none")
+      }
+      let scenarios = try truths.map { try $0.single(option: "--truth") }
+      let (trial, group) = (self.trial, self.group)
+      let (results, notes) = try await options.withLedger { ledger in
+        let state = try await ledger.log(trial).state
+        let groups = state.protocolInForce.groups.map(\.id)
+        guard let id = group ?? (groups.count == 1 ? groups[0] : nil) else {
+          throw CLIError("--group: expected one of \(groups.joined(separator: ", ")), found none")
+        }
+        var results: [(OperatingCharacteristicsAnswer, ConditionalFigures)] = []
+        for (index, truth) in scenarios.enumerated() {
+          do {
+            results.append(try state.conditionalOperatingCharacteristics(group: id, truth: truth))
+          } catch let error as InputError {
+            let option: String =
+              error.field == "truth"
+              ? "--truth" + (scenarios.count > 1 ? " \(index + 1)" : "") : "--\(error.field)"
+            throw CLIError("\(option): expected \(error.expected), found \(error.found)")
+          }
+        }
+        return (results, state.design(forGroup: id)?.textNotes ?? [])
+      }
+      try OCReport.printConditional(results, notes: notes, format: options.output.format)
     }
   }
 

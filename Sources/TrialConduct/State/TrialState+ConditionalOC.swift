@@ -1,0 +1,49 @@
+import DoseFinding
+import Inputs
+import TrialModel
+import Trials
+
+extension TrialState {
+  /// The exact operating characteristics of the rest of group `id` from today's data under
+  /// `truth` (``Trials/TrialDesign/conditionalOperatingCharacteristics(truth:counts:current:lastCohort:field:)``):
+  /// the evaluable patients and DLTs per level (``tallies(group:)``), the level of the latest
+  /// cohort and, for a design with a coherence rule, that cohort's own counts. Patients not yet
+  /// adjudicated are not counted (their outcome is what the enumeration averages over only once
+  /// they are part of a cohort it treats). A group with no evaluable patient gets the
+  /// unconditional figures from its start level.
+  ///
+  /// Field names in errors: `group`, `truth`, and those of the design's check.
+  public func conditionalOperatingCharacteristics(group id: String, truth: [Double]) throws(InputError)
+    -> (answer: OperatingCharacteristicsAnswer, figures: ConditionalFigures)
+  {
+    guard let g = group(id), let design = designs[g.id] else {
+      throw InputError(
+        .notFound, field: "group",
+        expected: "a group of \(trial) (\(designs.keys.sorted().joined(separator: ", ")))",
+        found: id)
+    }
+    let tallies = tallies(group: g.id)
+    let counts = tallies.map { DoseCounts(patients: $0.patients, dlts: $0.dlts) }
+    guard
+      let cohort = g.cohorts.last(where: { c in tallies.first { $0.level == c.level }?.patients ?? 0 > 0 }),
+      counts.contains(where: { $0.patients > 0 })
+    else {
+      let answer = try design.operatingCharacteristics(truth: truth, method: .exact)
+      return (
+        answer,
+        ConditionalFigures(
+          treatedPatients: 0, observedDLTs: 0, remainingPatients: answer.characteristics.meanSampleSize,
+          remainingDLTs: answer.characteristics.meanTotalDLTs)
+      )
+    }
+    var last: DoseCounts?
+    if design.design.usesLastCohort {
+      let outcomes = cohort.members.compactMap { subjects[$0]?.adjudication?.outcome }.filter {
+        $0 != .notEvaluable
+      }
+      last = DoseCounts(patients: outcomes.count, dlts: outcomes.filter { $0 == .dlt }.count)
+    }
+    return try design.conditionalOperatingCharacteristics(
+      truth: truth, counts: counts, current: cohort.level, lastCohort: last)
+  }
+}
