@@ -117,6 +117,37 @@ public enum ExactOperatingCharacteristics {
     progress: ((ExactProgress) -> Void)? = nil
   ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
     try TrialSetup.validate(design: design, scenario: scenario, startDose: history.currentDose)
+    var transition = ScenarioTransition(
+      CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize))
+    return try terminalDistribution(
+      design: design, transition: &transition, from: history, progress: progress)
+  }
+
+  /// Posterior predictive operating characteristics: every way the trial can go on from
+  /// `history` when each dose's DLT rate has an independent Beta prior (`prior`) updated by the
+  /// trial's own patients — today's and those the enumeration adds — so that each cohort's DLTs
+  /// are beta-binomial given the state. From the empty trial this is the prior average of the
+  /// fixed-scenario figures; from a trial under way, their average under today's posterior. The
+  /// figures are reported against `reference` (for instance the posterior means), which names no
+  /// true MTD the trial is judged by.
+  public static func predictive(
+    design: some DoseFindingDesign, prior: PredictivePrior, reference: Scenario, from history: TrialHistory
+  ) throws(InputError) -> OperatingCharacteristics {
+    try check(history, design: design)
+    try TrialSetup.validate(design: design, scenario: reference, startDose: history.currentDose)
+    var transition = PredictiveTransition(prior: prior, cohortSize: design.cohortSize)
+    let (outcomes, mass) = try terminalDistribution(design: design, transition: &transition, from: history)
+    try checkMass(mass, design: design)
+    return OutcomeSummary(scenario: reference, maxSampleSize: design.maxSampleSize)
+      .characteristics(outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
+  }
+
+  /// Every distinct finished trial reachable from `history` with the cohorts' DLTs drawn by
+  /// `transition`, with its probability.
+  static func terminalDistribution(
+    design: some DoseFindingDesign, transition: inout some CohortTransition, from history: TrialHistory,
+    progress: ((ExactProgress) -> Void)? = nil
+  ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
     guard design.maxSampleSize <= maximumSampleSize else {
       throw InputError(
         .limitExceeded, field: "maxSampleSize",
@@ -127,7 +158,6 @@ public enum ExactOperatingCharacteristics {
     let layout = try StateLayout(
       doseCount: design.doseCount, maxSampleSize: design.maxSampleSize,
       cohortSize: design.cohortSize)
-    let table = CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize)
     var graph = DecisionGraph(design: design, layout: layout, from: history)
     let outcomesPerCohort = design.cohortSize + 1
     var mass: [Double] = [1]
@@ -160,8 +190,9 @@ public enum ExactOperatingCharacteristics {
         }
         terminalMass[t] += m
       } else if m > 0 {
+        transition.prepare(dose: dose, key: graph.keys[node], layout: layout)
         for y in 0..<outcomesPerCohort {
-          let p = table.probability[dose * outcomesPerCohort + y]
+          let p = transition.probability(y)
           if p == 0 { continue }
           let child = Int(graph.child(Int32(node), outcome: y))
           if child >= mass.count {

@@ -157,6 +157,11 @@ struct StateLayout: Sendable {
     return c
   }
 
+  /// The patients and DLTs of state `s` at `dose`.
+  func doseCounts(_ s: PackedState, dose d: Int) -> DoseCounts {
+    DoseCounts(patients: get(patients[d], s), dlts: get(dlts[d], s))
+  }
+
   /// The key of the counts alone (other fields cleared).
   func counts(of s: PackedState) -> PackedState { PackedState(words: s.words & countsMask) }
 

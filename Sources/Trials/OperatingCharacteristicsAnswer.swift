@@ -122,6 +122,37 @@ extension TrialDesign {
   }
 }
 
+extension TrialDesign {
+  /// Posterior predictive exact operating characteristics of the rest of a trial under way
+  /// (``Simulation/ExactOperatingCharacteristics/predictive(design:prior:reference:from:)``): each
+  /// level's DLT rate has an independent Beta(a, b) prior updated by today's counts and by every
+  /// patient the enumeration adds. The per-level "truth" the figures are reported against is the
+  /// posterior mean given today's counts, (a + DLTs) / (a + b + patients). An empty `counts` is
+  /// the trial before its first patient, at the start level.
+  ///
+  /// Field names in errors: `prior`, `counts[i]`, `current`, `lastCohort`, `cohortSize`.
+  public func predictiveOperatingCharacteristics(
+    prior: PredictivePrior, counts: [DoseCounts], current: Int?, lastCohort: DoseCounts? = nil
+  ) throws(InputError) -> (answer: OperatingCharacteristicsAnswer, figures: ConditionalFigures) {
+    try checkWholeCohorts()
+    let history =
+      counts.isEmpty || current == nil
+      ? TrialHistory(doseCount: design.doseCount, startDose: design.startDose)
+      : try trialHistory(counts: counts, current: current!, lastCohort: lastCohort)
+    let means = history.counts.map { (prior.a + Double($0.dlts)) / (prior.a + prior.b + Double($0.patients)) }
+    let reference = try scenario(means, field: "prior")
+    let oc = try ExactOperatingCharacteristics.predictive(
+      design: design, prior: prior, reference: reference, from: history)
+    let treated = history.totalPatients, dlts = history.counts.reduce(0) { $0 + $1.dlts }
+    return (
+      OperatingCharacteristicsAnswer(header: DesignHeader(self), characteristics: oc.labelled(levels)),
+      ConditionalFigures(
+        treatedPatients: treated, observedDLTs: dlts, remainingPatients: oc.meanSampleSize - Double(treated),
+        remainingDLTs: oc.meanTotalDLTs - Double(dlts))
+    )
+  }
+}
+
 /// What a trial under way has done and is expected still to do (conditional operating
 /// characteristics).
 public struct ConditionalFigures: Sendable, Hashable, Codable {

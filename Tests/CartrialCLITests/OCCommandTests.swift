@@ -137,6 +137,42 @@ struct OCCommandTests {
     #expect(noCurrent.status != 0 && noCurrent.stderr.contains("--current"))
   }
 
+  /// Posterior predictive OC from the CLI: probabilities add to 1, the truth column is today's
+  /// posterior means (Beta(1, 1) after 3/0 and 3/1: 1/5 and 2/5), the trial's counts are kept.
+  @Test func predictiveOCFromCountsUseThePosteriorMeans() throws {
+    let run = try CLIRunner.run([
+      "oc", "--design", "boin", "--exact", "--predictive", "--max-n", "24", "--from-counts", "3/0,3/1",
+      "--current", "2", "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let answer = try #require(try run.json() as? [String: Any])
+    let oc = try #require(answer["characteristics"] as? [String: Any])
+    expectClose(Self.numbers(oc, "truth"), [0.2, 0.4], absolute: 1e-12, "posterior means")
+    let total = Self.numbers(oc, "selection").reduce(0, +) + Self.number(oc, "noSelection")
+    #expect(abs(total - 1) <= 1e-12)
+    #expect(Self.number(oc, "meanSampleSize") >= 6 && Self.number(oc, "meanSampleSize") <= 24)
+    let beta = try CLIRunner.run([
+      "oc", "--design", "boin", "--exact", "--predictive", "--prior", "0.5,0.5", "--max-n", "12",
+      "--from-counts", "3/0",
+      "--current", "1", "--format", "json",
+    ])
+    let jeffreys = try #require((try beta.json() as? [String: Any])?["characteristics"] as? [String: Any])
+    expectClose(Self.numbers(jeffreys, "truth"), [0.5 / 4], absolute: 1e-12, "Jeffreys posterior mean")
+    let refused = try CLIRunner.run(["oc", "--design", "boin", "--exact", "--predictive", "--max-n", "12"])
+    #expect(
+      refused.status != 0 && refused.stderr.contains("--predictive: expected --protocol or --from-counts"))
+    let badPrior = try CLIRunner.run([
+      "oc", "--design", "boin", "--exact", "--predictive", "--prior", "0,1", "--from-counts", "3/0",
+      "--current", "1",
+    ])
+    #expect(badPrior.status != 0 && badPrior.stderr.contains("--prior"))
+    let withTruth = try CLIRunner.run([
+      "oc", "--design", "boin", "--exact", "--predictive", "--truth", "0.1", "--from-counts", "3/0",
+      "--current", "1",
+    ])
+    #expect(withTruth.status != 0 && withTruth.stderr.contains("--predictive"))
+  }
+
   @Test func severalTruthsGiveOneResultEach() throws {
     let result = try CLIRunner.run([
       "oc", "--design", "3+3", "--truth", "0.1,0.2,0.3", "--truth", "0.3,0.5,0.6", "--exact",

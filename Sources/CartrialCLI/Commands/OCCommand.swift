@@ -42,9 +42,45 @@ struct OCCommand: ParsableCommand {
     name: .customLong("last-cohort"),
     help: "With --from-counts: the last cohort's patients/DLTs (for a coherence rule).")
   var lastCohort: ListArgument<DoseCounts>?
+  @Flag(
+    help:
+      "Posterior predictive OC (with --exact): each level's DLT rate from an independent Beta prior updated by the trial's data, instead of --truth."
+  )
+  var predictive = false
+  @Option(help: "With --predictive: the Beta(a, b) prior of every level, a,b (default 1,1, uniform).")
+  var prior: String?
   @OptionGroup var output: OutputOptions
 
+  /// `--prior a,b` as a prior.
+  func predictivePrior() throws -> PredictivePrior {
+    guard let prior else { return try PredictivePrior() }
+    let parts = prior.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let a = parts[0], let b = parts[1] else {
+      throw ValidationError("--prior: expected a,b (e.g. 1,1), found \(prior)")
+    }
+    do { return try PredictivePrior(a: a, b: b) } catch {
+      throw ValidationError("--prior: expected \(error.expected), found \(error.found)")
+    }
+  }
+
   func checkOptions() throws {
+    if predictive {
+      guard exact, truths.isEmpty else {
+        throw ValidationError(
+          "--predictive: expected with --exact and without --truth (the prior replaces it)")
+      }
+      guard output.format != .svg else {
+        throw ValidationError("--format: expected text or json with --predictive")
+      }
+      _ = try predictivePrior()
+      if let fromCounts { _ = try fromCounts.values(option: "--from-counts") }
+      if fromCounts != nil && current == nil {
+        throw ValidationError(
+          "--current: expected the level the last cohort received with --from-counts, found none")
+      }
+      return
+    }
+    if prior != nil { throw ValidationError("--prior: expected only with --predictive") }
     try output.require([.text, .json, .svg])
     guard exact != (simulate != nil) else {
       throw ValidationError(
@@ -108,6 +144,7 @@ struct OCCommand: ParsableCommand {
       }
       return try runGroups(trial)
     }
+    if predictive { return try runPredictive(trial) }
     if let fromCounts, let current { return try runFromCounts(trial, fromCounts, current: current) }
     let defaultCohorts = trial == nil && designOptions.maxN == nil ? TrialDesign.defaultCohorts : nil
     var results: [OperatingCharacteristicsAnswer] = []
@@ -170,6 +207,36 @@ struct OCCommand: ParsableCommand {
         })
     }
     try OCReport.printConditional(results, notes: design!.textNotes, format: output.format)
+  }
+
+  /// Posterior predictive OC, from the empty trial or from `--from-counts`.
+  private func runPredictive(_ trial: TrialProtocol?) throws {
+    let observed = try fromCounts?.values(option: "--from-counts") ?? []
+    guard trial != nil || !observed.isEmpty || designOptions.skeleton != nil else {
+      throw CLIError(
+        "--predictive: expected --protocol or --from-counts (they give the dose levels), found neither")
+    }
+    let last = try lastCohort?.values(option: "--last-cohort").first
+    let resolved = try designOptions.resolve(
+      protocolOptions, countEntries: observed.isEmpty ? nil : observed.count,
+      cohorts: cohorts ?? (trial == nil && designOptions.maxN == nil ? TrialDesign.defaultCohorts : nil),
+      startLevel: start, defaultTarget: 0.3)
+    let prior = try predictivePrior()
+    let result = try presenting(
+      rename: [
+        "counts": "--from-counts", "current": "--current", "lastCohort": "--last-cohort", "prior": "--prior",
+        "maxSampleSize": cohorts != nil ? "--cohorts" : "--max-n",
+      ],
+      designParameters: true
+    ) {
+      try resolved.predictiveOperatingCharacteristics(
+        prior: prior, counts: observed, current: current, lastCohort: last)
+    }
+    try OCReport.printConditional(
+      [result],
+      notes: resolved.textNotes + [
+        "posterior predictive under independent Beta(\(Quantity.format(prior.a)), \(Quantity.format(prior.b))) priors per level; the truth column is each level's posterior mean"
+      ], format: output.format)
   }
 
   /// Exact enumerations above this many patients print their cost on standard error first.
