@@ -55,7 +55,8 @@ import Testing
       let predictive = try ExactOperatingCharacteristics.predictive(
         design: design, prior: PredictivePrior(a: a, b: b), reference: reference, from: empty)
       #expect(abs((predictive.totalProbability ?? 0) - 1) <= 1e-12)
-      guard a >= 1, b >= 1 else { continue }  // Beta(0.5, 0.5) is singular at 0 and 1: not a polynomial weight
+      // Beta(0.5, 0.5) is singular at 0 and 1: not a polynomial weight for the quadrature.
+      guard a >= 1, b >= 1 else { continue }
       let prior = { (p: Double) in pow(p, a - 1) * pow(1 - p, b - 1) }
       let expected = try averaged(from: empty) { prior($0) * prior($1) }
       for d in 0..<2 {
