@@ -52,16 +52,7 @@ struct OCCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   /// `--prior a,b` as a prior.
-  func predictivePrior() throws -> PredictivePrior {
-    guard let prior else { return try PredictivePrior() }
-    let parts = prior.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, let a = parts[0], let b = parts[1] else {
-      throw ValidationError("--prior: expected a,b (e.g. 1,1), found \(prior)")
-    }
-    do { return try PredictivePrior(a: a, b: b) } catch {
-      throw ValidationError("--prior: expected \(error.expected), found \(error.found)")
-    }
-  }
+  func predictivePrior() throws -> PredictivePrior { try PredictivePrior.parse(prior) }
 
   func checkOptions() throws {
     if predictive {
@@ -234,9 +225,7 @@ struct OCCommand: ParsableCommand {
     }
     try OCReport.printConditional(
       [result],
-      notes: resolved.textNotes + [
-        "posterior predictive under independent Beta(\(Quantity.format(prior.a)), \(Quantity.format(prior.b))) priors per level; the truth column is each level's posterior mean"
-      ], format: output.format)
+      notes: resolved.textNotes + [PredictivePrior.note(prior)], format: output.format)
   }
 
   /// Exact enumerations above this many patients print their cost on standard error first.
@@ -326,5 +315,25 @@ struct TruthArgument: ExpressibleByArgument, Sendable {
         option: "\(option) \(pieces[0])")
     }
     return result
+  }
+}
+
+extension PredictivePrior {
+  /// `--prior a,b` (default Beta(1, 1)).
+  static func parse(_ text: String?) throws -> PredictivePrior {
+    guard let text else { return try PredictivePrior() }
+    let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let a = parts[0], let b = parts[1] else {
+      throw ValidationError("--prior: expected a,b (e.g. 1,1), found \(text)")
+    }
+    do { return try PredictivePrior(a: a, b: b) } catch {
+      throw ValidationError("--prior: expected \(error.expected), found \(error.found)")
+    }
+  }
+
+  /// What the output says of a predictive result.
+  static func note(_ prior: PredictivePrior) -> String {
+    "posterior predictive under independent Beta(\(Quantity.format(prior.a)), \(Quantity.format(prior.b))) "
+      + "priors per level; the truth column is each level's posterior mean given today's data"
   }
 }

@@ -28,6 +28,19 @@ import Testing
     let selection = try #require(oc["selection"] as? [Double])
     #expect(selection.filter { $0 == 1 }.count + ((oc["noSelection"] as? Double) == 1 ? 1 : 0) == 1)
 
+    // Posterior predictive: the truth column is each level's posterior mean under Beta(1, 1).
+    let predictive = f.run(["trial", "oc", "NCT05350787", "--predictive", "--format", "json"])
+    #expect(predictive.status == 0, "\(predictive.stderr)")
+    let p = try #require(
+      try JSONSerialization.jsonObject(with: Data(predictive.stdout.utf8)) as? [String: Any])
+    let means = try #require((p["characteristics"] as? [String: Any])?["truth"] as? [Double])
+    let expected = levels.map {
+      (1 + Double($0["dlts"] as? Int ?? 0)) / (2 + Double($0["patients"] as? Int ?? 0))
+    }
+    #expect(means.count == expected.count && zip(means, expected).allSatisfy { abs($0 - $1) <= 1e-12 })
+    #expect((p["fromState"] as? [String: Any])?["treatedPatients"] as? Int == treated)
+    #expect(f.run(["trial", "oc", "NCT05350787"]).status != 0)
+
     let bad = f.run(["trial", "oc", "NCT05350787", "--truth", "0.05,0.15"])
     #expect(bad.status != 0 && bad.stderr.contains("--truth: expected 3 DLT probabilities"))
     let noGroup = f.run(["trial", "oc", "NCT05350787", "--group", "X", "--truth", "0.05,0.15,0.3"])

@@ -3,6 +3,7 @@ import Foundation
 import Inputs
 import ProtocolFiles
 import Reports
+import Simulation
 import TrialConduct
 import TrialModel
 import TrialStore
@@ -85,29 +86,38 @@ struct TrialCommand: ParsableCommand {
     }
   }
 
-  /// `cartrial trial oc TRIAL --group G --truth …`: exact OC of the rest of a group from today's data.
+  /// `cartrial trial oc TRIAL [--group G] --truth …|--predictive`: exact OC of the rest of a group
+  /// from today's data.
   struct OC: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "oc",
       abstract: "Exact operating characteristics of the rest of a trial's group from today's data.",
       discussion: """
         From the group's evaluable patients and DLTs per level and its latest cohort's level (patients \
-        not yet adjudicated are not counted), under each --truth: each final selection's probability, \
-        the expected patients and DLTs in all and still to come, and the chance of stopping for toxicity.
+        not yet adjudicated are not counted), under each --truth, or under the posterior predictive \
+        (--predictive [--prior a,b]): each final selection's probability, the expected patients and \
+        DLTs in all and still to come, and the chance of stopping for toxicity.
         """)
     @Argument(help: "The trial id.") var trial: String
     @Option(help: "The group (default: the trial's only group).") var group: String?
     @Option(
       name: .customLong("truth"), help: "True DLT probabilities, one per level (repeat for more scenarios).")
     var truths: [TruthArgument] = []
+    @Flag(help: "Posterior predictive OC instead of --truth (independent Beta priors per level).")
+    var predictive = false
+    @Option(help: "With --predictive: the Beta(a, b) prior of every level, a,b (default 1,1).") var prior:
+      String?
     @OptionGroup var options: ConductOptions
 
     func run() async throws {
       try options.output.require([.text, .json])
-      guard !truths.isEmpty else {
-        throw ValidationError("--truth: expected true DLT probabilities, found none")
+      guard predictive == truths.isEmpty else {
+        throw ValidationError(
+          "--truth/--predictive: expected --truth … or --predictive, found "
+            + (predictive ? "both" : "neither"))
       }
       let scenarios = try truths.map { try $0.single(option: "--truth") }
+      let prior = try predictive ? PredictivePrior.parse(self.prior) : nil
       let (trial, group) = (self.trial, self.group)
       let (results, notes) = try await options.withLedger { ledger in
         let state = try await ledger.log(trial).state
@@ -116,17 +126,25 @@ struct TrialCommand: ParsableCommand {
           throw CLIError("--group: expected one of \(groups.joined(separator: ", ")), found none")
         }
         var results: [(OperatingCharacteristicsAnswer, ConditionalFigures)] = []
-        for (index, truth) in scenarios.enumerated() {
-          do {
-            results.append(try state.conditionalOperatingCharacteristics(group: id, truth: truth))
-          } catch let error as InputError {
-            let option: String =
-              error.field == "truth"
-              ? "--truth" + (scenarios.count > 1 ? " \(index + 1)" : "") : "--\(error.field)"
-            throw CLIError("\(option): expected \(error.expected), found \(error.found)")
+        var notes = state.design(forGroup: id)?.textNotes ?? []
+        do {
+          if let prior {
+            results.append(try state.predictiveOperatingCharacteristics(group: id, prior: prior))
+            notes.append(PredictivePrior.note(prior))
           }
+          for (index, truth) in scenarios.enumerated() {
+            do {
+              results.append(try state.conditionalOperatingCharacteristics(group: id, truth: truth))
+            } catch let error as InputError {
+              var named = error
+              if error.field == "truth" && scenarios.count > 1 { named.field = "truth \(index + 1)" }
+              throw named
+            }
+          }
+        } catch let error as InputError {
+          throw CLIError("--\(error.field): expected \(error.expected), found \(error.found)")
         }
-        return (results, state.design(forGroup: id)?.textNotes ?? [])
+        return (results, notes)
       }
       try OCReport.printConditional(results, notes: notes, format: options.output.format)
     }
