@@ -30,12 +30,10 @@ public enum ExactOperatingCharacteristics {
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil,
     progress: ((ExactProgress) -> Void)? = nil
   ) throws(InputError) -> OperatingCharacteristics {
-    let (outcomes, mass) = try terminalDistribution(
-      design: design, scenario: scenario, startDose: startDose ?? design.startDose, progress: progress)
-    try checkMass(mass, design: design)
-    return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
-      .characteristics(
-        outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
+    return try characteristics(
+      terminalDistribution(
+        design: design, scenario: scenario, startDose: startDose ?? design.startDose, progress: progress),
+      scenario: scenario, design: design)
   }
 
   /// The exact operating characteristics of the rest of a trial under way: from `history` (its
@@ -53,10 +51,20 @@ public enum ExactOperatingCharacteristics {
     design: some DoseFindingDesign, scenario: Scenario, from history: TrialHistory
   ) throws(InputError) -> OperatingCharacteristics {
     try check(history, design: design)
-    let (outcomes, mass) = try terminalDistribution(design: design, scenario: scenario, from: history)
-    try checkMass(mass, design: design)
+    return try characteristics(
+      terminalDistribution(design: design, scenario: scenario, from: history), scenario: scenario,
+      design: design)
+  }
+
+  /// The figures of a finished-trial distribution, once its total probability is checked.
+  static func characteristics(
+    _ distribution: (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double), scenario: Scenario,
+    design: some DoseFindingDesign
+  ) throws(InputError) -> OperatingCharacteristics {
+    try checkMass(distribution.mass, design: design)
     return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
-      .characteristics(outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
+      .characteristics(
+        distribution.outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
   }
 
   /// Refuses a trial state the design cannot be in, naming the field.
@@ -136,10 +144,9 @@ public enum ExactOperatingCharacteristics {
     try check(history, design: design)
     try TrialSetup.validate(design: design, scenario: reference, startDose: history.currentDose)
     var transition = PredictiveTransition(prior: prior, cohortSize: design.cohortSize)
-    let (outcomes, mass) = try terminalDistribution(design: design, transition: &transition, from: history)
-    try checkMass(mass, design: design)
-    return OutcomeSummary(scenario: reference, maxSampleSize: design.maxSampleSize)
-      .characteristics(outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
+    return try characteristics(
+      terminalDistribution(design: design, transition: &transition, from: history), scenario: reference,
+      design: design)
   }
 
   /// Every distinct finished trial reachable from `history` with the cohorts' DLTs drawn by

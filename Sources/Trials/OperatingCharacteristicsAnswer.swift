@@ -112,12 +112,9 @@ extension TrialDesign {
     let scenario = try scenario(truth, field: field)
     let history = try trialHistory(counts: counts, current: current, lastCohort: lastCohort)
     let oc = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario, from: history)
-    let treated = history.totalPatients, dlts = history.counts.reduce(0) { $0 + $1.dlts }
     return (
       OperatingCharacteristicsAnswer(header: DesignHeader(self), characteristics: oc.labelled(levels)),
-      ConditionalFigures(
-        treatedPatients: treated, observedDLTs: dlts, remainingPatients: oc.meanSampleSize - Double(treated),
-        remainingDLTs: oc.meanTotalDLTs - Double(dlts))
+      ConditionalFigures(history, oc)
     )
   }
 }
@@ -143,12 +140,9 @@ extension TrialDesign {
     let reference = try scenario(means, field: "prior")
     let oc = try ExactOperatingCharacteristics.predictive(
       design: design, prior: prior, reference: reference, from: history)
-    let treated = history.totalPatients, dlts = history.counts.reduce(0) { $0 + $1.dlts }
     return (
       OperatingCharacteristicsAnswer(header: DesignHeader(self), characteristics: oc.labelled(levels)),
-      ConditionalFigures(
-        treatedPatients: treated, observedDLTs: dlts, remainingPatients: oc.meanSampleSize - Double(treated),
-        remainingDLTs: oc.meanTotalDLTs - Double(dlts))
+      ConditionalFigures(history, oc)
     )
   }
 }
@@ -163,10 +157,11 @@ public struct ConditionalFigures: Sendable, Hashable, Codable {
   /// Expected DLTs still to be seen.
   public var remainingDLTs: Double
 
-  public init(treatedPatients: Int, observedDLTs: Int, remainingPatients: Double, remainingDLTs: Double) {
-    self.treatedPatients = treatedPatients
-    self.observedDLTs = observedDLTs
-    self.remainingPatients = remainingPatients
-    self.remainingDLTs = remainingDLTs
+  /// What `history` has done, and what `oc` (computed from it) expects still to come.
+  public init(_ history: TrialHistory, _ oc: OperatingCharacteristics) {
+    treatedPatients = history.totalPatients
+    observedDLTs = history.counts.reduce(0) { $0 + $1.dlts }
+    remainingPatients = oc.meanSampleSize - Double(treatedPatients)
+    remainingDLTs = oc.meanTotalDLTs - Double(observedDLTs)
   }
 }

@@ -178,26 +178,33 @@ struct OCCommand: ParsableCommand {
     var design: TrialDesign?
     for (index, truth) in truths.enumerated() {
       let values = try truth.single(option: "--truth")
-      let resolved = try designOptions.resolve(
-        protocolOptions, countEntries: values.count,
-        cohorts: cohorts ?? (trial == nil && designOptions.maxN == nil ? TrialDesign.defaultCohorts : nil),
-        startLevel: start, defaultTarget: 0.3)
+      let resolved = try resolveFromCounts(trial, countEntries: values.count)
       design = resolved
+      var rename = fromCountsOptions
+      rename["truth"] = "--truth \(truths.count > 1 ? "\(index + 1) " : "")'\(truth.text)'"
       results.append(
-        try presenting(
-          rename: [
-            "truth": "--truth \(truths.count > 1 ? "\(index + 1) " : "")'\(truth.text)'",
-            "counts": "--from-counts",
-            "current": "--current", "lastCohort": "--last-cohort",
-            "maxSampleSize": cohorts != nil ? "--cohorts" : "--max-n",
-          ],
-          designParameters: true
-        ) {
+        try presenting(rename: rename, designParameters: true) {
           try resolved.conditionalOperatingCharacteristics(
             truth: values, counts: observed, current: current, lastCohort: last)
         })
     }
     try OCReport.printConditional(results, notes: design!.textNotes, format: output.format)
+  }
+
+  /// The design of a conditional or predictive run (10 cohorts by default without a protocol).
+  private func resolveFromCounts(_ trial: TrialProtocol?, countEntries: Int?) throws -> TrialDesign {
+    try designOptions.resolve(
+      protocolOptions, countEntries: countEntries,
+      cohorts: cohorts ?? (trial == nil && designOptions.maxN == nil ? TrialDesign.defaultCohorts : nil),
+      startLevel: start, defaultTarget: 0.3)
+  }
+
+  /// The options the library's fields name in a conditional or predictive run.
+  private var fromCountsOptions: [String: String] {
+    [
+      "counts": "--from-counts", "current": "--current", "lastCohort": "--last-cohort", "prior": "--prior",
+      "maxSampleSize": cohorts != nil ? "--cohorts" : "--max-n",
+    ]
   }
 
   /// Posterior predictive OC, from the empty trial or from `--from-counts`.
@@ -208,18 +215,9 @@ struct OCCommand: ParsableCommand {
         "--predictive: expected --protocol or --from-counts (they give the dose levels), found neither")
     }
     let last = try lastCohort?.values(option: "--last-cohort").first
-    let resolved = try designOptions.resolve(
-      protocolOptions, countEntries: observed.isEmpty ? nil : observed.count,
-      cohorts: cohorts ?? (trial == nil && designOptions.maxN == nil ? TrialDesign.defaultCohorts : nil),
-      startLevel: start, defaultTarget: 0.3)
+    let resolved = try resolveFromCounts(trial, countEntries: observed.isEmpty ? nil : observed.count)
     let prior = try predictivePrior()
-    let result = try presenting(
-      rename: [
-        "counts": "--from-counts", "current": "--current", "lastCohort": "--last-cohort", "prior": "--prior",
-        "maxSampleSize": cohorts != nil ? "--cohorts" : "--max-n",
-      ],
-      designParameters: true
-    ) {
+    let result = try presenting(rename: fromCountsOptions, designParameters: true) {
       try resolved.predictiveOperatingCharacteristics(
         prior: prior, counts: observed, current: current, lastCohort: last)
     }

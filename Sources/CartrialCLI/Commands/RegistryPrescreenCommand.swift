@@ -84,7 +84,7 @@ struct PreScreeningAnswers: ParsableArguments {
 
   func day() throws -> CalendarDate {
     guard let date else {
-      return CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+      return CalendarDate(utcDayOf: Date())
     }
     guard let d = CalendarDate(iso: date) else {
       throw CLIError("--date: expected yyyy-MM-dd, found \(date)")

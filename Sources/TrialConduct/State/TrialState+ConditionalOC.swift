@@ -19,12 +19,8 @@ extension TrialState {
     let (design, today) = try designState(group: id)
     guard let today else {
       let answer = try design.operatingCharacteristics(truth: truth, method: .exact)
-      return (
-        answer,
-        ConditionalFigures(
-          treatedPatients: 0, observedDLTs: 0, remainingPatients: answer.characteristics.meanSampleSize,
-          remainingDLTs: answer.characteristics.meanTotalDLTs)
-      )
+      let empty = TrialHistory(doseCount: design.design.doseCount, startDose: design.design.startDose)
+      return (answer, ConditionalFigures(empty, answer.characteristics))
     }
     return try design.conditionalOperatingCharacteristics(
       truth: truth, counts: today.counts, current: today.current, lastCohort: today.last)

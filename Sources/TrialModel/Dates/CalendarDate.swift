@@ -1,3 +1,4 @@
+import Foundation
 import Inputs
 
 /// A calendar date (proleptic Gregorian, no time zone), stored as a day number so that date
@@ -12,6 +13,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   public var dayNumber: Int
 
   public init(dayNumber: Int) { self.dayNumber = dayNumber }
+
+  /// The date in UTC of the moment `date`.
+  public init(utcDayOf date: Date) {
+    dayNumber = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+  }
 
   /// The date `year-month-day`; `nil` unless the day exists in that month.
   public init?(year: Int, month: Int, day: Int) {

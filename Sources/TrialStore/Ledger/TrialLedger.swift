@@ -43,7 +43,7 @@ public struct TrialLedger: Sendable {
 
   /// Today's date in UTC on the ledger's clock.
   public var today: CalendarDate {
-    CalendarDate(dayNumber: Int((clock().timeIntervalSince1970 / 86_400).rounded(.down)))
+    CalendarDate(utcDayOf: clock())
   }
 
   /// Opens a trial on a protocol text; its id is `trial`, or the protocol's registry id.
