@@ -198,7 +198,7 @@ let package = Package(
     .testTarget(
       name: "TrialServerTests",
       dependencies: [
-        "TrialServer", "TrialStore", "TrialConduct", "Inputs", "TestSupport",
+        "TrialServer", "TrialStore", "TrialConduct", "Trials", "Simulation", "Inputs", "TestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ],

@@ -82,6 +82,54 @@ enum SimulationBench {
     }
   }
 
+  /// Peak resident memory of the process so far, in MB (a high-water mark: runs are made in
+  /// increasing size, so each run's figure is its own peak).
+  static func peakMemoryMB() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+      return Double(usage.ru_maxrss) / 1024  // kilobytes
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+      return Double(usage.ru_maxrss) / 1_048_576  // bytes
+    #endif
+  }
+
+  /// Exact OC at full trial size (issue 16 §3): BOIN, i3+3 and mTPI-2 on L2 with 10, 15 and 20
+  /// cohorts of 3, wall and CPU time, peak memory, and the states per cohort of the largest.
+  static func runExactSize() throws {
+    print("== Exact OC at full size (issue 16) ==")
+    let s = try Scenario(truth: scenarios[1].truth, target: 0.3)
+    let interval = EquivalenceInterval(lower: 0.25, upper: 0.35)
+    for cohorts in [10, 15, 20] {
+      let n = 3 * cohorts
+      let designs: [(String, any DoseFindingDesign)] = [
+        ("BOIN", BOINDesign(target: 0.3, doseCount: 6, maxSampleSize: n)),
+        ("i3+3", I3Plus3Design(target: 0.3, interval: interval, doseCount: 6, maxSampleSize: n)),
+        ("mTPI-2", MTPI2Design(target: 0.3, interval: interval, doseCount: 6, maxSampleSize: n)),
+      ]
+      for (name, design) in designs {
+        nonisolated(unsafe) var growth: [Int] = []
+        var total = 0.0
+        let time = try median(cohorts == 20 ? 1 : 5) {
+          growth = []
+          let oc = try ExactOperatingCharacteristics.compute(design: design, scenario: s) {
+            growth.append($0.statesAtCohort)
+          }
+          total = oc.totalProbability ?? .nan
+        }
+        print(
+          "exact \(name) L2, N = \(n): "
+            + String(
+              format: "%.3f s wall, %.3f s CPU, peak memory %.0f MB, %d states, total probability − 1 = %.1e",
+              time.wall, time.cpu, peakMemoryMB(), growth.reduce(0, +), total - 1))
+        if cohorts == 20 && name == "BOIN" {
+          print("  states after each cohort: " + growth.map(String.init).joined(separator: " "))
+        }
+      }
+    }
+  }
+
   /// Monte Carlo throughput.
   static func runSimulation() throws {
     let skeleton = try SkeletonCalibration.skeleton(

@@ -2,7 +2,8 @@ import Foundation
 
 // Release-mode benchmarks, never timed tests: `swift run -c release cartrial-bench [SECTION…]`
 // with sections eligibility, analysis, simulation, dosefinding, conduct, store, registry (all when none is named), or `exact`
-// alone (exact operating characteristics once per scenario, for instruction counts).
+// alone (exact operating characteristics once per scenario, for instruction counts), or `exact-size`
+// (exact OC at 30–60 patients with peak memory; never part of the default run, it takes a minute).
 // Figures are reported in BENCHMARKS.md. `store` measures the event store (SQLite, and PostgreSQL
 // when CARTRIAL_TEST_POSTGRES_URL is set); `append-writer --db PATH --trial T --count N` is the
 // writer process the store's crash tests kill, not a benchmark.
@@ -11,7 +12,8 @@ if CommandLine.arguments.dropFirst().first == "append-writer" {
   exit(0)
 }
 let sections = [
-  "eligibility", "analysis", "simulation", "dosefinding", "conduct", "exact", "store", "registry",
+  "eligibility", "analysis", "simulation", "dosefinding", "conduct", "exact", "exact-size", "store",
+  "registry",
 ]
 let selected = Set(CommandLine.arguments.dropFirst().map { $0.lowercased() })
 if let unknown = selected.subtracting(sections).first {
@@ -29,3 +31,5 @@ if wanted("conduct") { try ConductBench.run() }
 if wanted("registry") { try await RegistryBench.run() }
 // `exact` alone: exact operating characteristics once per scenario (for instruction counts).
 if selected == ["exact"] { try SimulationBench.runExact(intervalRepetitions: 1, crmRepetitions: 1) }
+// `exact-size` when named: exact OC at 30, 45 and 60 patients with peak memory (issue 16).
+if selected.contains("exact-size") { try SimulationBench.runExactSize() }

@@ -5,8 +5,8 @@ import Inputs
 /// fixed scenario the binomial of the dose's true rate (``CohortOutcomeTable``); under a prior the
 /// beta-binomial posterior predictive given the state's counts at that dose.
 protocol CohortTransition {
-  /// Readies ``probability(_:)`` for the next cohort at `dose` from state `key`.
-  mutating func prepare(dose: Int, key: PackedState, layout: StateLayout)
+  /// Readies ``probability(_:)`` for the next cohort at `dose`, where the state holds `counts`.
+  mutating func prepare(dose: Int, counts: DoseCounts)
   /// P(`y` DLTs in the cohort).
   func probability(_ y: Int) -> Double
 }
@@ -18,9 +18,7 @@ struct ScenarioTransition: CohortTransition {
 
   init(_ table: CohortOutcomeTable) { self.table = table }
 
-  mutating func prepare(dose: Int, key: PackedState, layout: StateLayout) {
-    base = dose * (table.cohortSize + 1)
-  }
+  mutating func prepare(dose: Int, counts: DoseCounts) { base = dose * (table.cohortSize + 1) }
 
   func probability(_ y: Int) -> Double { table.probability[base + y] }
 }
@@ -40,8 +38,7 @@ struct PredictiveTransition: CohortTransition {
     row = Array(repeating: 0, count: cohortSize + 1)
   }
 
-  mutating func prepare(dose: Int, key: PackedState, layout: StateLayout) {
-    let counts = layout.doseCounts(key, dose: dose)
+  mutating func prepare(dose: Int, counts: DoseCounts) {
     row = Self.pmf(
       a: prior.a + Double(counts.dlts), b: prior.b + Double(counts.patients - counts.dlts), n: cohortSize)
   }

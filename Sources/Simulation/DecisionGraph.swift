@@ -4,14 +4,15 @@ import DoseFinding
 ///
 /// A node is the state after a cohort's outcome (or the start of the trial, node 0). Nodes are
 /// merged by their ``PackedState`` key, so the design is consulted once per distinct state however
-/// many paths lead there: this is the cache that makes exact CRM affordable (one posterior per
-/// state) and lets the simulator replace most design calls by an array look-up.
+/// many paths lead there: the Monte Carlo simulator walks it, replacing most design calls by an
+/// array look-up. (Exact enumeration keeps only two levels of states instead, see
+/// ``ExactEnumeration``.)
 ///
 /// The type is deliberately not generic over the design: the walk over existing nodes is concrete
 /// code whoever calls it, and the design (an existential) is consulted only when a node is new.
 ///
-/// Nodes are created lazily by ``child(_:outcome:)``. When nodes are expanded in order of creation
-/// (as ``ExactOperatingCharacteristics`` does), every node's parents come before it.
+/// Nodes are created lazily by ``child(_:outcome:)``. When nodes are expanded in order of creation,
+/// every node's parents come before it.
 struct DecisionGraph {
   let design: any DoseFindingDesign
   private(set) var decider: DesignDecider

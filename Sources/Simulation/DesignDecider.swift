@@ -7,6 +7,8 @@ struct DesignDecider {
   let design: any DoseFindingDesign
   private var cache: (any DecisionCache)?
   private let hasCache: Bool
+  /// Whether ``step(_:counts:)`` reads its `counts` key (the design has a decision cache).
+  var usesCounts: Bool { hasCache }
   private var countIDs: [PackedState: Int] = [:]
 
   init(design: any DoseFindingDesign) {
@@ -19,7 +21,7 @@ struct DesignDecider {
   var posteriorFits: Int { cache?.fitCount ?? 0 }
 
   /// The step after the cohort that produced `history`; `counts` is the packed key of its counts
-  /// alone (the cache key).
+  /// alone (the cache key, needed only when ``usesCounts``).
   mutating func step(_ history: inout TrialHistory, counts: PackedState) -> DesignStep {
     guard hasCache else { return DesignStep.after(&history, design: design) }
     let id: Int

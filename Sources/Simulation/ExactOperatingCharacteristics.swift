@@ -6,13 +6,14 @@ import Inputs
 /// The state after each cohort (per-dose counts, current dose, eliminated doses, last cohort if the
 /// design uses it) determines every later decision and the final selection. Starting from mass 1 at
 /// the start dose, the mass of each state is passed to its children with the binomial probability
-/// of each cohort outcome at the dose the design chose, merging equal states (see
-/// ``DecisionGraph``). Finished states are merged by counts, selection and stop reason. The design
-/// is asked once per distinct state. The method is the one described in the project's
+/// of each cohort outcome at the dose the design chose, merging equal states, level by level (see
+/// ``ExactEnumeration``: two levels in memory at a time). Finished states go straight into the
+/// figures. The design is asked once per distinct state. The method is the one described in the project's
 /// dose-finding specification ("Exact operating characteristics").
 public enum ExactOperatingCharacteristics {
-  /// The largest trial enumerated exactly: 60 patients (20 cohorts of 3 take about 40 s and 1.5 GB
-  /// today; larger trials are simulated).
+  /// The largest trial enumerated exactly: 60 patients (20 cohorts of 3 of an interval design take
+  /// about 4 s and 200 MB, CRM about 45 s and 1.2 GB for its cached fits; 30 cohorts would hold
+  /// some 10⁸ states, so larger trials are simulated).
   public static let maximumSampleSize = 60
 
   /// Tolerance on the total probability of the finished trials.
@@ -30,10 +31,12 @@ public enum ExactOperatingCharacteristics {
     design: some DoseFindingDesign, scenario: Scenario, startDose: Int? = nil,
     progress: ((ExactProgress) -> Void)? = nil
   ) throws(InputError) -> OperatingCharacteristics {
+    let start = startDose ?? design.startDose
+    try TrialSetup.validate(design: design, scenario: scenario, startDose: start)
     return try characteristics(
-      terminalDistribution(
-        design: design, scenario: scenario, startDose: startDose ?? design.startDose, progress: progress),
-      scenario: scenario, design: design)
+      design: design, transition: scenarioTransition(design: design, scenario: scenario),
+      reference: scenario, from: TrialHistory(doseCount: design.doseCount, startDose: start),
+      progress: progress)
   }
 
   /// The exact operating characteristics of the rest of a trial under way: from `history` (its
@@ -51,20 +54,31 @@ public enum ExactOperatingCharacteristics {
     design: some DoseFindingDesign, scenario: Scenario, from history: TrialHistory
   ) throws(InputError) -> OperatingCharacteristics {
     try check(history, design: design)
+    try TrialSetup.validate(design: design, scenario: scenario, startDose: history.currentDose)
     return try characteristics(
-      terminalDistribution(design: design, scenario: scenario, from: history), scenario: scenario,
-      design: design)
+      design: design, transition: scenarioTransition(design: design, scenario: scenario),
+      reference: scenario, from: history)
   }
 
-  /// The figures of a finished-trial distribution, once its total probability is checked.
+  /// The figures of every trial reachable from `history` with the cohorts' DLTs drawn by
+  /// `transition`, reported against `reference`, once their total probability is checked. The
+  /// design is an existential so that the enumeration is specialized for the transition whatever
+  /// the caller's design type.
   static func characteristics(
-    _ distribution: (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double), scenario: Scenario,
-    design: some DoseFindingDesign
+    design: any DoseFindingDesign, transition: some CohortTransition, reference: Scenario,
+    from history: TrialHistory, progress: ((ExactProgress) -> Void)? = nil
   ) throws(InputError) -> OperatingCharacteristics {
-    try checkMass(distribution.mass, design: design)
-    return OutcomeSummary(scenario: scenario, maxSampleSize: design.maxSampleSize)
-      .characteristics(
-        distribution.outcomes, design: design.variantName, method: .exact, trials: nil, seed: nil)
+    var enumeration = try ExactEnumeration(design: design, transition: transition)
+    var summary = OutcomeSummary(
+      scenario: reference, maxSampleSize: design.maxSampleSize, keepsSquares: false)
+    let mass = enumeration.run(from: history, into: &summary, progress: progress)
+    try checkMass(mass, design: design)
+    return summary.characteristics(design: design.variantName, method: .exact, trials: nil, seed: nil)
+  }
+
+  /// The fixed scenario's binomial cohort outcomes.
+  static func scenarioTransition(design: any DoseFindingDesign, scenario: Scenario) -> ScenarioTransition {
+    ScenarioTransition(CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize))
   }
 
   /// Refuses a trial state the design cannot be in, naming the field.
@@ -108,29 +122,6 @@ public enum ExactOperatingCharacteristics {
     }
   }
 
-  /// Every distinct finished trial with its probability, and the total probability.
-  static func terminalDistribution(
-    design: some DoseFindingDesign, scenario: Scenario, startDose: Int,
-    progress: ((ExactProgress) -> Void)? = nil
-  ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
-    try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
-    return try terminalDistribution(
-      design: design, scenario: scenario,
-      from: TrialHistory(doseCount: design.doseCount, startDose: startDose), progress: progress)
-  }
-
-  /// Every distinct finished trial reachable from `history`, with its probability.
-  static func terminalDistribution(
-    design: some DoseFindingDesign, scenario: Scenario, from history: TrialHistory,
-    progress: ((ExactProgress) -> Void)? = nil
-  ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
-    try TrialSetup.validate(design: design, scenario: scenario, startDose: history.currentDose)
-    var transition = ScenarioTransition(
-      CohortOutcomeTable(truth: scenario.truth, cohortSize: design.cohortSize))
-    return try terminalDistribution(
-      design: design, transition: &transition, from: history, progress: progress)
-  }
-
   /// Posterior predictive operating characteristics: every way the trial can go on from
   /// `history` when each dose's DLT rate has an independent Beta prior (`prior`) updated by the
   /// trial's own patients — today's and those the enumeration adds — so that each cohort's DLTs
@@ -143,82 +134,25 @@ public enum ExactOperatingCharacteristics {
   ) throws(InputError) -> OperatingCharacteristics {
     try check(history, design: design)
     try TrialSetup.validate(design: design, scenario: reference, startDose: history.currentDose)
-    var transition = PredictiveTransition(prior: prior, cohortSize: design.cohortSize)
     return try characteristics(
-      terminalDistribution(design: design, transition: &transition, from: history), scenario: reference,
-      design: design)
+      design: design, transition: PredictiveTransition(prior: prior, cohortSize: design.cohortSize),
+      reference: reference, from: history)
   }
 
-  /// Every distinct finished trial reachable from `history` with the cohorts' DLTs drawn by
-  /// `transition`, with its probability.
+  /// Every distinct finished trial (counts, selection, stop reason) with its probability, and
+  /// their total probability (for a multi-group protocol's opening rules).
   static func terminalDistribution(
-    design: some DoseFindingDesign, transition: inout some CohortTransition, from history: TrialHistory,
-    progress: ((ExactProgress) -> Void)? = nil
+    design: any DoseFindingDesign, scenario: Scenario, startDose: Int
   ) throws(InputError) -> (outcomes: [(outcome: TrialOutcome, weight: Double)], mass: Double) {
-    guard design.maxSampleSize <= maximumSampleSize else {
-      throw InputError(
-        .limitExceeded, field: "maxSampleSize",
-        expected: "at most \(maximumSampleSize) patients for exact enumeration (its states grow "
-          + "exponentially with the trial size; simulate larger trials)",
-        found: "\(design.maxSampleSize)")
-    }
-    let layout = try StateLayout(
-      doseCount: design.doseCount, maxSampleSize: design.maxSampleSize,
-      cohortSize: design.cohortSize)
-    var graph = DecisionGraph(design: design, layout: layout, from: history)
-    let outcomesPerCohort = design.cohortSize + 1
-    var mass: [Double] = [1]
-    var terminalMass: [Double] = []
-    var node = 0
-    // Nodes are expanded in order of creation: every parent precedes its children, and the states
-    // after k cohorts (k·c patients) all precede those after k + 1, so a cohort ends at `levelEnd`.
-    var levelStart = 0
-    var levelEnd = 1
-    var cohort = 0
-    var previous = 0
-    let cohorts = design.maxSampleSize / design.cohortSize
-    while node < graph.nodeCount {
-      if node == levelEnd {
-        progress?(
-          ExactProgress(
-            cohortsDone: cohort, cohorts: cohorts, statesAtCohort: levelEnd - levelStart,
-            states: graph.nodeCount, statesAtPreviousCohort: previous))
-        previous = levelEnd - levelStart
-        cohort += 1
-        levelStart = levelEnd
-        levelEnd = graph.nodeCount
-      }
-      let m = mass[node]
-      let dose = Int(graph.nextDose[node])
-      if dose < 0 {
-        let t = Int(graph.terminalIndex[node])
-        if t >= terminalMass.count {
-          terminalMass.append(contentsOf: repeatElement(0, count: t + 1 - terminalMass.count))
-        }
-        terminalMass[t] += m
-      } else if m > 0 {
-        transition.prepare(dose: dose, key: graph.keys[node], layout: layout)
-        for y in 0..<outcomesPerCohort {
-          let p = transition.probability(y)
-          if p == 0 { continue }
-          let child = Int(graph.child(Int32(node), outcome: y))
-          if child >= mass.count {
-            mass.append(contentsOf: repeatElement(0, count: child + 1 - mass.count))
-          }
-          mass[child] += m * p
-        }
-      }
-      node += 1
-    }
-    var total = 0.0
-    var outcomes: [(outcome: TrialOutcome, weight: Double)] = []
-    outcomes.reserveCapacity(terminalMass.count)
-    for (index, weight) in terminalMass.enumerated() {
-      total += weight
-      outcomes.append((layout.outcome(graph.terminals[index]), weight))
-    }
-    return (outcomes, total)
+    try TrialSetup.validate(design: design, scenario: scenario, startDose: startDose)
+    var enumeration = try ExactEnumeration(
+      design: design, transition: scenarioTransition(design: design, scenario: scenario))
+    var list = TerminalList()
+    let mass = enumeration.run(
+      from: TrialHistory(doseCount: design.doseCount, startDose: startDose), into: &list)
+    return (list.outcomes(enumeration.layout), mass)
   }
+
 }
 
 /// How far an exact enumeration has come: reported once per cohort.

@@ -97,18 +97,30 @@ struct StateLayout: Sendable {
     }
   }
 
-  func get(_ f: Field, _ s: PackedState) -> Int {
-    Int(truncatingIfNeeded: (s.words[f.word] >> f.shift) & f.mask)
+  /// The number of 64-bit words the layout uses (the stop reason is the last field laid out); 2
+  /// or fewer lets ``ExactOperatingCharacteristics`` use two-word keys.
+  var wordCount: Int { stopReason.word + 1 }
+
+  func get<W: SIMD>(_ f: Field, _ w: W) -> Int where W.Scalar == UInt64 {
+    Int(truncatingIfNeeded: (w[f.word] >> f.shift) & f.mask)
   }
 
-  func set(_ f: Field, _ value: Int, _ s: inout PackedState) {
+  func set<W: SIMD>(_ f: Field, _ value: Int, _ w: inout W) where W.Scalar == UInt64 {
     let v = UInt64(truncatingIfNeeded: value) & f.mask
-    s.words[f.word] = (s.words[f.word] & ~(f.mask << f.shift)) | (v << f.shift)
+    w[f.word] = (w[f.word] & ~(f.mask << f.shift)) | (v << f.shift)
   }
+
+  func get(_ f: Field, _ s: PackedState) -> Int { get(f, s.words) }
+
+  func set(_ f: Field, _ value: Int, _ s: inout PackedState) { set(f, value, &s.words) }
 
   /// The packed form of a running trial's history.
-  func pack(_ history: TrialHistory) -> PackedState {
-    var s = PackedState(words: .zero)
+  func pack(_ history: TrialHistory) -> PackedState { PackedState(words: pack(history)) }
+
+  /// The packed words of a running trial's history, in a key of `W`'s width (at least
+  /// ``wordCount`` words).
+  func pack<W: SIMD>(_ history: TrialHistory) -> W where W.Scalar == UInt64 {
+    var s = W()
     for (d, c) in history.counts.enumerated() {
       set(patients[d], c.patients, &s)
       set(dlts[d], c.dlts, &s)
@@ -125,7 +137,9 @@ struct StateLayout: Sendable {
 
   /// Writes the packed state into `history`, reusing its storage (no allocation once `history`
   /// has the right number of doses).
-  func unpack(_ s: PackedState, into history: inout TrialHistory) {
+  func unpack(_ s: PackedState, into history: inout TrialHistory) { unpack(s.words, into: &history) }
+
+  func unpack<W: SIMD>(_ s: W, into history: inout TrialHistory) where W.Scalar == UInt64 {
     if history.counts.count != doseCount {
       history.counts = Array(repeating: DoseCounts(), count: doseCount)
     }
@@ -145,8 +159,17 @@ struct StateLayout: Sendable {
   func child(
     of s: PackedState, dose: Int, dlts y: Int, eliminatedFrom elim: Int, recordLastCohort: Bool
   ) -> PackedState {
-    var c = PackedState(
-      words: (s.words & countsMask) &+ cohortIncrement[dose &* (cohortSize &+ 1) &+ y])
+    PackedState(
+      words: child(of: s.words, dose: dose, dlts: y, eliminatedFrom: elim, recordLastCohort: recordLastCohort)
+    )
+  }
+
+  func child<W: SIMD>(
+    of s: W, dose: Int, dlts y: Int, eliminatedFrom elim: Int, recordLastCohort: Bool
+  ) -> W where W.Scalar == UInt64 {
+    let increment = cohortIncrement[dose &* (cohortSize &+ 1) &+ y]
+    var c = W()
+    for i in 0..<W.scalarCount { c[i] = (s[i] & countsMask[i]) &+ increment[i] }
     set(currentDose, dose, &c)
     set(eliminatedFrom, elim &+ 1, &c)
     if recordLastCohort {
@@ -158,17 +181,31 @@ struct StateLayout: Sendable {
   }
 
   /// The patients and DLTs of state `s` at `dose`.
-  func doseCounts(_ s: PackedState, dose d: Int) -> DoseCounts {
+  func doseCounts<W: SIMD>(_ s: W, dose d: Int) -> DoseCounts where W.Scalar == UInt64 {
     DoseCounts(patients: get(patients[d], s), dlts: get(dlts[d], s))
   }
+
+  func doseCounts(_ s: PackedState, dose d: Int) -> DoseCounts { doseCounts(s.words, dose: d) }
 
   /// The key of the counts alone (other fields cleared).
   func counts(of s: PackedState) -> PackedState { PackedState(words: s.words & countsMask) }
 
+  /// The four-word key of the counts alone of a key of any width.
+  func counts<W: SIMD>(of s: W) -> PackedState where W.Scalar == UInt64 {
+    var words = SIMD4<UInt64>.zero
+    for i in 0..<W.scalarCount { words[i] = s[i] & countsMask[i] }
+    return PackedState(words: words)
+  }
+
   /// The key of a finished trial: only what the operating characteristics need (counts,
   /// selection, stop reason), so that equal outcomes merge.
   func terminal(of s: PackedState, selected: Int?, reason: StopReason) -> PackedState {
-    var t = PackedState(words: s.words & countsMask)
+    terminal(of: s.words, selected: selected, reason: reason)
+  }
+
+  func terminal<W: SIMD>(of s: W, selected: Int?, reason: StopReason) -> PackedState
+  where W.Scalar == UInt64 {
+    var t = counts(of: s)
     set(selection, selected.map { $0 + 1 } ?? 0, &t)
     set(stopReason, Self.code(reason), &t)
     return t

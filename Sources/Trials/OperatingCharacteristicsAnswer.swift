@@ -1,4 +1,5 @@
 import DoseFinding
+import Foundation
 import Inputs
 import Simulation
 import TrialModel
@@ -163,5 +164,21 @@ public struct ConditionalFigures: Sendable, Hashable, Codable {
     observedDLTs = history.counts.reduce(0) { $0 + $1.dlts }
     remainingPatients = oc.meanSampleSize - Double(treatedPatients)
     remainingDLTs = oc.meanTotalDLTs - Double(observedDLTs)
+  }
+
+  /// "From the trial's state: 6 patients treated, 1 DLT; expected still to come: 14.20 patients,
+  /// 3.10 DLTs" (the CLI's and the design page's line).
+  public var summary: String {
+    "From the trial's state: \(treatedPatients) patients treated, \(observedDLTs) "
+      + (observedDLTs == 1 ? "DLT" : "DLTs") + "; expected still to come: "
+      + String(format: "%.2f patients, %.2f DLTs", remainingPatients, remainingDLTs)
+  }
+}
+
+extension PredictivePrior {
+  /// What an output says of a posterior predictive result (the CLI's note, the design page's).
+  public var note: String {
+    "posterior predictive under independent Beta(\(Quantity.format(a)), \(Quantity.format(b))) priors per "
+      + "level; the truth column is each level's posterior mean given today's data"
   }
 }

@@ -14,8 +14,9 @@ import Testing
   }
   let silent = try ExactOperatingCharacteristics.compute(design: design, scenario: scenario)
   #expect(oc.selection == silent.selection)
-  // 8 cohorts of 3: the states after cohorts 0…7 are expanded before the last level.
-  #expect(reports.map(\.cohortsDone) == Array(0..<8))
+  // 8 cohorts of 3: the states after cohorts 0…8 are expanded in turn (the last, where every
+  // trial finishes, included).
+  #expect(reports.map(\.cohortsDone) == Array(0...8))
   #expect(reports.allSatisfy { $0.cohorts == 8 })
   #expect(reports.first?.statesAtCohort == 1)
   var seen = 0

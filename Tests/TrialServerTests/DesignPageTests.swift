@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
+import Simulation
 import Testing
+import Trials
 
 @testable import TrialServer
 
@@ -67,6 +69,41 @@ import Testing
       #expect(shown.text.contains("simulation of 2000 trials, seed 3"))
       let other = try await client.send(.get, job, cookie: tokens["monitor"])
       #expect(other.status == .notFound)
+    }
+  }
+
+  @Test func figuresFromTodaysDataAreTheStoresConditionalOnes() async throws {
+    let server = try await ServerHarness.make()
+    try await server.run { client in
+      let driver = TrialDriver(server: server, client: client, tokens: try await server.setUp(client))
+      try await driver.cohortWithOneDLT(["S-01", "S-02", "S-03"])
+      let token = try #require(driver.tokens["stat"])
+      let scenario = "truth1=0.1&truth2=0.25&truth3=0.4&method=exact"
+      let state = try await server.app.ledger.log(Self.trial).state
+      let (_, figures) = try state.conditionalOperatingCharacteristics(
+        group: "main", truth: [0.1, 0.25, 0.4])
+      #expect(figures.treatedPatients == 3 && figures.observedDLTs == 1)
+      let today = try await Self.post(client, Self.page + "/oc", token: token, form: scenario + "&from=today")
+      #expect(today.status == .ok, "\(today.text.prefix(300))")
+      #expect(today.text.contains(figures.summary.replacingOccurrences(of: "'", with: "&#39;")))
+      #expect(today.text.contains("Selected as MTD"))
+      // From the start, the same scenario says nothing of today's patients.
+      let start = try await Self.post(client, Self.page + "/oc", token: token, form: scenario + "&from=start")
+      #expect(start.status == .ok)
+      #expect(!start.text.contains("From the trial"))
+      let (_, predictive) = try state.predictiveOperatingCharacteristics(
+        group: "main", prior: PredictivePrior())
+      let shown = try await Self.post(
+        client, Self.page + "/oc", token: token, form: scenario + "&from=predictive")
+      #expect(shown.status == .ok)
+      #expect(shown.text.contains(predictive.summary.replacingOccurrences(of: "'", with: "&#39;")))
+      #expect(shown.text.contains("posterior predictive under independent Beta(1, 1)"))
+      // Only exact figures start from today's data; the error is at the method field.
+      let simulated = try await Self.post(
+        client, Self.page + "/oc", token: token,
+        form: "truth1=0.1&truth2=0.25&truth3=0.4&method=simulation&trials=2000&seed=1&from=today")
+      #expect(simulated.status == .unprocessableContent)
+      #expect(simulated.text.contains("aria-describedby=\"oc-method-error\""))
     }
   }
 }

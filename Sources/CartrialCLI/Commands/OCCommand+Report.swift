@@ -38,10 +38,7 @@ enum OCReport {
     }
     for (index, (answer, figures)) in results.enumerated() {
       if index > 0 { CartrialCLI.print("") }
-      CartrialCLI.print(
-        "From the trial's state: \(figures.treatedPatients) patients treated, \(figures.observedDLTs) "
-          + (figures.observedDLTs == 1 ? "DLT" : "DLTs") + "; expected still to come: "
-          + String(format: "%.2f patients, %.2f DLTs", figures.remainingPatients, figures.remainingDLTs))
+      CartrialCLI.print(figures.summary)
       CartrialCLI.print(text(answer.characteristics), terminator: "")
     }
     for note in notes { CartrialCLI.print("[\(note)]") }

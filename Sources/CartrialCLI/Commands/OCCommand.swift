@@ -223,7 +223,7 @@ struct OCCommand: ParsableCommand {
     }
     try OCReport.printConditional(
       [result],
-      notes: resolved.textNotes + [PredictivePrior.note(prior)], format: output.format)
+      notes: resolved.textNotes + [prior.note], format: output.format)
   }
 
   /// Exact enumerations above this many patients print their cost on standard error first.
@@ -236,7 +236,8 @@ struct OCCommand: ParsableCommand {
     else { return }
     Cartrial.diagnose(
       "cartrial: note: exact enumeration of \(maxSampleSize / cohortSize) cohorts of \(cohortSize): its states "
-        + "grow about 1.5–2× per cohort (20 cohorts of 3 take about 40 s and 1.5 GB); progress is shown on a "
+        + "grow about 1.5–2× per cohort (20 cohorts of 3 for an interval design take about 4 s and 200 MB, CRM "
+        + "about 45 s and 1.2 GB); progress is shown on a "
         + "terminal, and --simulate N is faster for large trials\n")
   }
 
@@ -329,9 +330,4 @@ extension PredictivePrior {
     }
   }
 
-  /// What the output says of a predictive result.
-  static func note(_ prior: PredictivePrior) -> String {
-    "posterior predictive under independent Beta(\(Quantity.format(prior.a)), \(Quantity.format(prior.b))) "
-      + "priors per level; the truth column is each level's posterior mean given today's data"
-  }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Inputs
+import Simulation
 import TrialModel
 import Trials
 
@@ -35,6 +36,17 @@ extension WebApp {
       let base = ocForm(trial, design: design, context: context)
       do {
         let oc = try Self.ocRequest(form, design: design)
+        if let start = try Self.startingPoint(form), start != .start {
+          let state = try await ledger.log(trial).state
+          let (answer, figures) =
+            start == .today
+            ? try state.conditionalOperatingCharacteristics(group: group, truth: oc.truth)
+            : try state.predictiveOperatingCharacteristics(group: group, prior: PredictivePrior())
+          let notes = start == .predictive ? [try PredictivePrior().note] : []
+          return designPage(
+            trial, design: design, form: base.refilled(form, error: nil),
+            result: OCResultView(answer, fromToday: figures, notes: notes), context: context)
+        }
         let origin = "/trials/\(trial)/groups/\(group)/design"
         switch try await operatingCharacteristics(oc, design: design, owner: user.username, origin: origin) {
         case .answer(let answer):
@@ -95,6 +107,13 @@ extension WebApp {
           "exact: every trial path (at most \(OperatingCharacteristicsCost.largeExactSampleSize) patients); "
           + "simulation: seeded Monte Carlo, run as a job"),
       FormModel.Field(
+        name: "from", label: "From", kind: .select(StartingPoint.allCases.map(\.rawValue)), required: true,
+        value: StartingPoint.start.rawValue,
+        help:
+          "start: the trial before its first patient; today: the rest of the trial from today's adjudicated "
+          + "data, under the scenario above; predictive: from today's data, each level's DLT rate Beta(1, 1) "
+          + "a priori and updated by the data (the scenario is not used). Today and predictive are exact."),
+      FormModel.Field(
         name: "trials", label: "Simulated trials", kind: .number, value: "10000", help: "simulation only"),
       FormModel.Field(name: "seed", label: "Seed", kind: .number, value: "1", help: "simulation only"),
     ]
@@ -119,7 +138,7 @@ extension WebApp {
   /// The form's request: `truthL` per level, the method, and for a simulation its trials and seed.
   static func ocRequest(_ form: FormFields, design: TrialDesign) throws(InputError) -> OCRequest {
     let names = design.levels.map { "truth\($0)" }
-    let fields = try FormCommandFields(form, fields: names + ["method", "trials", "seed"])
+    let fields = try FormCommandFields(form, fields: names + ["method", "from", "trials", "seed"])
     var truth: [Double] = []
     for name in names {
       guard let p = try fields.number(name) else { throw .missing(name, expected: "a DLT probability") }
@@ -129,6 +148,25 @@ extension WebApp {
     return OCRequest(
       truth: truth, method: method, trials: method == .simulation ? try fields.int("trials") : nil,
       seed: try seed(fields))
+  }
+
+  /// Where the operating characteristics start: the trial before its first patient, or today's
+  /// data (under the form's scenario, or the posterior predictive).
+  enum StartingPoint: String, Sendable, CaseIterable, InputEnumeration {
+    case start, today, predictive
+  }
+
+  /// The form's `from` (default: the start); from today's data the method must be exact.
+  static func startingPoint(_ form: FormFields) throws(InputError) -> StartingPoint? {
+    let fields = try FormCommandFields(form, fields: form.names)
+    guard let start = try fields.enumeration("from", StartingPoint.self) else { return nil }
+    if start != .start, let method = try fields.enumeration("method", OCRequest.Method.self), method != .exact
+    {
+      throw InputError(
+        field: "method", expected: "exact for operating characteristics from today's data",
+        found: method.rawValue)
+    }
+    return start
   }
 
   /// An error of the scenario named by its form field: `truth[2]` → `truth<level of index 2>`.

@@ -96,8 +96,13 @@ struct OCResultView {
   var levels: [Level]
   var figures: [Figure]
   var chart: String
+  /// For the rest of a trial under way: what it has done and is expected still to do.
+  var fromToday: String?
+  var notes: [String] = []
 
-  init(_ answer: OperatingCharacteristicsAnswer) {
+  init(_ answer: OperatingCharacteristicsAnswer, fromToday: ConditionalFigures? = nil, notes: [String] = []) {
+    self.fromToday = fromToday?.summary
+    self.notes = notes
     let oc = answer.characteristics
     let se = oc.standardErrors
     method =

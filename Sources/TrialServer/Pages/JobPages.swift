@@ -26,7 +26,7 @@ extension WebApp {
       let view = JobPageView(
         id: job.id, label: job.label, status: job.status.rawValue, finished: job.finishedTrials,
         total: job.totalTrials, percent: job.totalTrials > 0 ? job.finishedTrials * 100 / job.totalTrials : 0,
-        active: !job.status.hasEnded, origin: job.origin, result: job.result.map(OCResultView.init),
+        active: !job.status.hasEnded, origin: job.origin, result: job.result.map { OCResultView($0) },
         problem: job.problem?.detail, csrf: context.csrfToken)
       return pages.page(
         "job", title: "Simulation — \(job.label)", data: view, context: context,

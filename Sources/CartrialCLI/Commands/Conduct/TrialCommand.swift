@@ -130,7 +130,7 @@ struct TrialCommand: ParsableCommand {
         do {
           if let prior {
             results.append(try state.predictiveOperatingCharacteristics(group: id, prior: prior))
-            notes.append(PredictivePrior.note(prior))
+            notes.append(prior.note)
           }
           for (index, truth) in scenarios.enumerated() {
             do {
